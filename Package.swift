@@ -1,0 +1,108 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Compiler settings every target shares: Swift 6 mode plus the upcoming features that keep
+/// the public surface small (see STYLE.md, "Access control").
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+
+let package = Package(
+    name: "newsbus",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "newsbus", targets: ["newsbus"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C shim over Debian's libzmq (libzmq3-dev).
+        // No pkgConfig: Debian's libzmq.pc adds a -isystem flag SwiftPM rejects with a warning, and
+        // <zmq.h> and libzmq.so are on the default paths anyway.
+        .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+        // Small, safe Swift layer over libzmq: context, sockets, messages, polling, errors.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: strictSettings),
+        // Majordomo Protocol 0.2 (RFC 18): frames, broker state machine, broker, worker and client APIs.
+        .target(name: "Majordomo", dependencies: ["ZeroMQ", logging], swiftSettings: strictSettings),
+        // The protobuf wire schema (generated code is committed) and its conversions.
+        .target(
+            name: "NewsWire",
+            dependencies: [protobuf],
+            exclude: ["newsbus.proto"],
+            swiftSettings: strictSettings
+        ),
+        // Pure extraction pipeline: no I/O, no logging, deterministic.
+        .target(name: "Extraction", swiftSettings: strictSettings),
+        // Trained models and compact tables shipped as resources, loaded for the pipeline.
+        .target(
+            name: "ExtractionModels",
+            dependencies: ["Extraction"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        // Article readers: .txt, .jsonl and directories, with validation.
+        .target(name: "Articles", swiftSettings: strictSettings),
+        // The extraction worker role: an MDP worker for `newsbus.extract`.
+        .target(
+            name: "ExtractionWorker",
+            dependencies: ["Majordomo", "NewsWire", "Extraction", "ExtractionModels", logging],
+            swiftSettings: strictSettings
+        ),
+        // The aggregator role: job store, chunking, in-flight window, merging and reports.
+        .target(
+            name: "Aggregation",
+            dependencies: ["Majordomo", "NewsWire", "Extraction", "Articles", grdb, logging],
+            swiftSettings: strictSettings
+        ),
+        // The `newsbus` command line: a thin layer over the roles.
+        .executableTarget(
+            name: "newsbus",
+            dependencies: [
+                "ZeroMQ", "Majordomo", "NewsWire", "Extraction", "ExtractionModels", "Articles",
+                "ExtractionWorker", "Aggregation", argumentParser, logging,
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Helpers shared by the test targets only.
+        .target(
+            name: "NewsbusTestSupport",
+            dependencies: ["ZeroMQ", "Majordomo"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "NewsbusTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MajordomoTests",
+            dependencies: ["Majordomo", "ZeroMQ", "NewsbusTestSupport", logging],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "NewsWireTests", dependencies: ["NewsWire"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction", "ExtractionModels"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "AggregationTests",
+            dependencies: ["Aggregation", "NewsWire", "Extraction", "Articles", "NewsbusTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NewsbusCLITests",
+            dependencies: ["NewsbusTestSupport", "newsbus"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef NEWSBUS_CZEROMQ_SHIM_H
+#define NEWSBUS_CZEROMQ_SHIM_H
+#include <zmq.h>
+#endif

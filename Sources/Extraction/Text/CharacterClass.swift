@@ -1,0 +1,43 @@
+/// Character tests the tokenizer and sentence splitter share.
+enum CharacterClass {
+    /// Letters, digits and combining marks.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+    }
+
+    /// Joiners that may stay inside a word.
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "\u{2010}", "\u{2011}", "'", "\u{2019}", ".", ",", ":", "/", "&": true
+        default: false
+        }
+    }
+
+    /// Straight or curly apostrophe.
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}"
+    }
+
+    /// Zero-width and format characters that are skipped like spaces.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .control
+    }
+
+    /// Whether the dot at `dotAt` belongs to a run of single-letter initials ("U.S.", "U.N.", "J.R.R.").
+    static func isInitialsRun(_ scalars: [Unicode.Scalar], wordStart: Int, dotAt: Int) -> Bool {
+        // Pattern: (Letter '.')+ with each letter alone between dots.
+        var index = wordStart
+        var letters = 0
+        while index <= dotAt {
+            guard index < scalars.count, scalars[index].properties.isAlphabetic else { return false }
+            guard index + 1 < scalars.count, scalars[index + 1] == "." else { return false }
+            letters += 1
+            if index + 1 == dotAt { break }
+            index += 2
+        }
+        guard letters >= 1 else { return false }
+        // A single letter followed by a period counts only if it is upper case ("J." in "J. Smith").
+        return letters > 1 || scalars[wordStart].properties.isUppercase
+    }
+}
