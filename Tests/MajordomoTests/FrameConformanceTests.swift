@@ -92,7 +92,7 @@ struct FrameConformanceTests {
 
     @Test("Broker error replies are two-frame FINAL bodies with a status and a reason")
     func errorReply() {
-        let error = BrokerErrorReply(status: .queueFull, reason: "queue full")
+        let error = BrokerErrorReply(status: .unavailable, reason: "queue full")
         #expect(error.body == [Array("503".utf8), Array("queue full".utf8)])
         #expect(BrokerErrorReply(body: error.body) == error)
         #expect(BrokerErrorReply(body: [Array("200".utf8)]) == nil)

@@ -8,8 +8,9 @@
 public struct BrokerErrorReply: Hashable, Sendable, CustomStringConvertible {
     /// The status, in HTTP's spirit.
     public enum Status: String, Hashable, Sendable, CaseIterable {
-        /// The service's request queue is full: retry later or add workers.
-        case queueFull = "503"
+        /// The request cannot be queued: the service's queue is full, or the broker is shutting
+        /// down. Retry later or add workers.
+        case unavailable = "503"
         /// The request waited in the queue longer than the broker allows and was dropped.
         case expired = "504"
     }
