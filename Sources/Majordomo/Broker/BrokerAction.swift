@@ -1,0 +1,34 @@
+/// What the broker loop must do after the state machine handled an input.
+public enum BrokerAction: Hashable, Sendable {
+    /// Send `command` to worker `worker` in its dialect.
+    case sendToWorker(PeerIdentity, WorkerCommand, Dialect)
+    /// Send `reply` to client `client` in its dialect.
+    case sendToClient(PeerIdentity, ClientReply, Dialect)
+    /// Something worth logging happened.
+    case event(BrokerEvent)
+
+    /// The frames to hand the ROUTER socket (routing id first), or `nil` for an event.
+    public var routerFrames: [[UInt8]]? {
+        switch self {
+        case .sendToWorker(let worker, let command, let dialect): [worker.bytes] + command.frames(dialect: dialect)
+        case .sendToClient(let client, let reply, let dialect): [client.bytes] + reply.frames(dialect: dialect)
+        case .event: nil
+        }
+    }
+}
+
+/// A change in the broker's state worth a log line; the state machine reports, the loop logs.
+public enum BrokerEvent: Hashable, Sendable {
+    /// A worker sent READY and now serves `service`.
+    case workerReady(PeerIdentity, ServiceName)
+    /// A worker sent DISCONNECT; `lostRequest` says it was busy with a request that is dropped.
+    case workerDisconnected(PeerIdentity, ServiceName, lostRequest: Bool)
+    /// A worker was silent too long and was removed (a DISCONNECT is sent in case it lives).
+    case workerExpired(PeerIdentity, ServiceName, lostRequest: Bool)
+    /// A peer broke the protocol (e.g. a command out of order) and was sent DISCONNECT.
+    case protocolViolation(PeerIdentity, reason: String)
+    /// A request was refused because its service's queue is full.
+    case queueFull(ServiceName, client: PeerIdentity)
+    /// A request waited longer than the request timeout and was answered with an error.
+    case requestExpired(ServiceName, client: PeerIdentity)
+}

@@ -1,0 +1,65 @@
+/// Settings for a ``Broker``: where it listens, heartbeats, queue bounds and message limits.
+///
+/// Every value has a default that suits a small cluster; edit copies with ``with(_:)``.
+public struct BrokerConfiguration: Sendable, Hashable {
+    /// Endpoints the ROUTER socket binds (default `tcp://127.0.0.1:5555`, loopback only).
+    public var bindEndpoints: [String]
+    /// How often the broker sends HEARTBEAT to each worker, and expects one back (RFC 18;
+    /// default 2.5 s, as majortomo and the zguide use).
+    public var heartbeatInterval: Duration
+    /// How many intervals may pass without a word from a worker before it is expired
+    /// (RFC 18's liveness; default 3, so a worker is expired after 7.5 s of silence).
+    public var heartbeatLiveness: Int
+    /// How long a worker busy with a request may stay silent before it is expired (default
+    /// 300 s). Single-threaded workers such as majortomo's cannot heartbeat while they work.
+    public var busyWorkerTimeout: Duration
+    /// The most requests one service may have waiting for a worker; past it, the client gets a
+    /// ``BrokerErrorReply`` with status 503 (default 10 000).
+    public var queueLimit: Int
+    /// How long a request may wait for a worker before the client gets a 504 error reply
+    /// (default `nil`: it waits until a worker comes).
+    public var requestTimeout: Duration?
+    /// The largest frame accepted, in bytes; a peer sending more is disconnected by libzmq
+    /// (`ZMQ_MAXMSGSIZE`) and the frame codec rejects it too (default 16 MiB).
+    public var maximumMessageSize: Int
+    /// The most frames a message may have (default 256).
+    public var maximumFrameCount: Int
+
+    /// A configuration; every parameter has its documented default.
+    public init(
+        bindEndpoints: [String] = ["tcp://127.0.0.1:5555"],
+        heartbeatInterval: Duration = .milliseconds(2500),
+        heartbeatLiveness: Int = 3,
+        busyWorkerTimeout: Duration = .seconds(300),
+        queueLimit: Int = 10_000,
+        requestTimeout: Duration? = nil,
+        maximumMessageSize: Int = 16 << 20,
+        maximumFrameCount: Int = 256
+    ) {
+        self.bindEndpoints = bindEndpoints
+        self.heartbeatInterval = heartbeatInterval
+        self.heartbeatLiveness = heartbeatLiveness
+        self.busyWorkerTimeout = busyWorkerTimeout
+        self.queueLimit = queueLimit
+        self.requestTimeout = requestTimeout
+        self.maximumMessageSize = maximumMessageSize
+        self.maximumFrameCount = maximumFrameCount
+    }
+
+    /// A copy with `edit` applied.
+    public func with(_ edit: (inout BrokerConfiguration) -> Void) -> BrokerConfiguration {
+        var copy = self
+        edit(&copy)
+        return copy
+    }
+
+    /// How long an idle worker may stay silent: interval × liveness.
+    public var workerExpiry: Duration {
+        heartbeatInterval * heartbeatLiveness
+    }
+
+    /// The frame codec's limits.
+    public var frameLimits: FrameLimits {
+        FrameLimits(maximumFrameSize: maximumMessageSize, maximumFrameCount: maximumFrameCount)
+    }
+}

@@ -1,0 +1,120 @@
+import Logging
+import ZeroMQ
+
+/// The body of the broker thread: sockets, poll, parse, step, act.
+final class BrokerLoop {
+    let router: Socket
+    let control: Socket
+    let limits: FrameLimits
+    var logger: Logger
+    var machine: BrokerStateMachine<ContinuousClock.Instant>
+    let clock = ContinuousClock()
+
+    /// How many messages one poll wake-up handles before timers are checked again.
+    static let batchSize = 256
+
+    /// Opens the sockets, reports the bind result to `startup`, and serves until told to stop.
+    static func run(broker: Broker, startup: Startup) {
+        let loop: BrokerLoop
+        do {
+            loop = try BrokerLoop(broker: broker)
+            startup.finish(.success(try loop.bind(broker.configuration.bindEndpoints)))
+        } catch {
+            startup.finish(.failure(error))
+            return
+        }
+        loop.serve()
+    }
+
+    private init(broker: Broker) throws(ZMQError) {
+        let configuration = broker.configuration
+        router = try Socket(broker.context, type: .router)
+        try router.set(.maxMessageSize(Int64(configuration.maximumMessageSize)))
+        control = try Socket(broker.context, type: .pair)
+        try control.bind(broker.controlEndpoint)
+        limits = configuration.frameLimits
+        logger = broker.logger
+        machine = BrokerStateMachine(configuration: configuration)
+    }
+
+    deinit {
+        router.close()
+        control.close()
+    }
+
+    private func bind(_ endpoints: [String]) throws(ZMQError) -> [String] {
+        var resolved: [String] = []
+        for endpoint in endpoints {
+            try router.bind(endpoint)
+            resolved.append(try router.lastEndpoint)
+        }
+        logger.info("broker started", metadata: ["mdp.endpoints": .array(resolved.map { .string($0) })])
+        return resolved
+    }
+
+    /// Polls until the next deadline, handles what arrived, runs the timers; ends on a stop
+    /// signal (saying goodbye to every peer) or when the context is shut down.
+    private func serve() {
+        var poller = Poller()
+        let routerIndex = poller.register(router)
+        let controlIndex = poller.register(control)
+        do {
+            while true {
+                let deadline = machine.nextDeadline()
+                try poller.poll(timeout: deadline.map { max(clock.now.duration(to: $0), .zero) })
+                if poller.events(at: controlIndex).contains(.readable) { break }
+                if poller.events(at: routerIndex).contains(.readable) { try receiveBatch() }
+                let now = clock.now
+                if let deadline = machine.nextDeadline(), deadline <= now {
+                    try perform(machine.tick(now: now))
+                }
+            }
+            try perform(machine.shutdown())
+            logger.info("broker stopped")
+        } catch ZMQError.terminated {
+            logger.info("broker stopped: context shut down")
+        } catch {
+            logger.error("broker loop failed; restart the broker", metadata: ["mdp.error": "\(error)"])
+        }
+    }
+
+    /// Handles up to ``batchSize`` waiting messages without blocking.
+    private func receiveBatch() throws(ZMQError) {
+        for _ in 0..<Self.batchSize {
+            guard let frames = try router.receive(dontWait: true) else { return }
+            let message: BrokerInbound
+            do {
+                message = try BrokerInbound.parse(routerFrames: frames, limits: limits)
+            } catch {
+                logger.info(
+                    "malformed message dropped",
+                    metadata: [
+                        "mdp.peer": "\(frames.first.map { PeerIdentity($0) } ?? PeerIdentity([]))",
+                        "mdp.error": "\(error)",
+                    ])
+                continue
+            }
+            if logger.logLevel <= .trace {
+                logger.trace("message received", metadata: ["mdp.peer": "\(message.sender)", "mdp.dialect": "\(message.dialect)"])
+            }
+            try perform(machine.receive(message, now: clock.now))
+        }
+    }
+
+    /// Sends what the state machine asked for and logs what it reported.
+    private func perform(_ actions: [BrokerAction]) throws(ZMQError) {
+        for action in actions {
+            guard let frames = action.routerFrames else {
+                if case .event(let event) = action { log(event) }
+                continue
+            }
+            do {
+                try router.send(frames)
+            } catch ZMQError.terminated {
+                throw ZMQError.terminated
+            } catch {
+                logger.debug("send failed", metadata: ["mdp.peer": "\(PeerIdentity(frames[0]))", "mdp.error": "\(error)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// The rules of an MDP 0.2 broker (RFC 18, with RFC 8's `mmi.service`), with no sockets and no
+/// clock: each method takes the time as `now` and returns the ``BrokerAction``s to carry out.
+///
+/// * A worker's READY registers it under its service (found or created) as idle.
+/// * A client's REQUEST goes to the longest-idle worker of its service, or waits in the
+///   service's queue (at most ``BrokerConfiguration/queueLimit`` requests; past that the
+///   client gets a 503 ``BrokerErrorReply``).
+/// * A worker's PARTIAL and FINAL go to the client it is serving; after FINAL it is idle again.
+/// * Workers hear a HEARTBEAT every interval; a worker silent for interval × liveness (or
+///   ``BrokerConfiguration/busyWorkerTimeout`` while busy) is expired.
+/// * A worker that breaks the protocol (a command out of order, READY twice, a reply to a
+///   client it is not serving) is sent DISCONNECT and forgotten.
+/// * Every peer is answered in the ``Dialect`` it spoke.
+public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duration == Duration {
+    /// The settings in force.
+    public let configuration: BrokerConfiguration
+    var workers: [PeerIdentity: WorkerRecord<Instant>] = [:]
+    var services: [ServiceName: ServiceRecord<Instant>] = [:]
+
+    /// A broker with no workers and no services yet.
+    public init(configuration: BrokerConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Handles one parsed message.
+    public mutating func receive(_ message: BrokerInbound, now: Instant) -> [BrokerAction] {
+        var actions: [BrokerAction] = []
+        switch message.content {
+        case .client(let request):
+            clientRequested(request, from: message.sender, dialect: message.dialect, now: now, into: &actions)
+        case .worker(let command):
+            workerSent(command, from: message.sender, dialect: message.dialect, now: now, into: &actions)
+        }
+        return actions
+    }
+
+    /// Says goodbye: DISCONNECT to every worker, and a 503 to every client still waiting.
+    public mutating func shutdown() -> [BrokerAction] {
+        var actions: [BrokerAction] = []
+        for identity in workers.keys.sorted(by: Self.order) {
+            if let worker = workers[identity] {
+                actions.append(.sendToWorker(identity, .disconnect, worker.dialect))
+            }
+        }
+        for name in services.keys.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+            for request in services[name]?.requests.removeAll() ?? [] {
+                let error = BrokerErrorReply(status: .unavailable, reason: "the broker is shutting down; retry against a running broker")
+                actions.append(.sendToClient(request.client, ClientReply(kind: .final, service: name, body: error.body), request.dialect))
+            }
+        }
+        workers = [:]
+        services = [:]
+        return actions
+    }
+
+    // MARK: Introspection
+
+    /// How many workers are registered for `service`, idle or busy.
+    public func workerCount(for service: ServiceName) -> Int {
+        services[service]?.workerCount ?? 0
+    }
+
+    /// How many workers of `service` are idle.
+    public func idleWorkerCount(for service: ServiceName) -> Int {
+        services[service]?.idle.count ?? 0
+    }
+
+    /// How many requests for `service` wait for a worker.
+    public func queuedRequestCount(for service: ServiceName) -> Int {
+        services[service]?.requests.count ?? 0
+    }
+
+    /// Every registered worker.
+    public var workerIdentities: Set<PeerIdentity> {
+        Set(workers.keys)
+    }
+
+    // MARK: Clients
+
+    private mutating func clientRequested(
+        _ request: ClientRequest, from client: PeerIdentity, dialect: Dialect, now: Instant,
+        into actions: inout [BrokerAction]
+    ) {
+        if request.service.isManagement {
+            actions.append(.sendToClient(client, managementReply(to: request), dialect))
+            return
+        }
+        let limit = configuration.queueLimit
+        let accepted = updateService(request.service) { service in
+            guard service.requests.count < limit else { return false }
+            service.requests.append(PendingRequest(client: client, dialect: dialect, body: request.body, arrived: now))
+            return true
+        }
+        guard accepted else {
+            let error = BrokerErrorReply(
+                status: .unavailable,
+                reason: "the queue for '\(request.service)' is full (\(limit) requests waiting); "
+                    + "retry later or start more workers for it")
+            actions.append(.sendToClient(client, ClientReply(kind: .final, service: request.service, body: error.body), dialect))
+            actions.append(.event(.queueFull(request.service, client: client)))
+            return
+        }
+        dispatch(request.service, now: now, into: &actions)
+    }
+
+    /// Pairs idle workers of `name` with its waiting requests, oldest first.
+    mutating func dispatch(_ name: ServiceName, now: Instant, into actions: inout [BrokerAction]) {
+        let pairs = updateService(name) { service in
+            var pairs: [(PeerIdentity, PendingRequest<Instant>)] = []
+            while !service.idle.isEmpty, let request = service.requests.popFirst() {
+                pairs.append((service.idle.removeFirst(), request))
+            }
+            return pairs
+        }
+        for (identity, request) in pairs {
+            guard let dialect = workers[identity]?.dialect else { continue }
+            workers[identity]?.assignment = .init(client: request.client, clientDialect: request.dialect)
+            workers[identity]?.nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
+            actions.append(.sendToWorker(identity, .request(client: request.client, body: request.body), dialect))
+        }
+    }
+
+    /// Runs `body` on the service record for `name` (created if new) in place, then forgets
+    /// the service if nothing refers to it any more.
+    mutating func updateService<Result>(_ name: ServiceName, _ body: (inout ServiceRecord<Instant>) -> Result) -> Result {
+        let result = body(&services[name, default: ServiceRecord()])
+        if services[name]?.isUnused == true {
+            services[name] = nil
+        }
+        return result
+    }
+
+    /// A deterministic order for peers, so actions come out the same way every run.
+    static func order(_ first: PeerIdentity, _ second: PeerIdentity) -> Bool {
+        first.bytes.lexicographicallyPrecedes(second.bytes)
+    }
+}

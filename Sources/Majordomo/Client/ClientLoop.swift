@@ -1,0 +1,183 @@
+import Logging
+import ZeroMQ
+
+/// The socket loop behind a ``ClientConnection``; lives and dies on the connection's thread.
+final class ClientLoop {
+    /// A waiting ``ClientConnection/request(service:body:timeout:)`` call.
+    typealias Continuation = CheckedContinuation<[[UInt8]], any Error>
+
+    /// What other threads ask of the loop.
+    enum Command: Sendable {
+        /// Send a request whose replies go to the stream.
+        case send(ClientRequest)
+        /// Send a request and resume `continuation` with its answer.
+        case request(ClientRequest, timeout: Duration, continuation: Continuation)
+        /// Fail what waits, finish the stream, close and leave.
+        case close
+    }
+
+    private typealias Instant = ContinuousClock.Instant
+
+    private let context: Context
+    private let configuration: ClientConfiguration
+    private let mailbox: Mailbox<Command>
+    private let replies: AsyncStream<ClientReply>.Continuation
+    private let logger: Logger
+    private let clock = ContinuousClock()
+    private var pending = PendingRequests<Instant, Continuation>()
+    private var dealer: Socket?
+    private var broker: String { configuration.brokerEndpoint }
+
+    init(
+        context: Context, configuration: ClientConfiguration, mailbox: Mailbox<Command>,
+        replies: AsyncStream<ClientReply>.Continuation, logger: Logger
+    ) {
+        self.context = context
+        self.configuration = configuration
+        self.mailbox = mailbox
+        self.replies = replies
+        self.logger = logger
+    }
+
+    /// Runs until closed or the context shuts down; then every waiter gets an error.
+    func run() {
+        do {
+            let wake = try Socket(context, type: .pair)
+            defer { wake.close() }
+            try wake.bind(mailbox.endpoint)
+            try connect()
+            try loop(wake: wake)
+        } catch {
+            if !(ZMQError.terminated ~= error) {
+                logger.error("client stopped on a socket error: \(error)")
+            }
+        }
+        dealer?.close()
+        dealer = nil
+        finish()
+    }
+
+    private func loop(wake: Socket) throws(ZMQError) {
+        var poller = Poller()
+        var polledDealer: Socket? = nil
+        while true {
+            guard let dealer else { return }
+            if polledDealer !== dealer {
+                poller = Poller()
+                poller.register(wake)
+                poller.register(dealer)
+                polledDealer = dealer
+            }
+            let timeout = pending.nextDeadline.map { max(clock.now.duration(to: $0), .zero) }
+            try poller.poll(timeout: timeout)
+            if poller.events(at: 0).contains(.readable) {
+                while try wake.receive(dontWait: true) != nil {}
+                var commands = mailbox.take()[...]
+                while let command = commands.popFirst() {
+                    if case .close = command {
+                        failRequests(in: commands)
+                        return
+                    }
+                    try carry(command)
+                }
+            }
+            if poller.events(at: 1).contains(.readable) {
+                try receiveBatch(from: dealer)
+            }
+            try expireRequests(now: clock.now)
+        }
+    }
+
+    private func carry(_ command: Command) throws(ZMQError) {
+        switch command {
+        case .send(let request):
+            if try !transmit(request) {
+                logger.warning("dropped a request: the queue to the broker is full", metadata: ["mdp.service": "\(request.service)"])
+            }
+        case .request(let request, let timeout, let continuation):
+            if try transmit(request) {
+                pending.add(continuation, service: request.service, timeout: timeout, now: clock.now)
+            } else {
+                continuation.resume(throwing: ClientConnectionError.sendQueueFull(service: request.service, broker: broker))
+            }
+        case .close:
+            break
+        }
+    }
+
+    private func transmit(_ request: ClientRequest) throws(ZMQError) -> Bool {
+        guard let dealer else { return false }
+        logger.trace("REQUEST", metadata: ["mdp.service": "\(request.service)"])
+        return try dealer.send(request.frames(dialect: configuration.dialect), dontWait: true)
+    }
+
+    private func receiveBatch(from socket: Socket) throws(ZMQError) {
+        for _ in 0..<256 {
+            guard let frames = try socket.receive(dontWait: true) else { return }
+            let reply: ClientReply
+            do {
+                (_, reply) = try ClientReply.parse(frames, limits: configuration.frameLimits)
+            } catch {
+                logger.warning("dropped a malformed reply from the broker: \(error)")
+                continue
+            }
+            switch pending.deliver(reply) {
+            case .completed(let continuation, let service, let frames):
+                complete(continuation, service: service, frames: frames)
+            case .progressed:
+                break
+            case .unclaimed:
+                replies.yield(reply)
+            }
+        }
+    }
+
+    /// Resumes a waiter, turning the broker's and workers' error conventions into errors.
+    private func complete(_ continuation: Continuation, service: ServiceName, frames: [[UInt8]]) {
+        if let refusal = BrokerErrorReply(body: frames) {
+            continuation.resume(throwing: ClientConnectionError.refusedByBroker(service: service, refusal))
+        } else if let reason = WorkerFailure.reason(in: frames) {
+            continuation.resume(throwing: ClientConnectionError.workerFailed(service: service, reason: reason))
+        } else {
+            continuation.resume(returning: frames)
+        }
+    }
+
+    /// Times out late requests; a late reply must not answer a later question, so the socket is
+    /// replaced and everything else still waiting on it is failed as reset.
+    private func expireRequests(now: Instant) throws(ZMQError) {
+        let expired = pending.expire(now: now)
+        guard !expired.isEmpty else { return }
+        for waiter in expired {
+            logger.debug("request timed out", metadata: ["mdp.service": "\(waiter.service)"])
+            waiter.token.resume(
+                throwing: ClientConnectionError.timedOut(service: waiter.service, timeout: waiter.timeout, broker: broker))
+        }
+        for waiter in pending.removeAll() {
+            waiter.token.resume(throwing: ClientConnectionError.reset(service: waiter.service, broker: broker))
+        }
+        dealer?.close()
+        try connect()
+    }
+
+    private func connect() throws(ZMQError) {
+        dealer = try openBrokerDealer(
+            context: context, endpoint: broker, frameLimits: configuration.frameLimits,
+            curveServerKey: configuration.curveServerKey, curveKeyPair: configuration.curveKeyPair)
+    }
+
+    /// Fails every waiter and every request still in the mailbox, and ends the stream.
+    private func finish() {
+        for waiter in pending.removeAll() {
+            waiter.token.resume(throwing: ClientConnectionError.closed(broker: broker))
+        }
+        failRequests(in: mailbox.close())
+        replies.finish()
+    }
+
+    private func failRequests(in commands: some Sequence<Command>) {
+        for case .request(_, _, let continuation) in commands {
+            continuation.resume(throwing: ClientConnectionError.closed(broker: broker))
+        }
+    }
+}

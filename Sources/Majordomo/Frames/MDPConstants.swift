@@ -1,0 +1,57 @@
+/// The Majordomo Protocol 0.2 wire constants (ZeroMQ RFC 18), in one place for broker, worker
+/// and client.
+///
+/// RFC 18 numbers client commands REQUEST 0x01, PARTIAL 0x02, FINAL 0x03. The majortomo dialect
+/// (see ``Dialect``) numbers them like the worker commands: REQUEST 0x02, PARTIAL 0x03, FINAL 0x04.
+package enum MDPConstants {
+    /// First frame of every client message: "MDPC02".
+    package static let clientHeader: [UInt8] = Array("MDPC02".utf8)
+    /// First frame of every worker message: "MDPW02".
+    package static let workerHeader: [UInt8] = Array("MDPW02".utf8)
+    /// Services whose names start with this are answered by the broker itself (RFC 8).
+    package static let managementPrefix: [UInt8] = Array("mmi.".utf8)
+
+    /// Worker command bytes (both dialects).
+    package enum WorkerCode: UInt8, Sendable {
+        /// Worker → broker: "I serve this service".
+        case ready = 0x01
+        /// Broker → worker: a client request.
+        case request = 0x02
+        /// Worker → broker: part of a reply.
+        case partial = 0x03
+        /// Worker → broker: the last part of a reply; the worker is idle again.
+        case final = 0x04
+        /// Both ways: "I am alive".
+        case heartbeat = 0x05
+        /// Both ways: "forget me" / "go away".
+        case disconnect = 0x06
+    }
+
+    /// Client commands, whose bytes depend on the dialect.
+    package enum ClientCode: Sendable {
+        /// Client → broker.
+        case request
+        /// Broker → client: part of a reply.
+        case partial
+        /// Broker → client: the last part of a reply.
+        case final
+
+        /// The command byte in `dialect`.
+        package func byte(in dialect: Dialect) -> UInt8 {
+            let rfc18: UInt8 =
+                switch self {
+                case .request: 0x01
+                case .partial: 0x02
+                case .final: 0x03
+                }
+            return dialect == .rfc18 ? rfc18 : rfc18 + 1
+        }
+
+        /// The command a byte stands for in `dialect`, if any.
+        package init?(byte: UInt8, in dialect: Dialect) {
+            guard let code = [ClientCode.request, .partial, .final].first(where: { $0.byte(in: dialect) == byte })
+            else { return nil }
+            self = code
+        }
+    }
+}

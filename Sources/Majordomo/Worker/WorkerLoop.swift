@@ -1,0 +1,215 @@
+import Logging
+import ZeroMQ
+
+/// The socket loop behind a ``WorkerConnection``; lives and dies on the connection's thread.
+///
+/// Poll until the next heartbeat or expiry deadline, decode what arrived, serve requests, then
+/// keep the RFC 18 timers: heartbeat when quiet, reconnect when the broker went silent.
+final class WorkerLoop {
+    /// What other threads ask of the loop.
+    enum Command: Sendable {
+        /// Say DISCONNECT, close and leave.
+        case stop
+    }
+
+    private typealias Instant = ContinuousClock.Instant
+
+    private let context: Context
+    private let configuration: WorkerConfiguration
+    private let handler: WorkerHandler
+    private let mailbox: Mailbox<Command>
+    private let logger: Logger
+    private let clock = ContinuousClock()
+    /// The socket to the broker; nil while waiting to reconnect.
+    private var dealer: Socket?
+    /// When to open a new socket, while ``dealer`` is nil.
+    private var reconnectAt: Instant
+    private var schedule: HeartbeatSchedule<Instant>
+    /// Set when the context was shut down: leave without another word.
+    private var terminated = false
+
+    init(
+        context: Context, configuration: WorkerConfiguration, handler: @escaping WorkerHandler,
+        mailbox: Mailbox<Command>, logger: Logger
+    ) {
+        self.context = context
+        self.configuration = configuration
+        self.handler = handler
+        self.mailbox = mailbox
+        self.logger = logger
+        let now = clock.now
+        reconnectAt = now
+        schedule = HeartbeatSchedule(
+            interval: configuration.heartbeatInterval, liveness: configuration.heartbeatLiveness, now: now)
+    }
+
+    /// Runs until stopped or the context shuts down.
+    func run() {
+        defer { _ = mailbox.close() }
+        let wake: Socket
+        do {
+            wake = try Socket(context, type: .pair)
+            try wake.bind(mailbox.endpoint)
+        } catch {
+            logger.error("worker cannot start its control socket: \(error)")
+            return
+        }
+        defer { wake.close() }
+        connect()
+        do {
+            try loop(wake: wake)
+        } catch {
+            if !(ZMQError.terminated ~= error) {
+                logger.error("worker stopped on a socket error: \(error)")
+            }
+        }
+        dealer?.close()
+    }
+
+    private func loop(wake: Socket) throws(ZMQError) {
+        var poller = Poller()
+        var polledDealer: Socket? = nil
+        while !terminated {
+            if polledDealer !== dealer {
+                poller = Poller()
+                poller.register(wake)
+                if let dealer { poller.register(dealer) }
+                polledDealer = dealer
+            }
+            let deadline = dealer == nil ? reconnectAt : schedule.nextDeadline
+            try poller.poll(timeout: max(clock.now.duration(to: deadline), .zero))
+            if poller.events(at: 0).contains(.readable), try takeCommands(wake: wake) == .stop {
+                sayGoodbye()
+                return
+            }
+            if let dealer, dealer === polledDealer, poller.events(at: 1).contains(.readable) {
+                try receiveBatch(from: dealer)
+            }
+            keepTimers(now: clock.now)
+        }
+    }
+
+    /// Drains wake frames and returns the strongest command posted.
+    private func takeCommands(wake: Socket) throws(ZMQError) -> Command? {
+        while try wake.receive(dontWait: true) != nil {}
+        return mailbox.take().last
+    }
+
+    /// Handles up to a batch of waiting messages, so one poll serves many.
+    private func receiveBatch(from socket: Socket) throws(ZMQError) {
+        for _ in 0..<64 {
+            guard socket === dealer, !terminated, let frames = try socket.receive(dontWait: true) else { return }
+            handle(frames)
+        }
+    }
+
+    private func handle(_ frames: [[UInt8]]) {
+        let command: WorkerCommand
+        do {
+            (_, command) = try WorkerCommand.parse(frames, limits: configuration.frameLimits)
+        } catch {
+            logger.warning("dropped a malformed message from the broker: \(error)")
+            return
+        }
+        schedule.heardFromPeer(at: clock.now)
+        switch command {
+        case .request(let client, let body):
+            serve(client: client, body: body)
+        case .heartbeat:
+            logger.trace("HEARTBEAT from broker")
+        case .disconnect:
+            logger.info("broker sent DISCONNECT; reconnecting", metadata: ["mdp.broker": "\(configuration.brokerEndpoint)"])
+            reconnect(after: .zero)
+        case .ready, .partial, .final:
+            logger.warning("dropped a \(command.name) from the broker: only workers send that command")
+        }
+    }
+
+    private func serve(client: PeerIdentity, body: [[UInt8]]) {
+        logger.trace("REQUEST", metadata: ["mdp.client": "\(client)", "frames": "\(body.count)"])
+        let reply: [[UInt8]]
+        do {
+            reply = try handler(body) { part in send(.partial(client: client, body: part)) }
+        } catch {
+            logger.error("handler failed; answering with a failure reply: \(error)")
+            reply = WorkerFailure.body(service: configuration.service, error: error)
+        }
+        send(.final(client: client, body: reply))
+        // Time spent in the handler is ours, not the broker's silence.
+        schedule.heardFromPeer(at: clock.now)
+    }
+
+    private func keepTimers(now: Instant) {
+        guard dealer != nil else {
+            if now >= reconnectAt { connect() }
+            return
+        }
+        if schedule.isPeerExpired(at: now) {
+            logger.warning(
+                "no word from the broker for \(schedule.silenceAllowed); reconnecting in \(configuration.reconnectDelay)",
+                metadata: ["mdp.broker": "\(configuration.brokerEndpoint)"])
+            reconnect(after: configuration.reconnectDelay)
+        } else if schedule.isHeartbeatDue(at: now) {
+            send(.heartbeat)
+        }
+    }
+
+    /// Opens a new socket and says READY; on failure, tries again after the reconnect delay.
+    private func connect() {
+        do {
+            dealer = try openBrokerDealer(
+                context: context, endpoint: configuration.brokerEndpoint, frameLimits: configuration.frameLimits,
+                curveServerKey: configuration.curveServerKey, curveKeyPair: configuration.curveKeyPair)
+        } catch {
+            if ZMQError.terminated ~= error {
+                terminated = true
+            } else {
+                logger.error("cannot connect to the broker at \(configuration.brokerEndpoint): \(error); retrying")
+                reconnectAt = clock.now.advanced(by: configuration.reconnectDelay)
+            }
+            return
+        }
+        let now = clock.now
+        schedule = HeartbeatSchedule(
+            interval: configuration.heartbeatInterval, liveness: configuration.heartbeatLiveness, now: now)
+        logger.debug("connecting to the broker", metadata: ["mdp.broker": "\(configuration.brokerEndpoint)"])
+        send(.ready(configuration.service))
+    }
+
+    /// Drops the socket (and whatever it still queues) and connects afresh after `delay`.
+    private func reconnect(after delay: Duration) {
+        dealer?.close()
+        dealer = nil
+        reconnectAt = clock.now.advanced(by: delay)
+        if delay == .zero { connect() }
+    }
+
+    /// Tells the broker this worker is leaving, giving the message a moment to go out.
+    private func sayGoodbye() {
+        guard let dealer else { return }
+        send(.disconnect)
+        try? dealer.set(.linger(.milliseconds(200)))
+        dealer.close()
+        self.dealer = nil
+        logger.debug("worker stopped")
+    }
+
+    /// Sends `command` without blocking; a full queue (broker unreachable) drops it.
+    private func send(_ command: WorkerCommand) {
+        guard let dealer else { return }
+        do {
+            if try dealer.send(command.frames(dialect: configuration.dialect), dontWait: true) {
+                schedule.sentToPeer(at: clock.now)
+            } else {
+                logger.warning("dropped \(command.name): the queue to the broker is full")
+            }
+        } catch {
+            if ZMQError.terminated ~= error {
+                terminated = true
+            } else {
+                logger.error("cannot send \(command.name) to the broker: \(error); reconnecting")
+                reconnect(after: configuration.reconnectDelay)
+            }
+        }
+    }
+}

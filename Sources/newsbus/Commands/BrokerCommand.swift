@@ -1,0 +1,86 @@
+import ArgumentParser
+import Dispatch
+import Logging
+import Majordomo
+import ZeroMQ
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `newsbus broker`: runs the Majordomo (MDP 0.2) broker until SIGINT or SIGTERM.
+struct BrokerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broker",
+        abstract: "Run the Majordomo (MDP 0.2) broker that connects clients and workers.",
+        discussion: """
+            Any MDP 0.2 client or worker can use it, in RFC 18 framing or majortomo's. \
+            Stop it with Ctrl-C or SIGTERM: workers get DISCONNECT and the process exits with status 0.
+            """
+    )
+
+    @Option(name: .customLong("bind"), help: "Endpoint to listen on (repeat for several); defaults to tcp://127.0.0.1:5555.")
+    var bindEndpoints: [String] = []
+
+    @Option(help: "Milliseconds between heartbeats to and from each worker.")
+    var heartbeatInterval: Int = 2500
+
+    @Option(help: "Heartbeat intervals a worker may miss before it is expired.")
+    var heartbeatLiveness: Int = 3
+
+    @Option(help: "Most requests one service may have waiting; more are refused with a 503 reply.")
+    var queueLimit: Int = 10_000
+
+    @Option(help: "Largest message frame accepted, in bytes; peers sending more are disconnected.")
+    var maxMessageSize: Int = 16 << 20
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard heartbeatInterval > 0, heartbeatLiveness > 0 else {
+            throw ValidationError("Please give --heartbeat-interval and --heartbeat-liveness values above zero.")
+        }
+        guard queueLimit > 0, maxMessageSize > 0 else {
+            throw ValidationError("Please give --queue-limit and --max-message-size values above zero.")
+        }
+    }
+
+    func run() async throws {
+        let logger = logging.bootstrap(label: "newsbus.broker")
+        let configuration = BrokerConfiguration(
+            bindEndpoints: bindEndpoints.isEmpty ? ["tcp://127.0.0.1:5555"] : bindEndpoints,
+            heartbeatInterval: .milliseconds(heartbeatInterval),
+            heartbeatLiveness: heartbeatLiveness,
+            queueLimit: queueLimit,
+            maximumMessageSize: maxMessageSize
+        )
+        let broker = Broker(configuration: configuration, context: try Context(), logger: logger)
+        let endpoints: [String]
+        do {
+            endpoints = try broker.start()
+        } catch {
+            logger.error("broker cannot start: \(error); choose another --bind endpoint or stop the process using it")
+            throw ExitCode.failure
+        }
+        for endpoint in endpoints {
+            logger.info("broker listening on \(endpoint)")
+        }
+        let signals = Self.stopOnSignals { broker.stop() }
+        await broker.waitUntilStopped()
+        signals.forEach { $0.cancel() }
+    }
+
+    /// Runs `stop` on SIGINT or SIGTERM instead of dying, so the broker can say goodbye.
+    private static func stopOnSignals(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        let queue = DispatchQueue(label: "newsbus.broker.signals")
+        return [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler(handler: stop)
+            source.resume()
+            return source
+        }
+    }
+}

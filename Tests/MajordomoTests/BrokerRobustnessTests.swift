@@ -1,0 +1,83 @@
+import Logging
+import Majordomo
+import NewsbusTestSupport
+import Testing
+import ZeroMQ
+
+/// Bad input and dead peers never take the broker down: it logs, drops, expires, and keeps
+/// serving well-formed traffic.
+@Suite("Broker robustness")
+struct BrokerRobustnessTests {
+    static let malformed: [(name: String, frames: [[UInt8]])] = [
+        ("bad header", [Wire.text("MDPW01"), [0x01], Wire.text("echo")]),
+        ("unknown worker command", [Wire.worker, [0x7F]]),
+        ("unknown client command", [Wire.client, [0x09], Wire.text("echo")]),
+        ("missing service frame", [Wire.client, [0x01]]),
+        ("missing client address", [Wire.worker, [0x04]]),
+        ("empty service name", [Wire.worker, [0x01], []]),
+        ("garbage", [[0xDE, 0xAD, 0xBE, 0xEF], [0x00], Array(repeating: 0x41, count: 100)]),
+        ("only an empty frame", [[]]),
+        ("frames over the codec's count limit", [Wire.client, [0x01], Wire.text("echo")] + Array(repeating: [0x01], count: 20)),
+    ]
+
+    @Test("Malformed frames of every kind are logged and dropped; good traffic still flows")
+    func malformedInput() throws {
+        let harness = try BrokerHarness(BrokerConfiguration(maximumMessageSize: 1024, maximumFrameCount: 16))
+        let attacker = try harness.peer("attacker")
+        for example in Self.malformed {
+            try attacker.send(example.frames)
+        }
+        #expect(harness.waitForLog("malformed message dropped", count: Self.malformed.count))
+        #expect(harness.logs.value.filter { $0.message == "malformed message dropped" }.allSatisfy { $0.metadata["mdp.peer"] == "attacker" })
+
+        // A frame over ZMQ_MAXMSGSIZE: libzmq drops the connection before the broker sees it.
+        let oversized = try harness.peer("oversized")
+        try oversized.send([Wire.client, [0x01], Wire.text("echo"), Array(repeating: 0x42, count: 4096)])
+
+        try expectEchoWorks(harness, worker: "good-worker", client: "good-client")
+        #expect(harness.logCount("malformed message dropped") == Self.malformed.count)
+    }
+
+    @Test("A worker that vanishes without DISCONNECT is expired and no longer advertised")
+    func vanishingWorker() throws {
+        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(20), heartbeatLiveness: 3))
+        do {
+            let ghost = try harness.peer("ghost-worker")
+            try ghost.send([Wire.worker, [0x01], Wire.text("ghost")])
+            #expect(harness.waitForLog("worker ready", worker: "ghost-worker"))
+            ghost.close()
+        }
+        #expect(harness.waitForLog("worker expired", worker: "ghost-worker"))
+
+        let client = try harness.peer("asker")
+        try client.send([Wire.client, [0x01], Wire.text("mmi.service"), Wire.text("ghost")])
+        #expect(try client.receive() == [Wire.client, [0x03], Wire.text("mmi.service"), Wire.text("404")])
+        try expectEchoWorks(harness, worker: "live-worker", client: "live-client", heartbeats: true)
+    }
+
+    @Test("A worker that replies out of order is disconnected; the broker carries on")
+    func outOfOrderWorker() throws {
+        let harness = try BrokerHarness()
+        let rogue = try harness.peer("rogue-worker")
+        try rogue.send([Wire.worker, [0x01], Wire.text("echo")])
+        try rogue.send([Wire.worker, [0x04], Wire.text("nobody"), [], Wire.text("unasked")])
+        #expect(try rogue.receive() == [Wire.worker, [0x06]])
+        #expect(harness.waitForLog("worker disconnected for a protocol violation", worker: "rogue-worker"))
+        try expectEchoWorks(harness, worker: "honest-worker", client: "honest-client")
+    }
+
+    /// A raw worker and client complete one request through the broker.
+    private func expectEchoWorks(_ harness: BrokerHarness, worker name: String, client clientName: String, heartbeats: Bool = false) throws {
+        let worker = try harness.peer(name)
+        try worker.send([Wire.worker, [0x01], Wire.text("echo")])
+        let client = try harness.peer(clientName)
+        try client.send([Wire.client, [0x01], Wire.text("echo"), Wire.text("still here?")])
+        var request = try worker.receive()
+        while heartbeats, request == [Wire.worker, [0x05]] {
+            request = try worker.receive()
+        }
+        #expect(request == [Wire.worker, [0x02], Wire.text(clientName), [], Wire.text("still here?")])
+        try worker.send([Wire.worker, [0x04], Wire.text(clientName), [], Wire.text("yes")])
+        #expect(try client.receive() == [Wire.client, [0x03], Wire.text("echo"), Wire.text("yes")])
+    }
+}
