@@ -41,20 +41,6 @@ public struct ChunkScheduler<Instant: InstantProtocol>: Sendable where Instant.D
         case late
     }
 
-    /// One chunk to schedule: its id and the index of its article.
-    public struct Item: Hashable, Sendable {
-        /// The chunk.
-        public var chunk: ChunkID
-        /// Index of its article in the job.
-        public var article: Int
-
-        /// Creates an item.
-        public init(chunk: ChunkID, article: Int) {
-            self.chunk = chunk
-            self.article = article
-        }
-    }
-
     enum State: Hashable, Sendable {
         case pending, inFlight, done, failed, cancelled
     }
