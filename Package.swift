@@ -56,13 +56,13 @@ let package = Package(
         // The extraction worker role: an MDP worker for `newsbus.extract`.
         .target(
             name: "ExtractionWorker",
-            dependencies: ["Majordomo", "NewsWire", "Extraction", "ExtractionModels", logging],
+            dependencies: ["Majordomo", "NewsWire", "Extraction", "ExtractionModels", protobuf, logging],
             swiftSettings: strictSettings
         ),
         // The aggregator role: job store, chunking, in-flight window, merging and reports.
         .target(
             name: "Aggregation",
-            dependencies: ["Majordomo", "NewsWire", "Extraction", "Articles", grdb, logging],
+            dependencies: ["Majordomo", "NewsWire", "Extraction", "Articles", protobuf, grdb, logging],
             swiftSettings: strictSettings
         ),
         // The `newsbus` command line: a thin layer over the roles.

@@ -78,6 +78,15 @@ public struct ChunkKey: Hashable, Sendable, CustomStringConvertible {
         self.chunk = chunk
     }
 
-    /// `job/chunk`.
+    /// `job/chunk`: the form carried in `chunk_id` on the wire, unique across jobs.
     public var description: String { "\(job)/\(chunk)" }
+
+    /// Parses the wire form `job/chunk`, or `nil` when it has no `/` or an empty part.
+    public init?(wire: String) {
+        guard let slash = wire.lastIndex(of: "/") else { return nil }
+        let job = wire[..<slash]
+        let chunk = wire[wire.index(after: slash)...]
+        guard !job.isEmpty, !chunk.isEmpty else { return nil }
+        self.init(job: JobID(String(job)), chunk: ChunkID(String(chunk)))
+    }
 }

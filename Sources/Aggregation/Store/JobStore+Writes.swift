@@ -12,8 +12,9 @@ extension JobStore {
     }
 
     /// Stores a new job with all its articles and chunks in one transaction.
+    /// `failed` maps article indices that cannot be extracted (no text) to the reason.
     public func create(
-        job id: JobID, name: String, submitted: Date, articles: [Article], chunks: [Chunk]
+        job id: JobID, name: String, submitted: Date, articles: [Article], chunks: [Chunk], failed: [Int: String] = [:]
     ) throws(AggregationError) {
         try write { db in
             try db.execute(
@@ -37,54 +38,61 @@ extension JobStore {
                     id.rawValue, chunk.id.rawValue, chunk.article, chunk.index, chunk.offset, chunk.text,
                 ])
             }
-        }
-    }
-
-    /// Marks chunks as sent (in flight) and counts the attempt, in one transaction.
-    public func markSent(_ keys: [ChunkKey]) throws(AggregationError) {
-        guard !keys.isEmpty else { return }
-        try write { db in
-            let statement = try db.makeStatement(
-                sql: "UPDATE chunks SET state = 'inflight', attempts = attempts + 1 WHERE job = ? AND id = ? AND state != 'done'")
-            for key in keys {
-                try statement.execute(arguments: [key.job.rawValue, key.chunk.rawValue])
+            for (article, reason) in failed.sorted(by: { $0.key < $1.key }) {
+                try Self.failArticle(db, job: id, article: article, reason: reason)
             }
         }
     }
 
-    /// Stores chunk results (serialized `ExtractReply`s) in one transaction; each is recorded at most once.
-    public func record(_ results: [(key: ChunkKey, reply: Data)]) throws(AggregationError) -> [RecordOutcome] {
-        guard !results.isEmpty else { return [] }
+    /// Applies one step's writes (sends, results, failed articles, counters) in one transaction;
+    /// returns, for each result in order, whether it was new or a repeat.
+    @discardableResult
+    public func apply(_ batch: StoreBatch) throws(AggregationError) -> [RecordOutcome] {
+        guard !batch.isEmpty else { return [] }
         return try write { db in
-            let statement = try db.makeStatement(
-                sql: "UPDATE chunks SET state = 'done', result = ? WHERE job = ? AND id = ? AND state != 'done'")
-            var outcomes: [RecordOutcome] = []
-            for result in results {
-                try statement.execute(arguments: [result.reply, result.key.job.rawValue, result.key.chunk.rawValue])
-                outcomes.append(db.changesCount > 0 ? .recorded : .duplicate)
+            try Self.markSent(db, batch.sent)
+            let outcomes = try Self.record(db, batch.results)
+            for failure in batch.failedArticles {
+                try Self.failArticle(db, job: failure.job, article: failure.article, reason: failure.reason)
+            }
+            for (job, stats) in batch.stats.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: "UPDATE jobs SET stats = ? WHERE id = ?", arguments: [try Self.encode(stats), job.rawValue])
             }
             return outcomes
         }
     }
 
-    /// Fails an article with `reason` and every chunk of it that has no result, in one transaction.
-    public func failArticle(job: JobID, article: Int, reason: String) throws(AggregationError) {
-        try write { db in
-            try db.execute(
-                sql: "UPDATE articles SET status = 'failed', error = ? WHERE job = ? AND idx = ?",
-                arguments: [reason, job.rawValue, article])
-            try db.execute(
-                sql: "UPDATE chunks SET state = 'failed' WHERE job = ? AND article = ? AND state != 'done'",
-                arguments: [job.rawValue, article])
+    static func markSent(_ db: Database, _ keys: [ChunkKey]) throws {
+        guard !keys.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "UPDATE chunks SET state = 'inflight', attempts = attempts + 1 WHERE job = ? AND id = ? AND state = 'pending'"
+        )
+        for key in keys {
+            try statement.execute(arguments: [key.job.rawValue, key.chunk.rawValue])
         }
     }
 
-    /// Saves the window's counters for a running job.
-    public func saveStats(job: JobID, stats: SchedulerStats) throws(AggregationError) {
-        try write { db in
-            try db.execute(
-                sql: "UPDATE jobs SET stats = ? WHERE id = ?", arguments: [try Self.encode(stats), job.rawValue])
+    static func record(_ db: Database, _ results: [(key: ChunkKey, reply: Data)]) throws -> [RecordOutcome] {
+        guard !results.isEmpty else { return [] }
+        let statement = try db.cachedStatement(
+            sql: "UPDATE chunks SET state = 'done', result = ? WHERE job = ? AND id = ? AND state IN ('pending', 'inflight')"
+        )
+        var outcomes: [RecordOutcome] = []
+        for result in results {
+            try statement.execute(arguments: [result.reply, result.key.job.rawValue, result.key.chunk.rawValue])
+            outcomes.append(db.changesCount > 0 ? .recorded : .duplicate)
         }
+        return outcomes
+    }
+
+    static func failArticle(_ db: Database, job: JobID, article: Int, reason: String) throws {
+        try db.execute(
+            sql: "UPDATE articles SET status = 'failed', error = ? WHERE job = ? AND idx = ?",
+            arguments: [reason, job.rawValue, article])
+        try db.execute(
+            sql: "UPDATE chunks SET state = 'failed' WHERE job = ? AND article = ? AND state != 'done'",
+            arguments: [job.rawValue, article])
     }
 
     /// Marks the job done at `finished`: articles not failed become ok, and the final counters are saved.
