@@ -95,7 +95,12 @@ let package = Package(
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),
         .testTarget(
             name: "AggregationTests",
-            dependencies: ["Aggregation", "NewsWire", "Extraction", "Articles", "NewsbusTestSupport"],
+            dependencies: ["Aggregation", "NewsWire", "Extraction", "Articles", "NewsbusTestSupport", protobuf],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ExtractionWorkerTests",
+            dependencies: ["ExtractionWorker", "NewsWire", "Extraction", protobuf],
             swiftSettings: strictSettings
         ),
         .testTarget(

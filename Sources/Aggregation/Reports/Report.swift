@@ -12,6 +12,14 @@ public struct Report: Hashable, Sendable {
         public var submitted: Date
         /// When it finished, if it has.
         public var finished: Date?
+
+        /// Creates a value from its parts.
+        public init(id: String, name: String, submitted: Date, finished: Date?) {
+            self.id = id
+            self.name = name
+            self.submitted = submitted
+            self.finished = finished
+        }
     }
 
     /// One article and its outcome.
@@ -28,6 +36,16 @@ public struct Report: Hashable, Sendable {
         public var status: String
         /// Why it failed, or `nil`.
         public var error: String?
+
+        /// Creates a value from its parts.
+        public init(id: String, title: String, date: String?, source: String?, status: String, error: String?) {
+            self.id = id
+            self.title = title
+            self.date = date
+            self.source = source
+            self.status = status
+            self.error = error
+        }
     }
 
     /// One consolidated entity with its mention counts.
@@ -44,6 +62,16 @@ public struct Report: Hashable, Sendable {
         public var mentions: Int
         /// Mentions per article id.
         public var articles: [String: Int]
+
+        /// Creates a value from its parts.
+        public init(id: String, name: String, type: String, country: String?, mentions: Int, articles: [String: Int]) {
+            self.id = id
+            self.name = name
+            self.type = type
+            self.country = country
+            self.mentions = mentions
+            self.articles = articles
+        }
     }
 
     /// One temporal expression in one article.
@@ -58,6 +86,15 @@ public struct Report: Hashable, Sendable {
         public var start: Int
         /// End offset in the article text.
         public var end: Int
+
+        /// Creates a value from its parts.
+        public init(article: String, text: String, value: String?, start: Int, end: Int) {
+            self.article = article
+            self.text = text
+            self.value = value
+            self.start = start
+            self.end = end
+        }
     }
 
     /// One coded event, naming its article; actors refer to job-wide entity ids.
@@ -90,6 +127,24 @@ public struct Report: Hashable, Sendable {
         public var quadClass: Int
         /// Goldstein score (0 when unknown).
         public var goldstein: Double
+
+        /// Creates a value from its parts.
+        public init(id: String, article: String, code: String, label: String, trigger: String, source: String?, target: String?, date: String?, location: String?, sentence: String, start: Int, end: Int, quadClass: Int, goldstein: Double) {
+            self.id = id
+            self.article = article
+            self.code = code
+            self.label = label
+            self.trigger = trigger
+            self.source = source
+            self.target = target
+            self.date = date
+            self.location = location
+            self.sentence = sentence
+            self.start = start
+            self.end = end
+            self.quadClass = quadClass
+            self.goldstein = goldstein
+        }
     }
 
     /// Counters and timings of the job's run.
@@ -102,6 +157,14 @@ public struct Report: Hashable, Sendable {
         public var scheduler: SchedulerStats
         /// Seconds from submission to finish, or `nil` while running.
         public var elapsedSeconds: Double?
+
+        /// Creates a value from its parts.
+        public init(articles: Int, articlesFailed: Int, scheduler: SchedulerStats, elapsedSeconds: Double?) {
+            self.articles = articles
+            self.articlesFailed = articlesFailed
+            self.scheduler = scheduler
+            self.elapsedSeconds = elapsedSeconds
+        }
     }
 
     /// Two entities mentioned close together (within one passage of an article), and how often.
@@ -112,6 +175,13 @@ public struct Report: Hashable, Sendable {
         public var target: String
         /// Number of close co-mentions.
         public var weight: Int
+
+        /// Creates a value from its parts.
+        public init(source: String, target: String, weight: Int) {
+            self.source = source
+            self.target = target
+            self.weight = weight
+        }
     }
 
     /// The job.
@@ -133,5 +203,16 @@ public struct Report: Hashable, Sendable {
     public func entity(_ id: String?) -> EntityEntry? {
         guard let id else { return nil }
         return entities.first { $0.id == id }
+    }
+
+    /// Creates a value from its parts.
+    public init(job: Job, articles: [ArticleEntry], entities: [EntityEntry], dates: [DateEntry], events: [EventEntry], links: [Link], stats: Stats) {
+        self.job = job
+        self.articles = articles
+        self.entities = entities
+        self.dates = dates
+        self.events = events
+        self.links = links
+        self.stats = stats
     }
 }
