@@ -22,7 +22,7 @@ enum ReportCharts {
         let dates = byDate.keys.sorted()
         let peak = max(1, byDate.values.map { $0.reduce(0, +) }.max() ?? 1)
         let (left, top, plotHeight) = (48.0, 16.0, 220.0)
-        let slot = max(14, min(60, 1000 / Double(dates.count)))
+        let slot = max(14, min(140, 1040 / Double(dates.count)))
         let width = left + slot * Double(dates.count) + 16
         let height = top + plotHeight + 90
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"timeline-chart\" role=\"img\" "
@@ -53,18 +53,19 @@ enum ReportCharts {
         date: String, counts: [Int], index: Int, slot: Double, peak: Int, left: Double, top: Double,
         plotHeight: Double, label: Bool
     ) -> String {
-        let x = left + slot * Double(index) + slot * 0.15
+        let barWidth = min(slot * 0.7, 44)
+        let x = left + slot * Double(index) + (slot - barWidth) / 2
         var base = top + plotHeight
         var svg = ""
         for (quad, count) in counts.enumerated() where count > 0 {
             let height = plotHeight * Double(count) / Double(peak)
             base -= height
-            svg += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(slot * 0.7))\" "
+            svg += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(barWidth))\" "
             svg += "height=\"\(HTMLText.number(height))\" fill=\"\(ReportHTMLStyle.quadColors[quad])\">"
             svg += "<title>\(HTMLText.escape(date)): \(count) event\(count == 1 ? "" : "s")</title></rect>"
         }
         if label {
-            let labelX = x + slot * 0.35
+            let labelX = x + barWidth / 2
             let labelY = top + plotHeight + 12
             svg += "<text x=\"\(HTMLText.number(labelX))\" y=\"\(HTMLText.number(labelY))\" font-size=\"11\" fill=\"#1d2733\" "
             svg += "text-anchor=\"end\" transform=\"rotate(-45 \(HTMLText.number(labelX)) \(HTMLText.number(labelY)))\">"

@@ -74,7 +74,8 @@ enum ReportHTML {
         let rows = report.events.map { event in
             let source = HTMLText.escape(report.entity(event.source)?.name ?? "")
             let target = HTMLText.escape(report.entity(event.target)?.name ?? "")
-            return "<tr><td>\(HTMLText.escape(event.date ?? "undated"))</td><td>\(HTMLText.escape(event.code))</td>"
+            return "<tr><td class=\"d\">\(HTMLText.escape(event.date ?? "undated"))</td>"
+                + "<td class=\"d\">\(HTMLText.escape(event.code))</td>"
                 + "<td>\(HTMLText.escape(event.label))</td><td>\(source)</td><td>\(target)</td>"
                 + "<td>\(HTMLText.escape(event.article))</td>"
                 + "<td class=\"evidence\">\(HTMLText.escape(ReportSummary.shorten(event.sentence, to: 240)))</td></tr>"
@@ -94,7 +95,7 @@ enum ReportHTML {
                 ? "<span class=\"ok\">ok</span>"
                 : "<span class=\"failed\">failed</span> \(HTMLText.escape(article.error ?? ""))"
             return "<tr><td class=\"n\">\(index + 1)</td><td>\(HTMLText.escape(article.id))</td>"
-                + "<td>\(HTMLText.escape(article.title))</td><td>\(HTMLText.escape(article.date ?? ""))</td>"
+                + "<td>\(HTMLText.escape(article.title))</td><td class=\"d\">\(HTMLText.escape(article.date ?? ""))</td>"
                 + "<td>\(HTMLText.escape(article.source ?? ""))</td><td>\(status)</td></tr>"
         }
         return """

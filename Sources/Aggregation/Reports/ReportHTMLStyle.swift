@@ -27,6 +27,7 @@ enum ReportHTMLStyle {
         th{background:var(--bg);position:sticky;top:0}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
         td.evidence{color:var(--muted);max-width:420px}
+        td.d{white-space:nowrap}
         .ok{color:#2e7d32;font-weight:600}
         .failed{color:#c62828;font-weight:600}
         .empty{color:var(--muted)}
