@@ -40,7 +40,8 @@ public enum ChunkExtraction {
     /// Why the request cannot be processed, or `nil`.
     static func problem(in request: Newsbus_V1_ExtractRequest) -> String? {
         if request.schemaVersion != newsbusSchemaVersion {
-            return "schema version \(request.schemaVersion) is not \(newsbusSchemaVersion); run matching newsbus versions"
+            return
+                "schema version \(request.schemaVersion) is not \(newsbusSchemaVersion); run matching newsbus versions"
         }
         if request.chunkID.isEmpty {
             return "request has no chunk_id; the aggregator must name each chunk"
@@ -88,7 +89,8 @@ public enum ChunkExtraction {
         message.target = event.target ?? ""
         message.date = event.date ?? ""
         message.location = event.location ?? ""
-        let span = TextSpan(start: min(event.span.start, document.scalars.count), end: min(event.span.end, document.scalars.count))
+        let span = TextSpan(
+            start: min(event.span.start, document.scalars.count), end: min(event.span.end, document.scalars.count))
         message.sentence = document.text(in: span)
         message.start = UInt32(clamping: event.span.start + offset)
         message.end = UInt32(clamping: event.span.end + offset)

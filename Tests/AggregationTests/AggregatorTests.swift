@@ -122,7 +122,8 @@ struct AggregatorTests {
         #expect(report.articles.first?.error == "chunk 0-0: no reply after 2 attempts")
         #expect(report.stats.scheduler.retries == 1)
         // The first attempt's reply arriving now is late and dropped.
-        let late = try aggregator.receive([answer(first.requests[0])], now: start.advanced(by: .seconds(61)), date: date)
+        let late = try aggregator.receive(
+            [answer(first.requests[0])], now: start.advanced(by: .seconds(61)), date: date)
         #expect(late.dropped.count == 1)
     }
 
@@ -165,7 +166,9 @@ struct AggregatorTests {
         var query = Newsbus_V1_ReportQuery()
         query.jobID = "j-nope"
         request.report = query
-        #expect(try aggregator.handle(request, makeJobID: { job }, now: start, date: date).reply.error.code == "unknown_job")
+        #expect(
+            try aggregator.handle(request, makeJobID: { job }, now: start, date: date).reply.error.code == "unknown_job"
+        )
         query.jobID = job.rawValue
         request.report = query
         let report = try aggregator.handle(request, makeJobID: { job }, now: start, date: date).reply.report

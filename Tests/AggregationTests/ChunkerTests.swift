@@ -18,7 +18,8 @@ struct ChunkerTests {
 
     @Test("sentences are packed whole, and each chunk's offset points at its text", arguments: [20, 30, 45, 200])
     func sentenceAligned(limit: Int) {
-        let text = "Tokayev met Trump. The talks went well — très bien. Kazakhstan joins the accords.\n\nMore news here."
+        let text =
+            "Tokayev met Trump. The talks went well — très bien. Kazakhstan joins the accords.\n\nMore news here."
         let chunks = Chunker(maximumScalars: limit).chunks(of: text, article: 0)
         #expect(!chunks.isEmpty)
         for chunk in chunks {
@@ -38,7 +39,8 @@ struct ChunkerTests {
         let chunks = Chunker(maximumScalars: 12).chunks(of: text, article: 1)
         #expect(chunks.allSatisfy { $0.text.unicodeScalars.count <= 12 })
         #expect(chunks.prefix(4).map(\.text) == ["alpha beta", "gamma delta", "epsilon zeta", "eta theta"])
-        #expect(chunks.suffix(3).map(\.text) == [String(repeating: "x", count: 12), String(repeating: "x", count: 12), "x"])
+        #expect(
+            chunks.suffix(3).map(\.text) == [String(repeating: "x", count: 12), String(repeating: "x", count: 12), "x"])
         for chunk in chunks {
             #expect(scalars(text, chunk) == chunk.text)
         }

@@ -13,11 +13,13 @@ struct MergerTests {
                     Replies.reply(
                         "0-0",
                         entities: [
-                            Replies.entity("e1", "Kazakhstan", "LOCATION", country: "KZ", mentions: [("Kazakhstan", 0)]),
+                            Replies.entity(
+                                "e1", "Kazakhstan", "LOCATION", country: "KZ", mentions: [("Kazakhstan", 0)]),
                             Replies.entity("e2", "Israel", "LOCATION", mentions: [("Israel", 20), ("Israel", 40)]),
                         ]),
                     Replies.reply(
-                        "0-1", entities: [Replies.entity("e1", "Kazakhstan", "LOCATION", mentions: [("Kazakhstan", 90)])]),
+                        "0-1",
+                        entities: [Replies.entity("e1", "Kazakhstan", "LOCATION", mentions: [("Kazakhstan", 90)])]),
                 ]),
             .init(
                 articleID: "b",
@@ -43,7 +45,9 @@ struct MergerTests {
         let full = Replies.entity("e1", "Kassym-Jomart Tokayev", "PERSON", mentions: [("Kassym-Jomart Tokayev", 0)])
         let short = Replies.entity("e1", "Tokayev", "PERSON", mentions: [("Tokayev", 300)])
         let result = Merger().merge([
-            .init(articleID: "a", replies: [Replies.reply("0-0", entities: [full]), Replies.reply("0-1", entities: [short])]),
+            .init(
+                articleID: "a",
+                replies: [Replies.reply("0-0", entities: [full]), Replies.reply("0-1", entities: [short])]),
             .init(articleID: "b", replies: [Replies.reply("1-0", entities: [short])]),
         ])
         #expect(result.entities.map(\.name) == ["Kassym-Jomart Tokayev", "Tokayev"])
@@ -60,7 +64,8 @@ struct MergerTests {
                     Replies.reply(
                         "0-0",
                         entities: [
-                            Replies.entity("e1", "Donald Trump", "PERSON"), Replies.entity("e2", "Melania Trump", "PERSON"),
+                            Replies.entity("e1", "Donald Trump", "PERSON"),
+                            Replies.entity("e2", "Melania Trump", "PERSON"),
                         ]),
                     Replies.reply("0-1", entities: [Replies.entity("e1", "Trump", "PERSON")]),
                 ])
@@ -75,7 +80,8 @@ struct MergerTests {
         let earlier = Replies.event("036", source: "e1", date: "2023-10-07", start: 100, end: 120)
         let undated = Replies.event("010", source: "e9", start: 0, end: 10)
         let result = Merger().merge([
-            .init(articleID: "a", replies: [Replies.reply("0-0", entities: entities, events: [undated, later, later])]),
+            .init(
+                articleID: "a", replies: [Replies.reply("0-0", entities: entities, events: [undated, later, later])]),
             .init(
                 articleID: "b",
                 replies: [
@@ -100,14 +106,16 @@ struct MergerTests {
                     Replies.reply(
                         "0-0",
                         entities: [
-                            Replies.entity("e1", "Kazakhstan", "LOCATION", mentions: [("Kazakhstan", 0), ("Kazakhstan", 500)]),
+                            Replies.entity(
+                                "e1", "Kazakhstan", "LOCATION", mentions: [("Kazakhstan", 0), ("Kazakhstan", 500)]),
                             Replies.entity("e2", "Israel", "LOCATION", mentions: [("Israel", 30), ("Israel", 520)]),
                             Replies.entity("e3", "Peru", "LOCATION", mentions: [("Peru", 2000)]),
                         ],
                         dates: [Replies.date("Thursday", "2025-11-06", start: 12)])
                 ])
         ])
-        #expect(result.dates == [Report.DateEntry(article: "a", text: "Thursday", value: "2025-11-06", start: 12, end: 20)])
+        #expect(
+            result.dates == [Report.DateEntry(article: "a", text: "Thursday", value: "2025-11-06", start: 12, end: 20)])
         #expect(result.links == [Report.Link(source: "e1", target: "e2", weight: 2)])
     }
 }

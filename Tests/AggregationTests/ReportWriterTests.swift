@@ -39,7 +39,8 @@ struct ReportWriterTests {
         #expect(articles[0]["error"] is NSNull)
         #expect(articles[3]["error"] as? String == "chunk 3-0: no reply after 3 attempts")
         let entities = try #require(root["entities"] as? [[String: Any]])
-        let kazakhstan = try #require(entities.first { $0["name"] as? String == "Kazakhstan" && $0["type"] as? String == "LOCATION" })
+        let kazakhstan = try #require(
+            entities.first { $0["name"] as? String == "Kazakhstan" && $0["type"] as? String == "LOCATION" })
         #expect(Set(kazakhstan.keys) == ["id", "name", "type", "country", "mentions", "articles"])
         #expect(kazakhstan["mentions"] as? Int == 5)
         #expect(kazakhstan["country"] as? String == "KZ")
@@ -64,9 +65,10 @@ struct ReportWriterTests {
         let (directory, target) = try writeSample()
         _ = directory
         let text = try String(contentsOfFile: target + "/report.md", encoding: .utf8)
-        for heading in ["# newsbus report: job", "## Top entities", "### People", "## Event timeline", "## Dates",
-            "## Articles", "## Stats"]
-        {
+        for heading in [
+            "# newsbus report: job", "## Top entities", "### People", "## Event timeline", "## Dates",
+            "## Articles", "## Stats",
+        ] {
             #expect(text.contains(heading), "missing \(heading)")
         }
         #expect(text.contains("| Kassym-Jomart Tokayev | KZ | 3 | 1 |"))
@@ -87,7 +89,8 @@ struct ReportWriterTests {
         #expect(html.components(separatedBy: "<script>").count == 2, "only the report's own script")
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"))
         for tag in ["section", "table", "svg", "tbody"] {
-            #expect(html.components(separatedBy: "<\(tag)").count == html.components(separatedBy: "</\(tag)>").count,
+            #expect(
+                html.components(separatedBy: "<\(tag)").count == html.components(separatedBy: "</\(tag)>").count,
                 "unbalanced <\(tag)>")
         }
         #expect(html.hasSuffix("</html>\n"))

@@ -40,12 +40,14 @@ enum SampleReport {
 
     private static func kazakhstan() -> Merger.ArticleReplies {
         let entities = [
-            Replies.entity("e1", "Kazakhstan", "LOCATION", country: "KZ", mentions: [("Kazakhstan", 0), ("Kazakhstan", 300)]),
+            Replies.entity(
+                "e1", "Kazakhstan", "LOCATION", country: "KZ", mentions: [("Kazakhstan", 0), ("Kazakhstan", 300)]),
             Replies.entity(
                 "e2", "Kassym-Jomart Tokayev", "PERSON", country: "KZ", mentions: [("Kassym-Jomart Tokayev", 21)]),
             Replies.entity("e3", "Abraham Accords", "MISC", mentions: [("Abraham Accords", 96)]),
             Replies.entity("e4", "White House", "ORGANIZATION", country: "US", mentions: [("White House", 140)]),
-            Replies.entity("e5", "Washington Examiner", "ORGANIZATION", country: "US", mentions: [("Washington Examiner", 200)]),
+            Replies.entity(
+                "e5", "Washington Examiner", "ORGANIZATION", country: "US", mentions: [("Washington Examiner", 200)]),
             Replies.entity("e6", "Donald Trump", "PERSON", country: "US", mentions: [("Donald Trump", 260)]),
             Replies.entity("e7", "Israel", "LOCATION", country: "IL", mentions: [("Israel", 330)]),
         ]
@@ -63,12 +65,16 @@ enum SampleReport {
                     events: [
                         Replies.event(
                             "057", source: "e1", target: "e3", date: "2025-11-06", start: 0, end: 180,
-                            sentence: "Kazakhstan President Kassym-Jomart Tokayev is expected to announce that his country will join the Abraham Accords on Thursday night at the White House."),
+                            sentence:
+                                "Kazakhstan President Kassym-Jomart Tokayev is expected to announce that his country will join the Abraham Accords on Thursday night at the White House."
+                        ),
                         Replies.event(
                             "036", source: "e1", target: "e7", date: "1992-04-10", start: 300, end: 380,
                             sentence: "Kazakhstan has had diplomatic relations with Israel since 1992."),
                     ],
-                    dates: [Replies.date("Thursday", "2025-11-06", start: 120), Replies.date("1992", "1992", start: 370)]),
+                    dates: [
+                        Replies.date("Thursday", "2025-11-06", start: 120), Replies.date("1992", "1992", start: 370),
+                    ]),
                 Replies.reply(
                     "0-1", entities: later,
                     events: [

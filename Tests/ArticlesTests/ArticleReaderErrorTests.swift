@@ -74,7 +74,9 @@ struct ArticleReaderErrorTests {
         #expect(blank.map { if case .empty = $0 { true } else { false } } == true)
     }
 
-    @Test("dates must be real days written YYYY-MM-DD", arguments: ["2025-13-01", "6 Nov 2025", "2025-02-29", "2025-1-01"])
+    @Test(
+        "dates must be real days written YYYY-MM-DD",
+        arguments: ["2025-13-01", "6 Nov 2025", "2025-02-29", "2025-1-01"])
     func badDate(value: String) throws {
         let error = try error(reading: "f.jsonl", Data(#"{"text": "t", "date": "\#(value)"}"#.utf8))
         #expect(error == .badDate(InputLocation(path: try #require(error?.location.path), line: 1), value: value))

@@ -10,11 +10,12 @@ struct ArticleReaderTests {
         let path = try directory.write("tokayev-visit.txt", "Kazakhstan joins\n\n\nFirst paragraph.\n\nSecond one.\n")
         let reader = ArticleReader(configuration: .init(defaultDate: "2025-11-06"))
         let articles = try reader.read(paths: [path])
-        #expect(articles == [
-            Article(
-                id: "tokayev-visit", title: "Kazakhstan joins", date: "2025-11-06",
-                text: "First paragraph.\n\nSecond one.")
-        ])
+        #expect(
+            articles == [
+                Article(
+                    id: "tokayev-visit", title: "Kazakhstan joins", date: "2025-11-06",
+                    text: "First paragraph.\n\nSecond one.")
+            ])
     }
 
     @Test("a .txt file without --date has no date; CRLF and a BOM are normalised")
@@ -37,10 +38,11 @@ struct ArticleReaderTests {
         ]
         let path = try directory.write("feed.jsonl", lines.joined(separator: "\n") + "\n")
         let articles = try ArticleReader().read(paths: [path])
-        #expect(articles == [
-            Article(id: "a1", title: "One", date: "2025-11-06", source: "Wire", text: "Text one."),
-            Article(id: "feed:3", title: "Two", date: nil, source: nil, text: "Text two."),
-        ])
+        #expect(
+            articles == [
+                Article(id: "a1", title: "One", date: "2025-11-06", source: "Wire", text: "Text one."),
+                Article(id: "feed:3", title: "Two", date: nil, source: nil, text: "Text two."),
+            ])
     }
 
     @Test("directories are read recursively, .txt and .jsonl only, in sorted order")

@@ -12,7 +12,8 @@ private struct CapitalsStage: PipelineStage {
 
     func apply(to document: inout Document) throws(ExtractionError) {
         for (index, token) in document.tokens.enumerated() where token.text.first?.isUppercase == true {
-            document.mentions.append(Mention(tokens: index..<(index + 1), span: token.span, text: token.text, type: .person))
+            document.mentions.append(
+                Mention(tokens: index..<(index + 1), span: token.span, text: token.text, type: .person))
             let entity = Entity(
                 id: "e\(document.entities.count + 1)", name: token.text, type: .person, country: "KZ",
                 mentions: [document.mentions.count - 1])
@@ -25,8 +26,10 @@ private struct CapitalsStage: PipelineStage {
         }
         if document.entities.count >= 2, let sentence = document.sentences.first {
             document.events.append(
-                Event(code: "057", label: "Sign formal agreement", trigger: "joins", source: "e1", target: "e2",
-                    date: document.articleDate?.description, sentence: 0, span: sentence.span, quadClass: 2, goldstein: 8))
+                Event(
+                    code: "057", label: "Sign formal agreement", trigger: "joins", source: "e1", target: "e2",
+                    date: document.articleDate?.description, sentence: 0, span: sentence.span, quadClass: 2,
+                    goldstein: 8))
         }
     }
 }
@@ -37,7 +40,8 @@ struct ChunkExtractionTests {
         try Pipeline(stages: [Tokenizer(), SentenceSplitter(), CapitalsStage()])
     }
 
-    private func request(_ text: String, offset: UInt32 = 100, date: String = "2025-11-06") -> Newsbus_V1_ExtractRequest {
+    private func request(_ text: String, offset: UInt32 = 100, date: String = "2025-11-06") -> Newsbus_V1_ExtractRequest
+    {
         var request = Newsbus_V1_ExtractRequest()
         request.schemaVersion = newsbusSchemaVersion
         request.jobID = "j-1"
@@ -87,7 +91,8 @@ struct ChunkExtractionTests {
 
     @Test("an unknown article date is fine: relative dates stay unresolved")
     func noDate() throws {
-        let reply = ChunkExtraction.reply(to: request("Talks on Thursday.", offset: 0, date: ""), pipeline: try pipeline())
+        let reply = ChunkExtraction.reply(
+            to: request("Talks on Thursday.", offset: 0, date: ""), pipeline: try pipeline())
         #expect(reply.error.isEmpty)
         #expect(reply.dates.map(\.value) == [""])
     }

@@ -52,7 +52,9 @@ extension Aggregator {
         var seen: Set<String> = []
         for (index, article) in articles.enumerated() {
             if article.id.isEmpty { return "article \(index + 1) has no id; give every article an id" }
-            if !seen.insert(article.id).inserted { return "article id '\(article.id)' is used twice; ids must be unique" }
+            if !seen.insert(article.id).inserted {
+                return "article id '\(article.id)' is used twice; ids must be unique"
+            }
             if !article.date.isEmpty, !Article.isValidDate(article.date) {
                 return "article '\(article.id)' has date '\(article.date)'; write dates as YYYY-MM-DD"
             }

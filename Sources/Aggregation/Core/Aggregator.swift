@@ -94,7 +94,9 @@ public struct Aggregator {
         }
         try store.create(job: id, name: name, submitted: date, articles: articles, chunks: chunks, failed: failed)
         var step = Step()
-        let items = chunks.filter { failed[$0.article] == nil }.map { ScheduledChunk(chunk: $0.id, article: $0.article) }
+        let items = chunks.filter { failed[$0.article] == nil }.map {
+            ScheduledChunk(chunk: $0.id, article: $0.article)
+        }
         var stats = SchedulerStats()
         stats.chunks = chunks.count
         step.actions = scheduler.add(job: id, items: items, stats: stats, now: now)

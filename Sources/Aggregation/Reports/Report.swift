@@ -129,7 +129,10 @@ public struct Report: Hashable, Sendable {
         public var goldstein: Double
 
         /// Creates a value from its parts.
-        public init(id: String, article: String, code: String, label: String, trigger: String, source: String?, target: String?, date: String?, location: String?, sentence: String, start: Int, end: Int, quadClass: Int, goldstein: Double) {
+        public init(
+            id: String, article: String, code: String, label: String, trigger: String, source: String?, target: String?,
+            date: String?, location: String?, sentence: String, start: Int, end: Int, quadClass: Int, goldstein: Double
+        ) {
             self.id = id
             self.article = article
             self.code = code
@@ -206,7 +209,10 @@ public struct Report: Hashable, Sendable {
     }
 
     /// Creates a value from its parts.
-    public init(job: Job, articles: [ArticleEntry], entities: [EntityEntry], dates: [DateEntry], events: [EventEntry], links: [Link], stats: Stats) {
+    public init(
+        job: Job, articles: [ArticleEntry], entities: [EntityEntry], dates: [DateEntry], events: [EventEntry],
+        links: [Link], stats: Stats
+    ) {
         self.job = job
         self.articles = articles
         self.entities = entities

@@ -18,7 +18,8 @@ extension ReportCharts {
         let busiest = Double(nodes.first?.mentions ?? 1)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"network-chart\" role=\"img\" "
         svg += "aria-label=\"Entity co-occurrence network\" width=\"\(HTMLText.number(width))\" "
-        svg += "height=\"\(HTMLText.number(height))\" viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\">\n"
+        svg +=
+            "height=\"\(HTMLText.number(height))\" viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\">\n"
         for link in links.reversed() {
             guard let from = position[link.source], let to = position[link.target] else { continue }
             let strength = Double(link.weight) / heaviest
@@ -37,7 +38,8 @@ extension ReportCharts {
         let legend = ReportSummary.typeTitles.map { type, title in
             "<span><span class=\"dot t-\(type)\"></span>\(title)</span>"
         }
-        let caption = "<span>Top \(nodes.count) entities by mentions; lines join entities mentioned within "
+        let caption =
+            "<span>Top \(nodes.count) entities by mentions; lines join entities mentioned within "
             + "\(Merger.passage) characters of each other, thicker = more often.</span>"
         return svg + "<div class=\"legend\">\(legend.joined())\(caption)</div>"
     }
@@ -53,7 +55,8 @@ extension ReportCharts {
         svg += "r=\"\(HTMLText.number(size))\" fill=\"\(color)\" stroke=\"#fff\" stroke-width=\"2\"><title>"
         svg += HTMLText.escape("\(node.name) (\(node.type)): \(node.mentions) mentions") + "</title></circle>"
         svg += "<text x=\"\(HTMLText.number(labelX))\" y=\"\(HTMLText.number(labelY))\" font-size=\"12\" "
-        svg += "text-anchor=\"\(anchor)\" fill=\"#1d2733\">\(HTMLText.escape(ReportSummary.shorten(node.name, to: 28)))</text>\n"
+        svg +=
+            "text-anchor=\"\(anchor)\" fill=\"#1d2733\">\(HTMLText.escape(ReportSummary.shorten(node.name, to: 28)))</text>\n"
         return svg
     }
 

@@ -26,18 +26,21 @@ enum ReportCharts {
         let width = left + slot * Double(dates.count) + 16
         let height = top + plotHeight + 90
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"timeline-chart\" role=\"img\" "
-        svg += "aria-label=\"Events per date\" width=\"\(HTMLText.number(width))\" height=\"\(HTMLText.number(height))\" "
+        svg +=
+            "aria-label=\"Events per date\" width=\"\(HTMLText.number(width))\" height=\"\(HTMLText.number(height))\" "
         svg += "viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\">\n"
         for tick in ticks(peak) {
             let y = top + plotHeight - plotHeight * Double(tick) / Double(peak)
-            svg += "<line x1=\"\(HTMLText.number(left))\" x2=\"\(HTMLText.number(width - 8))\" y1=\"\(HTMLText.number(y))\" "
+            svg +=
+                "<line x1=\"\(HTMLText.number(left))\" x2=\"\(HTMLText.number(width - 8))\" y1=\"\(HTMLText.number(y))\" "
             svg += "y2=\"\(HTMLText.number(y))\" stroke=\"#e3e8ee\"/>"
             svg += "<text x=\"\(HTMLText.number(left - 6))\" y=\"\(HTMLText.number(y + 4))\" font-size=\"11\" "
             svg += "text-anchor=\"end\" fill=\"#5f6b7a\">\(tick)</text>\n"
         }
         let labelEvery = max(1, Int((24 / slot).rounded(.up)))
         for (index, date) in dates.enumerated() {
-            svg += bar(date: date, counts: byDate[date] ?? [], index: index, slot: slot, peak: peak, left: left, top: top,
+            svg += bar(
+                date: date, counts: byDate[date] ?? [], index: index, slot: slot, peak: peak, left: left, top: top,
                 plotHeight: plotHeight, label: index % labelEvery == 0)
         }
         svg += "</svg>\n"
@@ -60,15 +63,18 @@ enum ReportCharts {
         for (quad, count) in counts.enumerated() where count > 0 {
             let height = plotHeight * Double(count) / Double(peak)
             base -= height
-            svg += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(barWidth))\" "
+            svg +=
+                "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(barWidth))\" "
             svg += "height=\"\(HTMLText.number(height))\" fill=\"\(ReportHTMLStyle.quadColors[quad])\">"
             svg += "<title>\(HTMLText.escape(date)): \(count) event\(count == 1 ? "" : "s")</title></rect>"
         }
         if label {
             let labelX = x + barWidth / 2
             let labelY = top + plotHeight + 12
-            svg += "<text x=\"\(HTMLText.number(labelX))\" y=\"\(HTMLText.number(labelY))\" font-size=\"11\" fill=\"#1d2733\" "
-            svg += "text-anchor=\"end\" transform=\"rotate(-45 \(HTMLText.number(labelX)) \(HTMLText.number(labelY)))\">"
+            svg +=
+                "<text x=\"\(HTMLText.number(labelX))\" y=\"\(HTMLText.number(labelY))\" font-size=\"11\" fill=\"#1d2733\" "
+            svg +=
+                "text-anchor=\"end\" transform=\"rotate(-45 \(HTMLText.number(labelX)) \(HTMLText.number(labelY)))\">"
             svg += "\(HTMLText.escape(date))</text>"
         }
         return svg + "\n"

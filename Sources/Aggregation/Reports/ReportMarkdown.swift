@@ -24,7 +24,9 @@ enum ReportMarkdown {
         if report.events.isEmpty {
             lines.append("No events were coded.")
         } else {
-            lines += ["| Date | Code | Event | Source | Target | Article | Evidence |", "|---|---|---|---|---|---|---|"]
+            lines += [
+                "| Date | Code | Event | Source | Target | Article | Evidence |", "|---|---|---|---|---|---|---|",
+            ]
             for event in report.events {
                 let source = cell(report.entity(event.source)?.name ?? "")
                 let target = cell(report.entity(event.target)?.name ?? "")

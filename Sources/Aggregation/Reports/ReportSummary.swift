@@ -25,7 +25,8 @@ enum ReportSummary {
     /// Entities by mentions, descending; ties keep first-mention order.
     static func ranked(_ entities: [Report.EntityEntry]) -> [Report.EntityEntry] {
         entities.enumerated().sorted {
-            $0.element.mentions != $1.element.mentions ? $0.element.mentions > $1.element.mentions : $0.offset < $1.offset
+            $0.element.mentions != $1.element.mentions
+                ? $0.element.mentions > $1.element.mentions : $0.offset < $1.offset
         }.map(\.element)
     }
 
@@ -62,7 +63,8 @@ enum ReportSummary {
         }
         if counters.chunksDone > 0 {
             let mean = counters.replySecondsTotal / Double(counters.chunksDone)
-            rows.append(("Chunk reply time", String(format: "mean %.3f s, max %.3f s", mean, counters.replySecondsMaximum)))
+            rows.append(
+                ("Chunk reply time", String(format: "mean %.3f s, max %.3f s", mean, counters.replySecondsMaximum)))
         }
         return rows
     }

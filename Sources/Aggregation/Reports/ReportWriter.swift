@@ -23,7 +23,8 @@ public struct ReportWriter: Sendable {
         } catch {
             throw .reportWrite(path: "report.json", reason: String(describing: error))
         }
-        return Files(json: json, markdown: Data(ReportMarkdown.render(report).utf8), html: Data(ReportHTML.render(report).utf8))
+        return Files(
+            json: json, markdown: Data(ReportMarkdown.render(report).utf8), html: Data(ReportHTML.render(report).utf8))
     }
 
     /// Writes `report.json`, `report.md` and `report.html` into `directory` (created if needed), each

@@ -1,6 +1,8 @@
 extension ChunkScheduler {
     /// Adds a job's chunks (in sending order) and fills the window. `stats` carries counters over a restart.
-    public mutating func add(job: JobID, items: [ScheduledChunk], stats: SchedulerStats = SchedulerStats(), now: Instant)
+    public mutating func add(
+        job: JobID, items: [ScheduledChunk], stats: SchedulerStats = SchedulerStats(), now: Instant
+    )
         -> [Action]
     {
         var stats = stats

@@ -18,13 +18,16 @@ extension JobStore {
     ) throws(AggregationError) {
         try write { db in
             try db.execute(
-                sql: "INSERT INTO jobs (id, name, state, submitted, articles, chunks, stats) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO jobs (id, name, state, submitted, articles, chunks, stats) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     id.rawValue, name, JobState.running.rawValue, submitted, articles.count, chunks.count,
                     try Self.encode(SchedulerStats()),
                 ])
             let insertArticle = try db.makeStatement(
-                sql: "INSERT INTO articles (job, idx, id, title, date, source, text, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                sql:
+                    "INSERT INTO articles (job, idx, id, title, date, source, text, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            )
             for (index, article) in articles.enumerated() {
                 try insertArticle.execute(arguments: [
                     id.rawValue, index, article.id, article.title, article.date, article.source, article.text,
@@ -32,7 +35,9 @@ extension JobStore {
                 ])
             }
             let insertChunk = try db.makeStatement(
-                sql: "INSERT INTO chunks (job, id, article, idx, offset, text, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')")
+                sql:
+                    "INSERT INTO chunks (job, id, article, idx, offset, text, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')"
+            )
             for chunk in chunks {
                 try insertChunk.execute(arguments: [
                     id.rawValue, chunk.id.rawValue, chunk.article, chunk.index, chunk.offset, chunk.text,
@@ -66,7 +71,8 @@ extension JobStore {
     static func markSent(_ db: Database, _ keys: [ChunkKey]) throws {
         guard !keys.isEmpty else { return }
         let statement = try db.cachedStatement(
-            sql: "UPDATE chunks SET state = 'inflight', attempts = attempts + 1 WHERE job = ? AND id = ? AND state = 'pending'"
+            sql:
+                "UPDATE chunks SET state = 'inflight', attempts = attempts + 1 WHERE job = ? AND id = ? AND state = 'pending'"
         )
         for key in keys {
             try statement.execute(arguments: [key.job.rawValue, key.chunk.rawValue])
@@ -76,7 +82,8 @@ extension JobStore {
     static func record(_ db: Database, _ results: [(key: ChunkKey, reply: Data)]) throws -> [RecordOutcome] {
         guard !results.isEmpty else { return [] }
         let statement = try db.cachedStatement(
-            sql: "UPDATE chunks SET state = 'done', result = ? WHERE job = ? AND id = ? AND state IN ('pending', 'inflight')"
+            sql:
+                "UPDATE chunks SET state = 'done', result = ? WHERE job = ? AND id = ? AND state IN ('pending', 'inflight')"
         )
         var outcomes: [RecordOutcome] = []
         for result in results {
