@@ -56,13 +56,13 @@ let package = Package(
         // The extraction worker role: an MDP worker for `newsbus.extract`.
         .target(
             name: "ExtractionWorker",
-            dependencies: ["Majordomo", "NewsWire", "Extraction", "ExtractionModels", logging],
+            dependencies: ["Majordomo", "NewsWire", "Extraction", "ExtractionModels", protobuf, logging],
             swiftSettings: strictSettings
         ),
         // The aggregator role: job store, chunking, in-flight window, merging and reports.
         .target(
             name: "Aggregation",
-            dependencies: ["Majordomo", "NewsWire", "Extraction", "Articles", grdb, logging],
+            dependencies: ["Majordomo", "NewsWire", "Extraction", "Articles", protobuf, grdb, logging],
             swiftSettings: strictSettings
         ),
         // The `newsbus` command line: a thin layer over the roles.
@@ -96,7 +96,12 @@ let package = Package(
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),
         .testTarget(
             name: "AggregationTests",
-            dependencies: ["Aggregation", "NewsWire", "Extraction", "Articles", "NewsbusTestSupport"],
+            dependencies: ["Aggregation", "NewsWire", "Extraction", "Articles", "NewsbusTestSupport", protobuf],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ExtractionWorkerTests",
+            dependencies: ["ExtractionWorker", "NewsWire", "Extraction", protobuf],
             swiftSettings: strictSettings
         ),
         .testTarget(

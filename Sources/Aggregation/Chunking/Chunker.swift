@@ -1,0 +1,68 @@
+import Extraction
+
+/// Splits an article body into sentence-aligned chunks of at most `maximumScalars` Unicode scalars.
+///
+/// Whole sentences are packed greedily; a sentence longer than the limit is cut at token boundaries,
+/// and a single token longer than the limit is cut hard. Whitespace between chunks is left out, so
+/// each chunk's `offset` is where its first token starts.
+public struct Chunker: Sendable {
+    /// Largest chunk, in Unicode scalars.
+    public let maximumScalars: Int
+
+    /// Creates a chunker; `maximumScalars` below 1 is treated as 1.
+    public init(maximumScalars: Int = 2000) {
+        self.maximumScalars = max(1, maximumScalars)
+    }
+
+    /// The chunks of `text`, the body of article number `article`; empty when it has no tokens.
+    public func chunks(of text: String, article: Int) -> [Chunk] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        let sentences = SentenceSplitter.split(tokens, scalars: scalars)
+        var spans: [TextSpan] = []
+        var current: TextSpan?
+        for sentence in sentences {
+            for piece in pieces(of: sentence, tokens: tokens) {
+                if let open = current, piece.end - open.start <= maximumScalars {
+                    current = TextSpan(start: open.start, end: piece.end)
+                } else {
+                    if let open = current { spans.append(open) }
+                    current = piece
+                }
+            }
+        }
+        if let open = current { spans.append(open) }
+        return spans.enumerated().map { index, span in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[span.start..<span.end])
+            return Chunk(
+                id: ChunkID(article: article, chunk: index), article: article, index: index, offset: span.start,
+                text: String(view))
+        }
+    }
+
+    /// The sentence itself when it fits, else runs of its tokens that fit (tokens cut when too long).
+    private func pieces(of sentence: Sentence, tokens: [Token]) -> [TextSpan] {
+        guard sentence.span.length > maximumScalars else { return [sentence.span] }
+        var pieces: [TextSpan] = []
+        var current: TextSpan?
+        for token in tokens[sentence.tokens] {
+            for part in parts(of: token.span) {
+                if let open = current, part.end - open.start <= maximumScalars {
+                    current = TextSpan(start: open.start, end: part.end)
+                } else {
+                    if let open = current { pieces.append(open) }
+                    current = part
+                }
+            }
+        }
+        if let open = current { pieces.append(open) }
+        return pieces
+    }
+
+    private func parts(of span: TextSpan) -> [TextSpan] {
+        stride(from: span.start, to: span.end, by: maximumScalars).map {
+            TextSpan(start: $0, end: min($0 + maximumScalars, span.end))
+        }
+    }
+}

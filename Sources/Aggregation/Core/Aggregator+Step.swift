@@ -1,0 +1,72 @@
+import Foundation
+import NewsWire
+
+extension Aggregator {
+    /// What one call gathered: scheduler actions, writes and dropped replies.
+    struct Step {
+        var actions: [ChunkScheduler<Instant>.Action] = []
+        var batch = StoreBatch()
+        var touched: Set<JobID> = []
+        var dropped: [String] = []
+    }
+
+    /// Carries out the scheduler's actions: one transaction for sends, results and failures, then
+    /// finishing jobs and writing their reports.
+    mutating func carryOut(_ step: inout Step, date: Date) throws(AggregationError) -> Output {
+        var output = Output()
+        output.dropped = step.dropped
+        var sends: [(key: ChunkKey, attempt: Int)] = []
+        var finished: [(JobID, SchedulerStats)] = []
+        for action in step.actions {
+            switch action {
+            case .send(let key, let attempt):
+                sends.append((key, attempt))
+                step.touched.insert(key.job)
+            case .failArticle(let job, let article, let reason):
+                step.batch.failedArticles.append((job, article, reason))
+            case .jobFinished(let job, let stats):
+                finished.append((job, stats))
+            }
+        }
+        step.batch.sent = sends.map(\.key)
+        for job in step.touched {
+            if let stats = scheduler.stats(for: job) { step.batch.stats[job] = stats }
+        }
+        try store.apply(step.batch)
+        output.requests = try requests(for: sends)
+        for (job, stats) in finished {
+            try store.finish(job: job, at: date, stats: stats)
+            if let directory = configuration.reportsDirectory {
+                let report = try report(for: job)
+                try ReportWriter().write(report, to: (directory as NSString).appendingPathComponent(job.rawValue))
+            }
+            output.finished.append(job)
+        }
+        return output
+    }
+
+    private func requests(for sends: [(key: ChunkKey, attempt: Int)]) throws(AggregationError)
+        -> [Newsbus_V1_ExtractRequest]
+    {
+        guard !sends.isEmpty else { return [] }
+        let payloads = try store.payloads(sends.map(\.key))
+        let attempts = Dictionary(sends.map { ($0.key, $0.attempt) }, uniquingKeysWith: max)
+        return payloads.map { payload in
+            var request = Newsbus_V1_ExtractRequest()
+            request.schemaVersion = newsbusSchemaVersion
+            request.jobID = payload.key.job.rawValue
+            request.chunkID = payload.key.description
+            request.articleID = payload.articleID
+            request.articleDate = payload.articleDate ?? ""
+            request.text = payload.text
+            request.offset = UInt32(clamping: payload.offset)
+            request.attempt = UInt32(clamping: attempts[payload.key] ?? 1)
+            return request
+        }
+    }
+
+    /// Builds the report of `job` from the store (finished or not).
+    public func report(for job: JobID) throws(AggregationError) -> Report {
+        try ReportBuilder(store: store).report(for: job)
+    }
+}

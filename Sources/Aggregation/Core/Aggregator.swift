@@ -1,0 +1,146 @@
+public import Articles
+public import Foundation
+public import NewsWire
+import SwiftProtobuf
+
+/// The aggregator's core, without sockets: accepts jobs, decides which chunk requests to send,
+/// takes replies, persists everything in the `JobStore`, and writes reports when jobs finish.
+///
+/// The caller (the bus loop) owns the clock and the sockets: it passes `now` (monotonic, for
+/// timeouts) and `date` (wall clock, for report timestamps), sends the returned requests, feeds
+/// replies back, and calls `tick` when `nextDeadline` passes. Not thread-safe: use it from one thread.
+public struct Aggregator {
+    /// The monotonic time the aggregator is driven with.
+    public typealias Instant = ContinuousClock.Instant
+
+    /// Tunables of the aggregator.
+    public struct Configuration: Sendable {
+        /// Limits of the in-flight window (size, per-attempt timeout, attempts).
+        public var window: ChunkScheduler<Instant>.Configuration
+        /// Largest chunk, in Unicode scalars.
+        public var chunkScalars: Int
+        /// Where finished jobs' reports are written (`<directory>/<job id>/report.*`); `nil` for nowhere.
+        public var reportsDirectory: String?
+
+        /// Creates a configuration.
+        public init(
+            window: ChunkScheduler<Instant>.Configuration = .init(), chunkScalars: Int = 2000,
+            reportsDirectory: String? = nil
+        ) {
+            self.window = window
+            self.chunkScalars = chunkScalars
+            self.reportsDirectory = reportsDirectory
+        }
+    }
+
+    /// What one step produced.
+    public struct Output: Sendable {
+        /// Requests to send to `newsbus.extract`, in order.
+        public var requests: [Newsbus_V1_ExtractRequest] = []
+        /// Jobs that finished in this step (their reports are written when configured).
+        public var finished: [JobID] = []
+        /// Replies that were dropped, with why (for the caller to log).
+        public var dropped: [String] = []
+
+        /// An empty output.
+        public init() {}
+    }
+
+    /// The durable state.
+    public let store: JobStore
+    /// The tunables.
+    public let configuration: Configuration
+    var scheduler: ChunkScheduler<Instant>
+    let chunker: Chunker
+
+    /// Creates an aggregator over `store`; call `resume` once before anything else.
+    public init(store: JobStore, configuration: Configuration = Configuration()) {
+        self.store = store
+        self.configuration = configuration
+        self.scheduler = ChunkScheduler(configuration: configuration.window)
+        self.chunker = Chunker(maximumScalars: configuration.chunkScalars)
+    }
+
+    /// The earliest time `tick` has work to do, or `nil` when nothing is in flight.
+    public var nextDeadline: Instant? { scheduler.nextDeadline }
+
+    /// Requests in flight now.
+    public var inFlightCount: Int { scheduler.inFlightCount }
+
+    /// Picks up every unfinished job in the store (in-flight chunks go back to pending) and returns
+    /// the first requests to send.
+    public mutating func resume(now: Instant, date: Date) throws(AggregationError) -> Output {
+        var step = Step()
+        for resumable in try store.resume() {
+            var stats = resumable.job.stats
+            stats.chunks = resumable.job.chunks
+            stats.chunksDone = resumable.job.chunksDone
+            step.actions += scheduler.add(job: resumable.job.id, items: resumable.pending, stats: stats, now: now)
+        }
+        return try carryOut(&step, date: date)
+    }
+
+    /// Accepts a job: chunks its articles, stores it, and returns the first requests to send.
+    /// Articles without text are recorded as failed rather than rejected.
+    public mutating func submit(
+        _ articles: [Article], name: String = "", id: JobID, now: Instant, date: Date
+    ) throws(AggregationError) -> (job: StoredJob, output: Output) {
+        var chunks: [Chunk] = []
+        var failed: [Int: String] = [:]
+        for (index, article) in articles.enumerated() {
+            let pieces = chunker.chunks(of: article.text, article: index)
+            if pieces.isEmpty { failed[index] = "article has no text" }
+            chunks += pieces
+        }
+        try store.create(job: id, name: name, submitted: date, articles: articles, chunks: chunks, failed: failed)
+        var step = Step()
+        let items = chunks.filter { failed[$0.article] == nil }.map {
+            ScheduledChunk(chunk: $0.id, article: $0.article)
+        }
+        var stats = SchedulerStats()
+        stats.chunks = chunks.count
+        step.actions = scheduler.add(job: id, items: items, stats: stats, now: now)
+        let output = try carryOut(&step, date: date)
+        return (try store.job(id), output)
+    }
+
+    /// Takes serialized `ExtractReply`s, records new results, drops duplicates, and returns what to send next.
+    public mutating func receive(_ replies: [Data], now: Instant, date: Date) throws(AggregationError) -> Output {
+        var step = Step()
+        for bytes in replies {
+            let reply: Newsbus_V1_ExtractReply
+            do {
+                reply = try Newsbus_V1_ExtractReply(serializedBytes: bytes)
+            } catch {
+                step.dropped.append("undecodable reply (\(bytes.count) bytes)")
+                continue
+            }
+            guard reply.schemaVersion == newsbusSchemaVersion else {
+                step.dropped.append("reply for '\(reply.chunkID)' has schema version \(reply.schemaVersion)")
+                continue
+            }
+            guard let key = ChunkKey(wire: reply.chunkID) else {
+                step.dropped.append("reply with malformed chunk id '\(reply.chunkID)'")
+                continue
+            }
+            let (outcome, actions) = scheduler.receive(key, error: reply.error.isEmpty ? nil : reply.error, now: now)
+            switch outcome {
+            case .accepted where reply.error.isEmpty: step.batch.results.append((key, bytes))
+            case .accepted: break
+            case .duplicate: step.dropped.append("duplicate reply for \(key)")
+            case .late: step.dropped.append("late reply for \(key)")
+            }
+            step.touched.insert(key.job)
+            step.actions += actions
+        }
+        return try carryOut(&step, date: date)
+    }
+
+    /// Retries or fails overdue chunks at `now` and returns what to send.
+    public mutating func tick(now: Instant, date: Date) throws(AggregationError) -> Output {
+        var step = Step()
+        step.actions = scheduler.tick(now: now)
+        step.touched.formUnion(scheduler.activeJobs)
+        return try carryOut(&step, date: date)
+    }
+}

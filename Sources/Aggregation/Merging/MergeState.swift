@@ -1,0 +1,143 @@
+import NewsWire
+
+/// The running state of one merge: entities found so far, their counts, dates and events.
+struct MergeState {
+    private var keys: [Merger.EntityKey] = []
+    private var indexByKey: [Merger.EntityKey: Int] = [:]
+    private var countries: [String?] = []
+    private var counts: [[String: Int]] = []
+    private var dates: [Report.DateEntry] = []
+    private var events: [(article: Int, event: Report.EventEntry)] = []
+    private var seenEvents: Set<EventKey> = []
+    private var links: [Pair: Int] = [:]
+
+    private struct Pair: Hashable {
+        var first: Int
+        var second: Int
+    }
+
+    private struct EventKey: Hashable {
+        var article: Int
+        var code: String
+        var source: Int?
+        var target: Int?
+        var date: String
+        var start: UInt32
+        var end: UInt32
+    }
+
+    /// Adds one article's replies.
+    mutating func add(_ article: Merger.ArticleReplies, index: Int) {
+        var persons: [String: Set<Int>] = [:]  // last name -> person entities seen in this article
+        var positions: [(start: Int, entity: Int)] = []
+        defer { addLinks(positions) }
+        for reply in article.replies {
+            var local: [String: Int] = [:]
+            for entity in reply.entities {
+                let resolved = resolve(entity, persons: persons)
+                local[entity.id] = resolved
+                positions += entity.mentions.map { (Int($0.start), resolved) }
+                counts[resolved][article.articleID, default: 0] += max(1, entity.mentions.count)
+                if countries[resolved] == nil, !entity.country.isEmpty {
+                    countries[resolved] = entity.country
+                }
+                let key = keys[resolved]
+                if key.type == "PERSON", let last = key.name.split(whereSeparator: \.isWhitespace).last,
+                    key.name.contains(where: \.isWhitespace)
+                {
+                    persons[String(last), default: []].insert(resolved)
+                }
+            }
+            for date in reply.dates {
+                dates.append(
+                    Report.DateEntry(
+                        article: article.articleID, text: date.text, value: date.value.isEmpty ? nil : date.value,
+                        start: Int(date.start), end: Int(date.end)))
+            }
+            for event in reply.events {
+                add(event, article: article.articleID, index: index, local: local)
+            }
+        }
+    }
+
+    /// Counts every pair of different entities mentioned within one passage of each other.
+    private mutating func addLinks(_ positions: [(start: Int, entity: Int)]) {
+        let sorted = positions.sorted { $0.start < $1.start }
+        for (index, mention) in sorted.enumerated() {
+            var next = index + 1
+            while next < sorted.count, sorted[next].start - mention.start <= Merger.passage {
+                let other = sorted[next].entity
+                if other != mention.entity {
+                    links[Pair(first: min(other, mention.entity), second: max(other, mention.entity)), default: 0] += 1
+                }
+                next += 1
+            }
+        }
+    }
+
+    /// The job entity for a chunk entity: a short person name joins a unique full name seen earlier.
+    private mutating func resolve(_ entity: Newsbus_V1_Entity, persons: [String: Set<Int>]) -> Int {
+        if entity.type == "PERSON", !entity.name.contains(where: \.isWhitespace),
+            let candidates = persons[entity.name], candidates.count == 1, let match = candidates.first
+        {
+            return match
+        }
+        let key = Merger.EntityKey(name: entity.name, type: entity.type)
+        if let existing = indexByKey[key] { return existing }
+        keys.append(key)
+        indexByKey[key] = keys.count - 1
+        countries.append(nil)
+        counts.append([:])
+        return keys.count - 1
+    }
+
+    private mutating func add(_ event: Newsbus_V1_Event, article: String, index: Int, local: [String: Int]) {
+        func entity(_ id: String) -> Int? { id.isEmpty ? nil : local[id] }
+        let key = EventKey(
+            article: index, code: event.code, source: entity(event.source), target: entity(event.target),
+            date: event.date, start: event.start, end: event.end)
+        guard seenEvents.insert(key).inserted else { return }
+        func reference(_ id: String) -> String? { entity(id).map { "e\($0 + 1)" } }
+        let entry = Report.EventEntry(
+            id: "", article: article, code: event.code, label: event.label, trigger: event.trigger,
+            source: reference(event.source), target: reference(event.target),
+            date: event.date.isEmpty ? nil : event.date, location: reference(event.location),
+            sentence: event.sentence, start: Int(event.start), end: Int(event.end), quadClass: Int(event.quadClass),
+            goldstein: event.goldstein)
+        events.append((index, entry))
+    }
+
+    /// The merged result with job-wide ids.
+    func result() -> Merger.Result {
+        let entities = keys.indices.map { index in
+            Report.EntityEntry(
+                id: "e\(index + 1)", name: keys[index].name, type: keys[index].type, country: countries[index],
+                mentions: counts[index].values.reduce(0, +), articles: counts[index])
+        }
+        let ordered = events.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            switch (a.event.date, b.event.date) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: break
+            }
+            if a.article != b.article { return a.article < b.article }
+            if a.event.start != b.event.start { return a.event.start < b.event.start }
+            return left.offset < right.offset
+        }
+        var numbered: [Report.EventEntry] = []
+        for (number, item) in ordered.enumerated() {
+            var event = item.element.event
+            event.id = "ev\(number + 1)"
+            numbered.append(event)
+        }
+        let heaviest = links.sorted {
+            $0.value != $1.value ? $0.value > $1.value : ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second)
+        }
+        let linkEntries = heaviest.map {
+            Report.Link(source: "e\($0.key.first + 1)", target: "e\($0.key.second + 1)", weight: $0.value)
+        }
+        return Merger.Result(entities: entities, dates: dates, events: numbered, links: linkEntries)
+    }
+}

@@ -1,0 +1,39 @@
+import Articles
+import Foundation
+import NewsWire
+import SwiftProtobuf
+
+/// Builds a job's `Report` from what the store holds.
+struct ReportBuilder {
+    let store: JobStore
+
+    /// The report of `job`; articles still pending are listed as failed with "not finished".
+    func report(for id: JobID) throws(AggregationError) -> Report {
+        let job = try store.job(id)
+        let articles = try store.articles(of: id)
+        var replies: [[Newsbus_V1_ExtractReply]] = Array(repeating: [], count: articles.count)
+        for result in try store.results(of: id) where replies.indices.contains(result.article) {
+            do {
+                replies[result.article].append(try Newsbus_V1_ExtractReply(serializedBytes: result.reply))
+            } catch {
+                throw .badReply(reason: "stored result of chunk \(result.article)-\(result.chunk) is undecodable")
+            }
+        }
+        let merged = Merger().merge(
+            articles.map { Merger.ArticleReplies(articleID: $0.article.id, replies: replies[$0.index]) })
+        let entries = articles.map { stored in
+            Report.ArticleEntry(
+                id: stored.article.id, title: stored.article.title, date: stored.article.date,
+                source: stored.article.source, status: stored.status == .ok ? "ok" : "failed",
+                error: stored.status == .ok ? nil : (stored.error ?? "not finished yet"))
+        }
+        let elapsed = job.finished.map { $0.timeIntervalSince(job.submitted) }
+        return Report(
+            job: Report.Job(id: id.rawValue, name: job.name, submitted: job.submitted, finished: job.finished),
+            articles: entries, entities: merged.entities, dates: merged.dates, events: merged.events,
+            links: merged.links,
+            stats: Report.Stats(
+                articles: articles.count, articlesFailed: entries.filter { $0.status == "failed" }.count,
+                scheduler: job.stats, elapsedSeconds: elapsed))
+    }
+}

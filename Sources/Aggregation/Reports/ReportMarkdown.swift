@@ -1,0 +1,59 @@
+import Foundation
+
+/// Renders `report.md`: a readable summary with top entities by type, the event timeline,
+/// dates, a per-article table and the run's counters.
+enum ReportMarkdown {
+    /// How many entities each type section lists.
+    static let entitiesPerType = 15
+
+    /// The Markdown text of `report`.
+    static func render(_ report: Report) -> String {
+        var lines: [String] = []
+        lines.append("# newsbus report: job \(report.job.id)")
+        lines.append("")
+        lines.append(ReportSummary.line(report))
+        lines.append("")
+        lines.append("## Top entities")
+        for (type, title) in ReportSummary.typeTitles {
+            let top = ReportSummary.top(report.entities, type: type, limit: entitiesPerType)
+            guard !top.isEmpty else { continue }
+            lines += ["", "### \(title)", "", "| Entity | Country | Mentions | Articles |", "|---|---|---:|---:|"]
+            lines += top.map { "| \(cell($0.name)) | \($0.country ?? "") | \($0.mentions) | \($0.articles.count) |" }
+        }
+        lines += ["", "## Event timeline", ""]
+        if report.events.isEmpty {
+            lines.append("No events were coded.")
+        } else {
+            lines += [
+                "| Date | Code | Event | Source | Target | Article | Evidence |", "|---|---|---|---|---|---|---|",
+            ]
+            for event in report.events {
+                let source = cell(report.entity(event.source)?.name ?? "")
+                let target = cell(report.entity(event.target)?.name ?? "")
+                lines.append(
+                    "| \(event.date ?? "undated") | \(cell(event.code)) | \(cell(event.label)) | \(source) | \(target) "
+                        + "| \(cell(event.article)) | \(cell(ReportSummary.shorten(event.sentence, to: 160))) |")
+            }
+        }
+        lines += ["", "## Dates", ""]
+        let values = ReportSummary.dateCounts(report.dates)
+        lines += values.isEmpty ? ["No dates were resolved."] : ["| Date | Mentions |", "|---|---:|"]
+        lines += values.map { "| \($0.value) | \($0.count) |" }
+        lines += ["", "## Articles", "", "| # | Id | Title | Date | Source | Status |", "|---:|---|---|---|---|---|"]
+        for (index, article) in report.articles.enumerated() {
+            let status = article.status == "ok" ? "ok" : "failed: \(cell(article.error ?? "unknown error"))"
+            lines.append(
+                "| \(index + 1) | \(cell(article.id)) | \(cell(article.title)) | \(article.date ?? "") "
+                    + "| \(cell(article.source ?? "")) | \(status) |")
+        }
+        lines += ["", "## Stats", ""]
+        lines += ReportSummary.statsRows(report).map { "- \($0.label): \($0.value)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text made safe for one table cell: pipes escaped, line breaks flattened.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Figures and text shared by the Markdown and HTML renderings.
+enum ReportSummary {
+    /// Entity types in display order with their section titles.
+    static let typeTitles = [
+        ("PERSON", "People"), ("ORGANIZATION", "Organizations"), ("LOCATION", "Locations"), ("MISC", "Other"),
+    ]
+
+    /// One-line summary: times, article, entity and event counts.
+    static func line(_ report: Report) -> String {
+        let finished = report.job.finished.map(ReportJSON.timestamp) ?? "not finished"
+        let failed = report.stats.articlesFailed
+        let name = report.job.name.isEmpty ? "" : "\(report.job.name); "
+        return "\(name)submitted \(ReportJSON.timestamp(report.job.submitted)), finished \(finished). "
+            + "\(report.articles.count) articles (\(failed) failed), \(report.entities.count) entities, "
+            + "\(report.events.count) events."
+    }
+
+    /// The `limit` most-mentioned entities of `type` (ties by first mention).
+    static func top(_ entities: [Report.EntityEntry], type: String, limit: Int) -> [Report.EntityEntry] {
+        Array(ranked(entities.filter { $0.type == type }).prefix(limit))
+    }
+
+    /// Entities by mentions, descending; ties keep first-mention order.
+    static func ranked(_ entities: [Report.EntityEntry]) -> [Report.EntityEntry] {
+        entities.enumerated().sorted {
+            $0.element.mentions != $1.element.mentions
+                ? $0.element.mentions > $1.element.mentions : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    /// Resolved date values with how often each is mentioned, in date order.
+    static func dateCounts(_ dates: [Report.DateEntry]) -> [(value: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for date in dates {
+            if let value = date.value { counts[value, default: 0] += 1 }
+        }
+        return counts.keys.sorted().map { ($0, counts[$0] ?? 0) }
+    }
+
+    /// `text` cut to `limit` characters with an ellipsis.
+    static func shorten(_ text: String, to limit: Int) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "\u{2026}"
+    }
+
+    /// The counters as label/value rows.
+    static func statsRows(_ report: Report) -> [(label: String, value: String)] {
+        let counters = report.stats.scheduler
+        var rows = [
+            ("Articles", "\(report.stats.articles) (\(report.stats.articlesFailed) failed)"),
+            ("Chunks", "\(counters.chunks) (\(counters.chunksDone) extracted, \(counters.failures) failed)"),
+            ("Retries", "\(counters.retries)"),
+            ("Duplicate replies dropped", "\(counters.duplicatesDropped)"),
+            ("Late replies dropped", "\(counters.lateReplies)"),
+        ]
+        if let elapsed = report.stats.elapsedSeconds {
+            rows.append(("Elapsed", String(format: "%.1f s", elapsed)))
+            if elapsed > 0 {
+                rows.append(("Throughput", String(format: "%.1f articles/s", Double(report.stats.articles) / elapsed)))
+            }
+        }
+        if counters.chunksDone > 0 {
+            let mean = counters.replySecondsTotal / Double(counters.chunksDone)
+            rows.append(
+                ("Chunk reply time", String(format: "mean %.3f s, max %.3f s", mean, counters.replySecondsMaximum)))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,140 @@
+extension ChunkScheduler {
+    /// Adds a job's chunks (in sending order) and fills the window. `stats` carries counters over a restart.
+    public mutating func add(
+        job: JobID, items: [ScheduledChunk], stats: SchedulerStats = SchedulerStats(), now: Instant
+    )
+        -> [Action]
+    {
+        var stats = stats
+        stats.chunks = max(stats.chunks, items.count)
+        var progress = Job(remaining: 0, stats: stats)
+        for item in items {
+            let key = ChunkKey(job: job, chunk: item.chunk)
+            guard records[key] == nil else { continue }
+            records[key] = Record(article: item.article)
+            progress.articles[item.article, default: []].append(item.chunk)
+            progress.remaining += 1
+            queue.append(key)
+        }
+        jobs[job] = progress
+        if progress.remaining == 0 {
+            jobs[job] = nil
+            return [.jobFinished(job, stats)] + fill(now: now)
+        }
+        return fill(now: now)
+    }
+
+    /// Takes a reply for `key`; `error` is the worker's error text when it could not process the chunk.
+    public mutating func receive(_ key: ChunkKey, error: String? = nil, now: Instant) -> (ReplyOutcome, [Action]) {
+        guard var record = records[key], jobs[key.job] != nil else {
+            return (.late, [])
+        }
+        switch record.state {
+        case .done:
+            jobs[key.job]?.stats.duplicatesDropped += 1
+            return (.duplicate, [])
+        case .failed, .cancelled:
+            jobs[key.job]?.stats.lateReplies += 1
+            return (.late, [])
+        case .pending, .inFlight:
+            break
+        }
+        inFlight.remove(key)
+        var actions: [Action] = []
+        if let error {
+            actions += fail(key, reason: "worker error on chunk \(key.chunk): \(error)")
+        } else {
+            record.state = .done
+            records[key] = record
+            if var progress = jobs[key.job] {
+                if let sentAt = record.sentAt {
+                    let seconds = Self.seconds(sentAt.duration(to: now))
+                    progress.stats.replySecondsTotal += seconds
+                    progress.stats.replySecondsMaximum = max(progress.stats.replySecondsMaximum, seconds)
+                }
+                progress.stats.chunksDone += 1
+                jobs[key.job] = progress
+            }
+            actions += complete(key)
+        }
+        return (.accepted, actions + fill(now: now))
+    }
+
+    /// Retries or fails every chunk whose reply is overdue at `now`, then refills the window.
+    public mutating func tick(now: Instant) -> [Action] {
+        let overdue = inFlight.filter { key in records[key]?.deadline.map { $0 <= now } ?? false }
+        var actions: [Action] = []
+        for key in overdue.sorted(by: { ($0.job, $0.chunk) < ($1.job, $1.chunk) }) {
+            guard let record = records[key] else { continue }
+            inFlight.remove(key)
+            if record.attempts < configuration.maximumAttempts {
+                records[key]?.state = .pending
+                records[key]?.deadline = nil
+                jobs[key.job]?.stats.retries += 1
+                retryQueue.append(key)
+            } else {
+                let plural = record.attempts == 1 ? "" : "s"
+                actions += fail(key, reason: "chunk \(key.chunk): no reply after \(record.attempts) attempt\(plural)")
+            }
+        }
+        return actions + fill(now: now)
+    }
+
+    /// Sends queued chunks (retries first) while the window has room.
+    mutating func fill(now: Instant) -> [Action] {
+        var actions: [Action] = []
+        while inFlight.count < configuration.window {
+            guard let key = retryQueue.popFirst() ?? queue.popFirst() else { break }
+            guard var record = records[key], record.state == .pending else { continue }
+            record.state = .inFlight
+            record.attempts += 1
+            record.sentAt = now
+            record.deadline = now.advanced(by: configuration.timeout)
+            records[key] = record
+            inFlight.insert(key)
+            actions.append(.send(key, attempt: record.attempts))
+        }
+        return actions
+    }
+
+    /// Fails `key` and its article, cancelling the article's other unfinished chunks.
+    private mutating func fail(_ key: ChunkKey, reason: String) -> [Action] {
+        guard let record = records[key], var job = jobs[key.job] else { return [] }
+        records[key]?.state = .failed
+        job.stats.failures += 1
+        var finishedNow = 1
+        for other in job.articles[record.article] ?? [] where other != key.chunk {
+            let otherKey = ChunkKey(job: key.job, chunk: other)
+            guard let state = records[otherKey]?.state, state == .pending || state == .inFlight else { continue }
+            records[otherKey]?.state = .cancelled
+            inFlight.remove(otherKey)
+            finishedNow += 1
+        }
+        var actions: [Action] = []
+        if job.failedArticles.insert(record.article).inserted {
+            actions.append(.failArticle(job: key.job, article: record.article, reason: reason))
+        }
+        job.remaining -= finishedNow
+        jobs[key.job] = job
+        return actions + finishIfDone(key.job)
+    }
+
+    private mutating func complete(_ key: ChunkKey) -> [Action] {
+        jobs[key.job]?.remaining -= 1
+        return finishIfDone(key.job)
+    }
+
+    private mutating func finishIfDone(_ job: JobID) -> [Action] {
+        guard let progress = jobs[job], progress.remaining <= 0 else { return [] }
+        for chunks in progress.articles.values {
+            for chunk in chunks { records[ChunkKey(job: job, chunk: chunk)] = nil }
+        }
+        jobs[job] = nil
+        return [.jobFinished(job, progress.stats)]
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

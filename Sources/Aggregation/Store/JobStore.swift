@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// The aggregator's durable state in SQLite (WAL): jobs, their articles, their chunks and results.
+///
+/// Every write is one transaction, so a crash leaves either all or none of it. Chunks that were in
+/// flight when the process died go back to pending in `resume()`. Results are recorded once per
+/// chunk; a second result for a done chunk is reported as a duplicate and ignored.
+public final class JobStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) `directory/jobs.sqlite` and applies pending migrations.
+    public convenience init(directory: String) throws(AggregationError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .store(path: directory, reason: "cannot create directory: \(error.localizedDescription)")
+        }
+        try self.init(path: (directory as NSString).appendingPathComponent("jobs.sqlite"))
+    }
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    public init(path: String) throws(AggregationError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw .store(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Named schema migrations; only ever append new ones.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: jobs, articles, chunks") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE jobs (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL DEFAULT '',
+                        state TEXT NOT NULL,
+                        submitted DATETIME NOT NULL,
+                        finished DATETIME,
+                        articles INTEGER NOT NULL,
+                        chunks INTEGER NOT NULL,
+                        stats BLOB NOT NULL
+                    );
+                    CREATE TABLE articles (
+                        job TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+                        idx INTEGER NOT NULL,
+                        id TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        date TEXT,
+                        source TEXT,
+                        text TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        error TEXT,
+                        PRIMARY KEY (job, idx)
+                    );
+                    CREATE TABLE chunks (
+                        job TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+                        id TEXT NOT NULL,
+                        article INTEGER NOT NULL,
+                        idx INTEGER NOT NULL,
+                        offset INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        result BLOB,
+                        PRIMARY KEY (job, id)
+                    );
+                    CREATE INDEX chunks_by_state ON chunks(job, state);
+                    """)
+        }
+        return migrator
+    }
+
+    /// Runs `body` in one write transaction, turning database errors into `AggregationError.store`.
+    func write<T>(_ body: (Database) throws -> T) throws(AggregationError) -> T {
+        do {
+            return try pool.write { db in try body(db) }
+        } catch let error as AggregationError {
+            throw error
+        } catch {
+            throw .store(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws(AggregationError) -> T {
+        do {
+            return try pool.read { db in try body(db) }
+        } catch let error as AggregationError {
+            throw error
+        } catch {
+            throw .store(path: path, reason: String(describing: error))
+        }
+    }
+
+    static func encode(_ stats: SchedulerStats) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(stats)
+    }
+
+    static func decode(_ data: Data?) -> SchedulerStats {
+        data.flatMap { try? JSONDecoder().decode(SchedulerStats.self, from: $0) } ?? SchedulerStats()
+    }
+}

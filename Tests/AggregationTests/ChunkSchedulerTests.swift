@@ -1,0 +1,118 @@
+import Aggregation
+import Testing
+
+@Suite("ChunkScheduler")
+struct ChunkSchedulerTests {
+    typealias Scheduler = ChunkScheduler<TestInstant>
+    let job = JobID("j-1")
+
+    private func items(_ layout: [Int]) -> [ScheduledChunk] {
+        layout.enumerated().flatMap { article, count in
+            (0..<count).map { ScheduledChunk(chunk: ChunkID(article: article, chunk: $0), article: article) }
+        }
+    }
+
+    private func key(_ article: Int, _ chunk: Int) -> ChunkKey {
+        ChunkKey(job: job, chunk: ChunkID(article: article, chunk: chunk))
+    }
+
+    private func sends(_ actions: [Scheduler.Action]) -> [String] {
+        actions.compactMap { if case .send(let key, let attempt) = $0 { "\(key.chunk)#\(attempt)" } else { nil } }
+    }
+
+    @Test("never more than the window in flight; each reply frees a slot")
+    func window() {
+        var scheduler = Scheduler(configuration: .init(window: 2))
+        let first = scheduler.add(job: job, items: items([3, 1]), now: .zero)
+        #expect(sends(first) == ["0-0#1", "0-1#1"])
+        #expect(scheduler.inFlightCount == 2)
+        let (outcome, next) = scheduler.receive(key(0, 1), now: .zero.advanced(by: .seconds(1)))
+        #expect(outcome == .accepted)
+        #expect(sends(next) == ["0-2#1"])
+        #expect(scheduler.inFlightCount == 2)
+    }
+
+    @Test("an overdue chunk is retried, then fails with its article after the last attempt")
+    func retriesThenFails() throws {
+        var scheduler = Scheduler(configuration: .init(window: 4, timeout: .seconds(10), maximumAttempts: 3))
+        _ = scheduler.add(job: job, items: items([2, 1]), now: .zero)
+        // Chunks 0-1 and 1-0 answer; 0-0 never does.
+        _ = scheduler.receive(key(0, 1), now: .zero.advanced(by: .seconds(1)))
+        _ = scheduler.receive(key(1, 0), now: .zero.advanced(by: .seconds(1)))
+        #expect(scheduler.tick(now: .zero.advanced(by: .seconds(9))).isEmpty)
+        #expect(scheduler.nextDeadline == .zero.advanced(by: .seconds(10)))
+        #expect(sends(scheduler.tick(now: .zero.advanced(by: .seconds(10)))) == ["0-0#2"])
+        #expect(sends(scheduler.tick(now: .zero.advanced(by: .seconds(20)))) == ["0-0#3"])
+        let last = scheduler.tick(now: .zero.advanced(by: .seconds(30)))
+        let stats = try #require(scheduler.stats(for: job) ?? finishedStats(last))
+        #expect(last.contains(.failArticle(job: job, article: 0, reason: "chunk 0-0: no reply after 3 attempts")))
+        #expect(last.contains { if case .jobFinished(self.job, _) = $0 { true } else { false } })
+        #expect(stats.retries == 2)
+        #expect(stats.failures == 1)
+        #expect(stats.chunksDone == 2)
+        #expect(scheduler.inFlightCount == 0)
+        #expect(scheduler.nextDeadline == nil)
+    }
+
+    @Test("a duplicate reply is dropped and counted; a late reply after a retry still counts once")
+    func duplicates() throws {
+        var scheduler = Scheduler(configuration: .init(window: 4, timeout: .seconds(5)))
+        _ = scheduler.add(job: job, items: items([2]), now: .zero)
+        #expect(scheduler.receive(key(0, 0), now: .zero).0 == .accepted)
+        #expect(scheduler.receive(key(0, 0), now: .zero).0 == .duplicate)
+        // 0-1 times out and is resent; the first attempt's reply arrives, then the second's.
+        #expect(sends(scheduler.tick(now: .zero.advanced(by: .seconds(5)))) == ["0-1#2"])
+        let (outcome, actions) = scheduler.receive(key(0, 1), now: .zero.advanced(by: .seconds(6)))
+        #expect(outcome == .accepted)
+        let stats = try #require(finishedStats(actions))
+        #expect(stats.duplicatesDropped == 1)
+        #expect(stats.retries == 1)
+        #expect(stats.chunksDone == 2)
+        // The job is finished: a straggler is late, not a second result.
+        #expect(scheduler.receive(key(0, 1), now: .zero.advanced(by: .seconds(7))).0 == .late)
+    }
+
+    @Test("a worker error fails the article at once and cancels its other chunks")
+    func workerError() {
+        var scheduler = Scheduler(configuration: .init(window: 1))
+        _ = scheduler.add(job: job, items: items([3, 1]), now: .zero)
+        let (outcome, actions) = scheduler.receive(key(0, 0), error: "bad UTF-8", now: .zero)
+        #expect(outcome == .accepted)
+        #expect(actions.first == .failArticle(job: job, article: 0, reason: "worker error on chunk 0-0: bad UTF-8"))
+        // The article's other chunks are skipped: the next send is article 1.
+        #expect(sends(actions) == ["1-0#1"])
+        #expect(scheduler.stats(for: job)?.failures == 1)
+    }
+
+    @Test("retries go out before new chunks")
+    func retryFirst() {
+        var scheduler = Scheduler(configuration: .init(window: 1, timeout: .seconds(1)))
+        _ = scheduler.add(job: job, items: items([2]), now: .zero)
+        #expect(sends(scheduler.tick(now: .zero.advanced(by: .seconds(1)))) == ["0-0#2"])
+    }
+
+    @Test("a job with no chunks finishes at once; unknown replies are late")
+    func emptyJob() {
+        var scheduler = Scheduler()
+        let actions = scheduler.add(job: job, items: [], now: .zero)
+        #expect(actions == [.jobFinished(job, SchedulerStats())])
+        #expect(scheduler.receive(key(0, 0), now: .zero).0 == .late)
+    }
+
+    @Test("jobs share one window, first submitted first sent")
+    func twoJobs() {
+        var scheduler = Scheduler(configuration: .init(window: 3))
+        let other = JobID("j-2")
+        _ = scheduler.add(job: job, items: items([2]), now: .zero)
+        let actions = scheduler.add(job: other, items: items([2]), now: .zero)
+        #expect(actions == [.send(ChunkKey(job: other, chunk: ChunkID("0-0")), attempt: 1)])
+        #expect(scheduler.activeJobs == [job, other])
+    }
+
+    private func finishedStats(_ actions: [Scheduler.Action]) -> SchedulerStats? {
+        for action in actions {
+            if case .jobFinished(_, let stats) = action { return stats }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,121 @@
+import Aggregation
+import NewsWire
+import Testing
+
+@Suite("Merger")
+struct MergerTests {
+    @Test("same name and type across chunks and articles is one entity with per-article counts")
+    func consolidates() {
+        let result = Merger().merge([
+            .init(
+                articleID: "a",
+                replies: [
+                    Replies.reply(
+                        "0-0",
+                        entities: [
+                            Replies.entity(
+                                "e1", "Kazakhstan", "LOCATION", country: "KZ", mentions: [("Kazakhstan", 0)]),
+                            Replies.entity("e2", "Israel", "LOCATION", mentions: [("Israel", 20), ("Israel", 40)]),
+                        ]),
+                    Replies.reply(
+                        "0-1",
+                        entities: [Replies.entity("e1", "Kazakhstan", "LOCATION", mentions: [("Kazakhstan", 90)])]),
+                ]),
+            .init(
+                articleID: "b",
+                replies: [
+                    Replies.reply(
+                        "1-0",
+                        entities: [
+                            Replies.entity("e1", "Kazakhstan", "LOCATION", mentions: [("Kazakhstan", 3)]),
+                            Replies.entity("e2", "Kazakhstan", "ORGANIZATION", mentions: [("Kazakhstan", 60)]),
+                        ])
+                ]),
+        ])
+        #expect(result.entities.map(\.name) == ["Kazakhstan", "Israel", "Kazakhstan"])
+        #expect(result.entities.map(\.id) == ["e1", "e2", "e3"])
+        #expect(result.entities[0].mentions == 3)
+        #expect(result.entities[0].articles == ["a": 2, "b": 1])
+        #expect(result.entities[0].country == "KZ")
+        #expect(result.entities[2].type == "ORGANIZATION")
+    }
+
+    @Test("a last name in a later chunk joins the full name seen earlier in the same article only")
+    func shortForms() {
+        let full = Replies.entity("e1", "Kassym-Jomart Tokayev", "PERSON", mentions: [("Kassym-Jomart Tokayev", 0)])
+        let short = Replies.entity("e1", "Tokayev", "PERSON", mentions: [("Tokayev", 300)])
+        let result = Merger().merge([
+            .init(
+                articleID: "a",
+                replies: [Replies.reply("0-0", entities: [full]), Replies.reply("0-1", entities: [short])]),
+            .init(articleID: "b", replies: [Replies.reply("1-0", entities: [short])]),
+        ])
+        #expect(result.entities.map(\.name) == ["Kassym-Jomart Tokayev", "Tokayev"])
+        #expect(result.entities[0].articles == ["a": 2])
+        #expect(result.entities[1].articles == ["b": 1])
+    }
+
+    @Test("an ambiguous last name is left alone")
+    func ambiguousShortForm() {
+        let result = Merger().merge([
+            .init(
+                articleID: "a",
+                replies: [
+                    Replies.reply(
+                        "0-0",
+                        entities: [
+                            Replies.entity("e1", "Donald Trump", "PERSON"),
+                            Replies.entity("e2", "Melania Trump", "PERSON"),
+                        ]),
+                    Replies.reply("0-1", entities: [Replies.entity("e1", "Trump", "PERSON")]),
+                ])
+        ])
+        #expect(result.entities.map(\.name) == ["Donald Trump", "Melania Trump", "Trump"])
+    }
+
+    @Test("events use job-wide entity ids, drop duplicates and run in date order, undated last")
+    func events() {
+        let entities = [Replies.entity("e1", "Kazakhstan", "LOCATION"), Replies.entity("e2", "Israel", "LOCATION")]
+        let later = Replies.event("057", source: "e1", target: "e2", date: "2025-11-06", start: 50, end: 90)
+        let earlier = Replies.event("036", source: "e1", date: "2023-10-07", start: 100, end: 120)
+        let undated = Replies.event("010", source: "e9", start: 0, end: 10)
+        let result = Merger().merge([
+            .init(
+                articleID: "a", replies: [Replies.reply("0-0", entities: entities, events: [undated, later, later])]),
+            .init(
+                articleID: "b",
+                replies: [
+                    Replies.reply("1-0", entities: [Replies.entity("e1", "Israel", "LOCATION")], events: [earlier])
+                ]),
+        ])
+        #expect(result.events.map(\.code) == ["036", "057", "010"])
+        #expect(result.events.map(\.id) == ["ev1", "ev2", "ev3"])
+        #expect(result.events[0].source == "e2")
+        #expect(result.events[0].article == "b")
+        #expect(result.events[1].source == "e1" && result.events[1].target == "e2")
+        #expect(result.events[2].source == nil)
+        #expect(result.events[2].date == nil)
+    }
+
+    @Test("dates are listed per article; close mentions become weighted links")
+    func datesAndLinks() {
+        let result = Merger().merge([
+            .init(
+                articleID: "a",
+                replies: [
+                    Replies.reply(
+                        "0-0",
+                        entities: [
+                            Replies.entity(
+                                "e1", "Kazakhstan", "LOCATION", mentions: [("Kazakhstan", 0), ("Kazakhstan", 500)]),
+                            Replies.entity("e2", "Israel", "LOCATION", mentions: [("Israel", 30), ("Israel", 520)]),
+                            Replies.entity("e3", "Peru", "LOCATION", mentions: [("Peru", 2000)]),
+                        ],
+                        dates: [Replies.date("Thursday", "2025-11-06", start: 12)])
+                ])
+        ])
+        #expect(
+            result.dates == [Report.DateEntry(article: "a", text: "Thursday", value: "2025-11-06", start: 12, end: 20)])
+        #expect(result.links == [Report.Link(source: "e1", target: "e2", weight: 2)])
+    }
+}

@@ -1,0 +1,111 @@
+import Aggregation
+import Foundation
+import Testing
+
+@Suite("ReportWriter")
+struct ReportWriterTests {
+    private func writeSample() throws -> (TemporaryDirectory, String) {
+        let directory = try TemporaryDirectory()
+        let target = directory.path + "/out"
+        try ReportWriter().write(SampleReport.make(), to: target)
+        // Set NEWSBUS_SAMPLE_REPORT_DIR to keep a copy for scripts/check-html-report.
+        if let keep = ProcessInfo.processInfo.environment["NEWSBUS_SAMPLE_REPORT_DIR"] {
+            try ReportWriter().write(SampleReport.make(), to: keep)
+        }
+        return (directory, target)
+    }
+
+    private func object(_ value: Any?) throws -> [String: Any] {
+        try #require(value as? [String: Any])
+    }
+
+    @Test("report.json has the DESIGN.md job-level shape")
+    func jsonShape() throws {
+        let (directory, target) = try writeSample()
+        _ = directory
+        let data = try Data(contentsOf: URL(fileURLWithPath: target + "/report.json"))
+        let root = try object(try JSONSerialization.jsonObject(with: data))
+        #expect(Set(root.keys) == ["job", "articles", "entities", "dates", "events", "stats"])
+        let job = try object(root["job"])
+        #expect(job["id"] as? String == "j-20251106-120000-a1b2c3")
+        #expect(job["submitted"] as? String == "2025-11-06T12:00:00Z")
+        #expect(job["finished"] as? String == "2025-11-06T12:00:12Z")
+        let articles = try #require(root["articles"] as? [[String: Any]])
+        #expect(articles.count == 4)
+        for article in articles {
+            #expect(Set(article.keys) == ["id", "title", "date", "source", "status", "error"])
+            #expect(["ok", "failed"].contains(article["status"] as? String ?? ""))
+        }
+        #expect(articles[0]["error"] is NSNull)
+        #expect(articles[3]["error"] as? String == "chunk 3-0: no reply after 3 attempts")
+        let entities = try #require(root["entities"] as? [[String: Any]])
+        let kazakhstan = try #require(
+            entities.first { $0["name"] as? String == "Kazakhstan" && $0["type"] as? String == "LOCATION" })
+        #expect(Set(kazakhstan.keys) == ["id", "name", "type", "country", "mentions", "articles"])
+        #expect(kazakhstan["mentions"] as? Int == 5)
+        #expect(kazakhstan["country"] as? String == "KZ")
+        let perArticle = try object(kazakhstan["articles"])
+        #expect(perArticle["kazakhstan-abraham-accords"] as? Int == 3)
+        let tokayev = try #require(entities.first { $0["name"] as? String == "Kassym-Jomart Tokayev" })
+        #expect(tokayev["mentions"] as? Int == 3)
+        let events = try #require(root["events"] as? [[String: Any]])
+        #expect(events.allSatisfy { $0["article"] is String && $0["code"] is String && $0["start"] is Int })
+        #expect(events.first?["date"] as? String == "1992-04-10")
+        let dates = try #require(root["dates"] as? [[String: Any]])
+        #expect(dates.first?["value"] as? String == "2025-11-06")
+        let stats = try object(root["stats"])
+        for key in ["chunks", "retries", "duplicates_dropped", "failures"] {
+            #expect(stats[key] is Int, "stats.\(key)")
+        }
+        #expect(try object(stats["timings"])["elapsed_seconds"] as? Double == 12.5)
+    }
+
+    @Test("report.md has its sections and escapes table cells")
+    func markdown() throws {
+        let (directory, target) = try writeSample()
+        _ = directory
+        let text = try String(contentsOfFile: target + "/report.md", encoding: .utf8)
+        for heading in [
+            "# newsbus report: job", "## Top entities", "### People", "## Event timeline", "## Dates",
+            "## Articles", "## Stats",
+        ] {
+            #expect(text.contains(heading), "missing \(heading)")
+        }
+        #expect(text.contains("| Kassym-Jomart Tokayev | KZ | 3 | 1 |"))
+        #expect(text.contains("O'Brien & Sons \\| \"Ltd\" 🚀"))
+        #expect(text.contains("failed: chunk 3-0: no reply after 3 attempts"))
+    }
+
+    @Test("report.html is self-contained, escapes all text and holds both SVG charts")
+    func html() throws {
+        let (directory, target) = try writeSample()
+        _ = directory
+        let html = try String(contentsOfFile: target + "/report.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"timeline-chart\""))
+        #expect(html.contains("id=\"network-chart\""))
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;/svg&gt;&lt;script&gt;alert(&quot;x&quot;)"))
+        #expect(html.components(separatedBy: "<script>").count == 2, "only the report's own script")
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"))
+        for tag in ["section", "table", "svg", "tbody"] {
+            #expect(
+                html.components(separatedBy: "<\(tag)").count == html.components(separatedBy: "</\(tag)>").count,
+                "unbalanced <\(tag)>")
+        }
+        #expect(html.hasSuffix("</html>\n"))
+    }
+
+    @Test("an empty job still renders every file")
+    func emptyReport() throws {
+        let report = Report(
+            job: .init(id: "j-empty", name: "", submitted: Date(timeIntervalSince1970: 0), finished: nil),
+            articles: [], entities: [], dates: [], events: [], links: [],
+            stats: .init(articles: 0, articlesFailed: 0, scheduler: SchedulerStats(), elapsedSeconds: nil))
+        let files = try ReportWriter().render(report)
+        let root = try object(try JSONSerialization.jsonObject(with: files.json))
+        #expect(try object(root["job"])["finished"] is NSNull)
+        #expect(String(decoding: files.html, as: UTF8.self).contains("No dated events to chart"))
+        #expect(String(decoding: files.markdown, as: UTF8.self).contains("No events were coded."))
+    }
+}
