@@ -1,7 +1,6 @@
-import Extraction
-
-/// Tags CoNLL token-per-line text document by document, keeping every input line.
-enum CoNLLTagging {
+/// Tags CoNLL token-per-line text document by document, keeping every input line (the
+/// `newsbus tag --conll` contract: one more column, the IOB2 tag; only the token column is read).
+public enum CoNLLTagging {
     /// One input line: blank, a `-DOCSTART-` marker, or a token line.
     private enum Line {
         case blank(String)
@@ -10,7 +9,7 @@ enum CoNLLTagging {
     }
 
     /// The input with one more column (the IOB2 tag) on every token line.
-    static func tag(_ text: String, model: EntityModel) -> String {
+    public static func tag(_ text: String, model: EntityModel) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> Line in
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             guard let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first else { return .blank(line) }
