@@ -1,25 +1,36 @@
 /// Feature templates of the entity tagger: the token, its shape and affixes, a ±2 window,
 /// gazetteer matches, document-level casing evidence and (second pass) what the first pass
 /// predicted for this word elsewhere in the same document.
+///
+/// Feature keys are hashes (see `FeatureHasher`); template ids: 1–18 token and window, 20–22
+/// gazetteer, 23 document casing, 40–44 second pass.
 struct EntityFeatures: Sendable {
     let gazetteer: Gazetteer
 
-    /// Feature keys for every token of every sentence of one document. `firstPass` holds the
-    /// first-pass BILOU tags of the same document when building second-pass features.
-    func features(document: [[String]], firstPass: [[String]]? = nil) -> [[[UInt32]]] {
+    /// First-pass feature keys for every token of every sentence of one document.
+    func features(document: [[String]]) -> [[[UInt32]]] {
         let views = document.map(SentenceView.init)
         let context = DocumentContext(views)
-        let history = firstPass.map { PredictionHistory(views: views, tags: $0) }
         return views.enumerated().map { number, view in
             let gazetteerKeys = gazetteerFeatures(view)
             return (0..<view.count).map { index in
                 var keys = local(view, index, sentenceNumber: number)
                 keys += gazetteerKeys[index]
                 documentFeatures(view, index, context: context, into: &keys)
-                if let history, let tags = firstPass?[number] {
-                    history.features(view, tags: tags, index, into: &keys)
-                }
                 return keys
+            }
+        }
+    }
+
+    /// Second-pass feature keys: the first-pass keys `base` plus what the first pass predicted
+    /// (`firstPass`, BILOU) for each token, its neighbours and the same word elsewhere.
+    func secondPassFeatures(base: [[[UInt32]]], document: [[String]], firstPass: [[String]]) -> [[[UInt32]]] {
+        let history = PredictionHistory(document: document, tags: firstPass)
+        return base.enumerated().map { number, sentence in
+            sentence.enumerated().map { index, keys in
+                var extended = keys
+                history.features(document[number], tags: firstPass[number], index, into: &extended)
+                return extended
             }
         }
     }

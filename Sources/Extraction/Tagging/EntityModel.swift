@@ -28,9 +28,10 @@ public struct EntityModel: Sendable {
     /// BILOU tags of both passes.
     func tagBILOU(document: [[String]], firstPassOnly: Bool = false) -> [[String]] {
         let extractor = EntityFeatures(gazetteer: gazetteer)
-        let first = extractor.features(document: document).map(firstPass.tag)
+        let base = extractor.features(document: document)
+        let first = base.map(firstPass.tag)
         guard let secondPass, !firstPassOnly else { return first }
-        return extractor.features(document: document, firstPass: first).map(secondPass.tag)
+        return extractor.secondPassFeatures(base: base, document: document, firstPass: first).map(secondPass.tag)
     }
 
     /// Number of weighted features in the sequence models.

@@ -23,7 +23,7 @@ struct PerceptronTrainer {
 
     let labels: [String]
     let allowed: [Bool]
-    private var rows: [UInt32: Int32] = [:]
+    private var rows = FeatureTable()
     private var keys: [UInt32] = []
     private var weights: [Int32] = []
     private var accumulated: [Int64] = []
@@ -71,7 +71,7 @@ struct PerceptronTrainer {
         for instance in instances {
             for token in instance.features {
                 for key in token where rows[key] == nil && counts[key, default: 0] >= minimumCount {
-                    rows[key] = Int32(keys.count)
+                    rows.insert(key, row: Int32(keys.count))
                     keys.append(key)
                 }
             }
@@ -138,13 +138,13 @@ struct PerceptronTrainer {
         func average(_ weight: Int32, _ sum: Int64) -> Float {
             Float(Double(weight) - Double(sum) / steps)
         }
-        var modelRows: [UInt32: Int32] = [:]
+        var modelRows = FeatureTable(capacity: keys.count)
         var modelWeights: [Float] = []
         for (row, key) in keys.enumerated() {
             let offset = row * labelCount
             let values = (0..<labelCount).map { average(weights[offset + $0], accumulated[offset + $0]) }
             guard values.contains(where: { $0 != 0 }) else { continue }
-            modelRows[key] = Int32(modelRows.count)
+            modelRows.insert(key, row: Int32(modelRows.count))
             modelWeights.append(contentsOf: values)
         }
         let modelTransitions = zip(transitions, transitionsAccumulated).map { average($0, $1) }

@@ -4,20 +4,20 @@ struct PredictionHistory {
     /// Lower-cased word → BILOU tag → count, over capitalised occurrences.
     private var tagCounts: [String: [String: Int]] = [:]
 
-    init(views: [SentenceView], tags: [[String]]) {
-        for (view, sentenceTags) in zip(views, tags) {
-            for index in 0..<min(view.count, sentenceTags.count) where WordShape.isCapitalized(view.words[index]) {
-                tagCounts[view.lowered[index], default: [:]][sentenceTags[index], default: 0] += 1
+    init(document: [[String]], tags: [[String]]) {
+        for (words, sentenceTags) in zip(document, tags) {
+            for (word, tag) in zip(words, sentenceTags) where WordShape.isCapitalized(word) {
+                tagCounts[word.lowercased(), default: [:]][tag, default: 0] += 1
             }
         }
     }
 
     /// Adds the second-pass features of token `index` whose first-pass tags are `tags`.
-    func features(_ view: SentenceView, tags: [String], _ index: Int, into keys: inout [UInt32]) {
+    func features(_ words: [String], tags: [String], _ index: Int, into keys: inout [UInt32]) {
         keys.append(FeatureHasher.key(40, tags[index]))
         keys.append(FeatureHasher.key(41, "-1", index > 0 ? tags[index - 1] : "<s>"))
         keys.append(FeatureHasher.key(41, "+1", index + 1 < tags.count ? tags[index + 1] : "</s>"))
-        guard WordShape.isCapitalized(view.words[index]), var counts = tagCounts[view.lowered[index]] else { return }
+        guard WordShape.isCapitalized(words[index]), var counts = tagCounts[words[index].lowercased()] else { return }
         counts[tags[index], default: 0] -= 1
         var typeCounts: [String: Int] = [:]
         for (tag, count) in counts.sorted(by: { $0.key < $1.key }) where count > 0 {

@@ -4,7 +4,7 @@ struct SequenceModel: Sendable {
     /// Label names, in index order.
     let labels: [String]
     /// Feature key → row of `weights`.
-    let rows: [UInt32: Int32]
+    let rows: FeatureTable
     /// `rows.count × labels.count` weights.
     let weights: [Float]
     /// `(labels + 1)²` transition scores (see `Viterbi`).
@@ -45,7 +45,7 @@ extension SequenceModel {
         let scale = largest > 0 ? Float(Int16.max) / largest : 1
         writer.write(scale)
         var kept: [(key: UInt32, weights: [(label: Int, value: Int16)])] = []
-        for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
+        for (key, row) in rows.sortedEntries {
             let offset = Int(row) * labels.count
             let quantized = (0..<labels.count).compactMap { label -> (label: Int, value: Int16)? in
                 let value = Int16((weights[offset + label] * scale).rounded())
@@ -79,15 +79,14 @@ extension SequenceModel {
         let scale = try reader.readFloat()
         guard scale.isFinite, scale > 0 else { throw reader.failure("weight scale \(scale)") }
         let featureCount = try reader.readVarint()
-        var rows: [UInt32: Int32] = [:]
-        rows.reserveCapacity(featureCount)
+        var rows = FeatureTable(capacity: featureCount)
         var weights = [Float](repeating: 0, count: featureCount * labelCount)
         var key: UInt32 = 0
         for row in 0..<featureCount {
             let delta = try reader.readVarint()
             guard delta <= Int(UInt32.max - key) else { throw reader.failure("feature key overflow") }
             key += UInt32(delta)
-            rows[key] = Int32(row)
+            rows.insert(key, row: Int32(row))
             let count = Int(try reader.readByte())
             for _ in 0..<count {
                 let label = Int(try reader.readByte())

@@ -14,7 +14,7 @@ public enum TaggerTrainer {
         public var folds: Int
 
         /// Creates options; the defaults are the shipped model's.
-        public init(epochs: Int = 12, seed: UInt64 = 1, minimumCount: Int = 2, folds: Int = 5) {
+        public init(epochs: Int = 8, seed: UInt64 = 1, minimumCount: Int = 2, folds: Int = 5) {
             self.epochs = epochs
             self.seed = seed
             self.minimumCount = minimumCount
@@ -56,7 +56,9 @@ public enum TaggerTrainer {
             let model = train(instances(firstFeatures, all.filter { $0 % options.folds != fold }), "ner fold \(fold + 1)")
             for document in held { predicted[document] = firstFeatures[document].map(model.tag) }
         }
-        let secondFeatures = all.map { extractor.features(document: tokens[$0], firstPass: predicted[$0]) }
+        let secondFeatures = all.map {
+            extractor.secondPassFeatures(base: firstFeatures[$0], document: tokens[$0], firstPass: predicted[$0])
+        }
         let secondPass = train(instances(secondFeatures, all), "ner pass 2")
         return EntityModel(gazetteer: gazetteer, firstPass: firstPass, secondPass: secondPass)
     }

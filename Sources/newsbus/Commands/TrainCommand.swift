@@ -20,7 +20,7 @@ struct TrainCommand: ParsableCommand {
     var out = "Sources/ExtractionModels/Resources"
 
     @Option(help: "Passes over the training data.")
-    var epochs = 12
+    var epochs = 8
 
     @Option(help: "Seed of the training shuffle.")
     var seed: UInt64 = 1
