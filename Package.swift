@@ -91,6 +91,7 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction", "ExtractionModels"],
+            exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),

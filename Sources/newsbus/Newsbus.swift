@@ -11,6 +11,11 @@ struct Newsbus: AsyncParsableCommand {
             report.json, report.md and report.html. The other subcommands run each role on its own.
             """,
         version: "0.1.0",
-        subcommands: [BrokerCommand.self]
+        subcommands: [
+            BrokerCommand.self,
+            TrainCommand.self,
+            TagCommand.self,
+            ScoreCommand.self,
+        ]
     )
 }

@@ -1,0 +1,22 @@
+/// The part-of-speech stage: gives every token a Penn Treebank tag.
+public struct POSTagger: PipelineStage {
+    public let name = "pos"
+    public let requires: Set<Annotation> = [.tokens, .sentences]
+    public let assigns: Set<Annotation> = [.partOfSpeech]
+    /// The trained model.
+    public let model: PartOfSpeechModel
+
+    /// Creates the stage over a trained model.
+    public init(model: PartOfSpeechModel) {
+        self.model = model
+    }
+
+    public func apply(to document: inout Document) throws(ExtractionError) {
+        for sentence in document.sentences {
+            let words = sentence.tokens.map { TokenNormalizer.conllForm(document.tokens[$0].text) }
+            for (index, tag) in zip(sentence.tokens, model.tag(sentence: words)) {
+                document.tokens[index].partOfSpeech = tag
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The trained part-of-speech model (Penn Treebank tags).
+public struct PartOfSpeechModel: Sendable {
+    let model: SequenceModel
+
+    init(model: SequenceModel) {
+        self.model = model
+    }
+
+    /// Penn Treebank tags for one sentence of tokens.
+    public func tag(sentence: [String]) -> [String] {
+        model.tag(PartOfSpeechFeatures.features(sentence))
+    }
+
+    /// Any label may follow any other.
+    static func anyTransition(_ previous: String?, _ next: String?) -> Bool { true }
+
+    private static let magic: [UInt8] = Array("NBPOS".utf8)
+    private static let version: UInt8 = 1
+
+    /// The model in its compact binary file format.
+    public func serialized() -> [UInt8] {
+        var writer = ByteWriter()
+        for byte in Self.magic { writer.write(byte) }
+        writer.write(Self.version)
+        model.write(to: &writer)
+        return writer.bytes
+    }
+
+    /// Decodes a model written by `serialized()` (for example a `Data` read from a file).
+    public init(serialized bytes: some Collection<UInt8>) throws(ExtractionError) {
+        var reader = ByteReader(Array(bytes), name: "pos")
+        for byte in Self.magic where try reader.readByte() != byte {
+            throw reader.failure("not a part-of-speech model (bad magic)")
+        }
+        let version = try reader.readByte()
+        guard version == Self.version else { throw reader.failure("format version \(version), expected \(Self.version)") }
+        model = try SequenceModel.read(from: &reader, rule: Self.anyTransition)
+        guard reader.isAtEnd else { throw reader.failure("trailing bytes after the model") }
+    }
+}

@@ -1,0 +1,36 @@
+/// Per-token string views of one sentence that feature templates read, computed once.
+struct SentenceView {
+    let words: [String]
+    let lowered: [String]
+    let shapes: [String]
+    let shortShapes: [String]
+    let normalized: [String]
+    /// Whether every token with letters is all upper case (a headline or a sports results line).
+    let isAllCaps: Bool
+
+    init(_ words: [String]) {
+        self.words = words
+        lowered = words.map { $0.lowercased() }
+        shapes = words.map(WordShape.shape)
+        shortShapes = words.map(WordShape.shortShape)
+        normalized = words.map(WordShape.normalized)
+        let lettered = words.filter(WordShape.hasLetter)
+        isAllCaps = lettered.count > 1 && lettered.allSatisfy(WordShape.isAllCaps)
+    }
+
+    var count: Int { words.count }
+
+    /// The lower-cased word at `index`, or a boundary marker outside the sentence.
+    func lower(_ index: Int) -> String {
+        if index < 0 { return "<s>" }
+        if index >= words.count { return "</s>" }
+        return lowered[index]
+    }
+
+    /// The short shape at `index`, or a boundary marker outside the sentence.
+    func shortShape(_ index: Int) -> String {
+        if index < 0 { return "<s>" }
+        if index >= words.count { return "</s>" }
+        return shortShapes[index]
+    }
+}
