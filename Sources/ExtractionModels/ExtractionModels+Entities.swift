@@ -1,5 +1,5 @@
 public import Extraction
-public import Foundation
+package import Foundation
 
 extension ExtractionModels {
     /// Loads the entity tables shipped in the bundle (`entities-*.tsv`).

@@ -11,6 +11,6 @@ struct Newsbus: AsyncParsableCommand {
             report.json, report.md and report.html. The other subcommands run each role on its own.
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [ExtractCommand.self]
     )
 }

@@ -84,6 +84,11 @@ package enum EntityTableBuilder {
         let aliases = try table.column("aliases", in: "news_organizations.tsv")
         let iso3 = try table.column("iso3", in: "news_organizations.tsv")
         var result: [(alias: String, entry: OrganizationEntry)] = []
+        for known in KnownOrganizations.entries {
+            let entry = OrganizationEntry(name: known.name, country: known.country.isEmpty ? nil : known.country)
+            result.append((known.name, entry))
+            for alias in known.aliases { result.append((alias, entry)) }
+        }
         for row in table.rows {
             let entry = OrganizationEntry(name: String(TSV.cell(row, name)), country: byISO3[String(TSV.cell(row, iso3))])
             result.append((entry.name, entry))

@@ -13,7 +13,7 @@ struct MentionResolver {
         if mention.type != .person, let organization = tables.organizations[key] {
             return Resolution(
                 name: organization.name, type: .organization, country: organization.country,
-                actorCode: actorCode(for: organization.name))
+                actorCode: actorCode(for: organization.name) ?? actorCode(for: mention.text))
         }
         // Single-word person mentions are short forms: they get their codes through the full name.
         guard mention.type != .person || mention.tokens.count > 1, let entry = tables.actors[key],
