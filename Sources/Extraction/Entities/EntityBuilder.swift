@@ -44,10 +44,11 @@ struct EntityBuilder {
         let country = contextCountry ?? dictionaryCode.flatMap(tables.country(ofActorCode:))
         var contextCode: String?
         if let country, let cameo = tables.cameoByCountry[country],
-            let titled = group.first(where: { candidates[$0].title?.agent != nil && !candidates[$0].titleIsPast }),
+            let titled = group.first(where: { candidates[$0].title?.agent != nil }),
             let agent = candidates[titled].title?.agent
         {
-            contextCode = cameo + agent
+            // A former office holder is an elite, not the government (PETRARCH's ELI).
+            contextCode = cameo + (candidates[titled].titleIsPast ? "ELI" : agent)
         }
         let dictionaryIsCurrent = entry.map { entry in
             guard let day = document.articleDate?.dayNumber else { return false }

@@ -24,6 +24,7 @@ package enum EntityTableBuilder {
         try places.addRegions(sources.regions, countries: countries)
         try places.addCities(sources.cities, capitals: Set(countries.flatMap(\.capitals)))
         try places.addStates(sources.usStates)
+        places.addSupplement(countries: countries)
         let placeEntries = places.entries()
         let actors = try actorEntries(sources.actors)
         let titles = try titleEntries(sources.personTitles)

@@ -74,6 +74,23 @@ struct PlaceCollector {
         }
     }
 
+    /// Adds the hand-written supplement; its entries win over data entries of the same priority.
+    mutating func addSupplement(countries: [CountryRecord]) {
+        let byISO2 = Dictionary(countries.map { ($0.iso2, $0) }, uniquingKeysWith: { first, _ in first })
+        for item in PlaceSupplement.entries {
+            let country = byISO2[item.country]
+            let code = item.kind == .country || item.kind == .demonym ? country?.cameo : nil
+            let priority = switch item.kind {
+            case .country: Priority.countryName
+            case .demonym: Priority.demonym
+            default: Priority.capital
+            }
+            let entry = PlaceEntry(alias: item.alias, name: item.name, kind: item.kind, country: item.country,
+                code: code, allowsFallback: false)
+            offer(entry, priority: priority, population: Int.max)
+        }
+    }
+
     mutating func addRegions(_ text: String, countries: [CountryRecord]) throws(ExtractionError) {
         let byISO3 = Dictionary(countries.map { ($0.iso3, $0.iso2) }, uniquingKeysWith: { first, _ in first })
         let table = TSV(text)
