@@ -38,18 +38,33 @@ enum ArticleInputError: Error, CustomStringConvertible {
 /// Reads articles from `.txt` and `.jsonl` files for `newsbus extract`.
 enum ArticleFileReader {
     /// The articles in `path`, each either read or failed with its reason. Throws when the whole file is unusable.
-    static func read(path: String) throws -> [Result<InputArticle, ArticleInputError>] {
+    /// `date`, when given, replaces every article's date (and bad dates in the input are then ignored).
+    static func read(path: String, date: CalendarDate? = nil) throws -> [Result<InputArticle, ArticleInputError>] {
         let url = URL(fileURLWithPath: path)
+        let isText = url.pathExtension.lowercased() == "txt"
+        guard isText || ["jsonl", "ndjson"].contains(url.pathExtension.lowercased()) else {
+            throw ArticleInputError.unsupportedExtension(path: path)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw ArticleInputError.unreadable(path: path, reason: "no such file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ArticleInputError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw ArticleInputError.unreadable(path: path, reason: "\(error.localizedDescription)")
         }
-        switch url.pathExtension.lowercased() {
-        case "txt": return [try readText(data, path: path, id: url.deletingPathExtension().lastPathComponent)]
-        case "jsonl", "ndjson": return readLines(data, path: path)
-        default: throw ArticleInputError.unsupportedExtension(path: path)
+        let articles = isText
+            ? [try readText(data, path: path, id: url.deletingPathExtension().lastPathComponent)]
+            : readLines(data, path: path, dateOverride: date != nil)
+        guard let date else { return articles }
+        return articles.map { result in
+            result.map { article in
+                var article = article
+                article.metadata.date = date
+                return article
+            }
         }
     }
 
@@ -77,7 +92,9 @@ enum ArticleFileReader {
     }
 
     /// A .jsonl file: one article object per non-blank line.
-    static func readLines(_ data: Data, path: String) -> [Result<InputArticle, ArticleInputError>] {
+    static func readLines(_ data: Data, path: String, dateOverride: Bool = false)
+        -> [Result<InputArticle, ArticleInputError>]
+    {
         var results: [Result<InputArticle, ArticleInputError>] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -88,12 +105,13 @@ enum ArticleFileReader {
                 results.append(.failure(.invalidUTF8(location: location)))
                 continue
             }
-            results.append(parseArticle(Data(line), location: location, fallbackID: "line-\(lineNumber)"))
+            results.append(parseArticle(
+                Data(line), location: location, fallbackID: "line-\(lineNumber)", ignoresDate: dateOverride))
         }
         return results
     }
 
-    private static func parseArticle(_ line: Data, location: String, fallbackID: String)
+    private static func parseArticle(_ line: Data, location: String, fallbackID: String, ignoresDate: Bool)
         -> Result<InputArticle, ArticleInputError>
     {
         let object: [String: Any]
@@ -109,7 +127,7 @@ enum ArticleFileReader {
             return .failure(.invalidJSON(location: location, reason: "no string 'text' field"))
         }
         var date: CalendarDate?
-        if let value = object["date"] as? String, !value.isEmpty {
+        if !ignoresDate, let value = object["date"] as? String, !value.isEmpty {
             guard let parsed = CalendarDate(iso: String(value.prefix(10))),
                 value.count == 10 || value.dropFirst(10).first == "T" || value.dropFirst(10).first == " "
             else { return .failure(.invalidDate(location: location, value: value)) }

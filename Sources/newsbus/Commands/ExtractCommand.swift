@@ -23,14 +23,12 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let articles = try ArticleFileReader.read(path: file)
+        let articles = try ArticleFileReader.read(path: file, date: date.flatMap { CalendarDate(iso: $0) })
         let pipeline = try ExtractionModels.standardPipeline()
-        let override = date.flatMap { CalendarDate(iso: $0) }
         var failures = 0
         for item in articles {
             switch item {
-            case .success(var article):
-                if let override { article.metadata.date = override }
+            case .success(let article):
                 do {
                     let document = try pipeline.run(
                         id: article.metadata.id, text: article.text, articleDate: article.metadata.date)
