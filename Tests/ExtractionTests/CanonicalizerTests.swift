@@ -172,4 +172,23 @@ struct CanonicalizerTests {
         #expect(document.entities.map(\.name) == expected)
         #expect(document.entities.allSatisfy { $0.type == .location })
     }
+
+    @Test("a bare title is not a person, and a region used as an adjective stays MISC")
+    func bareTitleAndAdjective() throws {
+        let document = try run("The President praised the Mediterranean diet.", [
+            ("President", .person), ("Mediterranean", .misc),
+        ])
+        #expect(document.entities.map(\.name) == ["Mediterranean"])
+        #expect(document.entities.first?.type == .misc)
+        #expect(document.entities.first?.country == nil)
+    }
+
+    @Test("a name first seen in capitals is reported as written in running text")
+    func shoutedThenWritten() throws {
+        let document = try run("TAVILDARA, Tajikistan\n\nFighting near Tavildara went on.", [
+            ("TAVILDARA", .location), ("Tavildara", .location), ("Tajikistan", .location),
+        ])
+        #expect(document.entities.map(\.name) == ["Tavildara", "Tajikistan"])
+        #expect(document.entities.first?.mentions.count == 2)
+    }
 }

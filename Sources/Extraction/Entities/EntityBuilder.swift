@@ -36,7 +36,9 @@ struct EntityBuilder {
     }
 
     private func person(_ group: [Int], context: CountryContext) -> Entity {
-        let head = group.max { candidates[$0].nameKeys.count < candidates[$1].nameKeys.count } ?? group[0]
+        let longest = group.map { candidates[$0].nameKeys.count }.max() ?? 0
+        let heads = group.filter { candidates[$0].nameKeys.count == longest }
+        let head = heads.first { !EntityBuilder.isShouted(candidates[$0].mention.text) } ?? heads[0]
         let name = candidates[head].mention.text
         let contextCountry = group.lazy.compactMap { context.country(of: $0) }.first
         let entry = tables.actors[NameKey.of(name)]
@@ -61,7 +63,10 @@ struct EntityBuilder {
     private func other(_ group: [Int], context: CountryContext) -> Entity {
         let resolved = group.lazy.compactMap { candidates[$0].resolution }.first
         let first = candidates[group[0]]
-        let name = resolved?.name ?? first.mention.text
+        // Prefer a spelling that is not a shouted dateline or headline ("TAVILDARA" → "Tavildara").
+        let written = group.lazy.map { candidates[$0].mention.text }.first { !EntityBuilder.isShouted($0) }
+        let canonical = resolved?.isCanonicalName == true ? resolved?.name : nil
+        let name = canonical ?? written ?? first.mention.text
         let type = resolved?.type ?? first.mention.type
         let code = resolved?.actorCode ?? resolver.actorCode(for: name)
         var country = resolved?.country ?? code.flatMap(tables.country(ofActorCode:))
@@ -69,5 +74,15 @@ struct EntityBuilder {
             country = group.lazy.compactMap { context.country(of: $0) }.first
         }
         return Entity(id: "", name: name, type: type, country: country, actorCode: code)
+    }
+
+    /// Whether `text` has at least two letters and no lower-case one.
+    static func isShouted(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 }

@@ -27,5 +27,7 @@ struct Resolution: Hashable {
     /// CAMEO actor code, if known.
     var actorCode: String?
     /// The gazetteer kind, when the mention is a place or demonym.
-    var placeKind: PlaceKind?
+    var placeKind: PlaceKind? = nil
+    /// Whether `name` comes from a table (else it is the mention as written).
+    var isCanonicalName = true
 }

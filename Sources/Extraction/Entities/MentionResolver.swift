@@ -23,7 +23,9 @@ struct MentionResolver {
         if (type == .location || type == .misc), !entry.isDated, code.count > 3 {
             type = .organization  // "White House" (USAGOV), "Pentagon" (USAMIL): institutions, not places.
         }
-        return Resolution(name: mention.text, type: type, country: tables.country(ofActorCode: code), actorCode: code)
+        return Resolution(
+            name: mention.text, type: type, country: tables.country(ofActorCode: code), actorCode: code,
+            isCanonicalName: false)
     }
 
     /// The actor code the dictionary gives `name` on the article date.
@@ -43,7 +45,8 @@ struct MentionResolver {
             return Resolution(
                 name: place.name, type: .misc, country: place.country, actorCode: place.code, placeKind: .demonym)
         case .region, .continent, .territory, .water:
-            guard type == .location || type == .misc else { return nil }
+            // Only places: "Mediterranean" tagged MISC is usually the adjective.
+            guard type == .location else { return nil }
             return Resolution(
                 name: place.name, type: .location, country: place.country,
                 actorCode: actorCode(for: place.name) ?? place.code, placeKind: place.kind)

@@ -27,6 +27,9 @@ struct MentionTrimmer {
             while upper - lower > 1, tokens[lower].text.first?.isLowercase == true { lower += 1 }
         }
         guard upper > lower else { return nil }
+        if mention.type == .person, title == nil, self.title(startingAt: lower, before: upper, in: tokens)?.length == upper - lower {
+            return nil  // A bare title ("President") is not a name.
+        }
         var contextStart = lower
         if mention.type == .person, title == nil, let found = self.title(endingAt: lower - 1, in: tokens) {
             title = found.entry
