@@ -9,7 +9,8 @@ import Testing
 @Suite("Entities: sample article")
 struct EntitySampleArticleTests {
     static let samplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appending(path: "shared/samples/kazakhstan-abraham-accords.txt")
+        .deletingLastPathComponent().deletingLastPathComponent().appending(
+            path: "shared/samples/kazakhstan-abraham-accords.txt")
 
     /// What a CoNLL-style tagger marks in the article (titles outside the spans, "White House" as a place).
     static let marks: [(String, EntityType)] = [
@@ -34,11 +35,13 @@ struct EntitySampleArticleTests {
         return try EntityTestSupport.canonicalize(document)
     }
 
-    @Test("every person is one PERSON entity under the full name", arguments: [
-        ("Kassym-Jomart Tokayev", "KZ", 2), ("Donald Trump", nil, 3), ("Shavkat Mirziyoyev", "UZ", 1),
-        ("Sadyr Nurgojo uulu Japarov", "KG", 1), ("Emomali Rahmon", "TJ", 1), ("Serdar Berdimuhamedow", "TM", 1),
-        ("Mohammed bin Salman al Saud", "SA", 1),
-    ] as [(String, String?, Int)])
+    @Test(
+        "every person is one PERSON entity under the full name",
+        arguments: [
+            ("Kassym-Jomart Tokayev", "KZ", 2), ("Donald Trump", nil, 3), ("Shavkat Mirziyoyev", "UZ", 1),
+            ("Sadyr Nurgojo uulu Japarov", "KG", 1), ("Emomali Rahmon", "TJ", 1), ("Serdar Berdimuhamedow", "TM", 1),
+            ("Mohammed bin Salman al Saud", "SA", 1),
+        ] as [(String, String?, Int)])
     func people(name: String, country: String?, mentions: Int) throws {
         let document = try Self.article()
         let matches = document.entities.filter { $0.name == name }
@@ -53,17 +56,21 @@ struct EntitySampleArticleTests {
     func noStrayShortForms() throws {
         let document = try Self.article()
         let people = document.entities.filter { $0.type == .person }.map(\.name)
-        #expect(Set(people) == [
-            "Kassym-Jomart Tokayev", "Donald Trump", "Shavkat Mirziyoyev", "Sadyr Nurgojo uulu Japarov",
-            "Emomali Rahmon", "Serdar Berdimuhamedow", "Mohammed bin Salman al Saud",
-        ])
+        #expect(
+            Set(people) == [
+                "Kassym-Jomart Tokayev", "Donald Trump", "Shavkat Mirziyoyev", "Sadyr Nurgojo uulu Japarov",
+                "Emomali Rahmon", "Serdar Berdimuhamedow", "Mohammed bin Salman al Saud",
+            ])
     }
 
-    @Test("countries carry their ISO codes", arguments: [
-        ("Kazakhstan", "KZ"), ("Israel", "IL"), ("Uzbekistan", "UZ"), ("Kyrgyzstan", "KG"), ("Tajikistan", "TJ"),
-        ("Turkmenistan", "TM"), ("Sudan", "SD"), ("United Arab Emirates", "AE"), ("Bahrain", "BH"), ("Morocco", "MA"),
-        ("Saudi Arabia", "SA"), ("Iran", "IR"), ("Yemen", "YE"), ("Lebanon", "LB"),
-    ])
+    @Test(
+        "countries carry their ISO codes",
+        arguments: [
+            ("Kazakhstan", "KZ"), ("Israel", "IL"), ("Uzbekistan", "UZ"), ("Kyrgyzstan", "KG"), ("Tajikistan", "TJ"),
+            ("Turkmenistan", "TM"), ("Sudan", "SD"), ("United Arab Emirates", "AE"), ("Bahrain", "BH"),
+            ("Morocco", "MA"),
+            ("Saudi Arabia", "SA"), ("Iran", "IR"), ("Yemen", "YE"), ("Lebanon", "LB"),
+        ])
     func countries(name: String, iso: String) throws {
         let document = try Self.article()
         let entity = try #require(document.entities.first { $0.name == name })
@@ -71,12 +78,14 @@ struct EntitySampleArticleTests {
         #expect(entity.country == iso)
     }
 
-    @Test("organisations, treaties and places are typed", arguments: [
-        ("Hamas", EntityType.organization, "PS"), ("White House", .organization, "US"),
-        ("Washington Examiner", .organization, nil), ("Abraham Accords", .misc, nil),
-        ("Washington", .location, "US"), ("Riyadh", .location, "SA"), ("Gaza", .location, "PS"),
-        ("Middle East", .location, nil), ("Saudi", .misc, "SA"),
-    ] as [(String, EntityType, String?)])
+    @Test(
+        "organisations, treaties and places are typed",
+        arguments: [
+            ("Hamas", EntityType.organization, "PS"), ("White House", .organization, "US"),
+            ("Washington Examiner", .organization, nil), ("Abraham Accords", .misc, nil),
+            ("Washington", .location, "US"), ("Riyadh", .location, "SA"), ("Gaza", .location, "PS"),
+            ("Middle East", .location, nil), ("Saudi", .misc, "SA"),
+        ] as [(String, EntityType, String?)])
     func typed(name: String, type: EntityType, country: String?) throws {
         let document = try Self.article()
         let entity = try #require(document.entities.first { $0.name == name })
@@ -84,10 +93,12 @@ struct EntitySampleArticleTests {
         #expect(entity.country == country)
     }
 
-    @Test("actor codes for the event coder", arguments: [
-        ("Kassym-Jomart Tokayev", "KAZGOV"), ("Shavkat Mirziyoyev", "UZBGOV"), ("Hamas", "PSEREBHMS"),
-        ("White House", "USAGOV"), ("Israel", "ISR"), ("Mohammed bin Salman al Saud", "SAUGOV"),
-    ])
+    @Test(
+        "actor codes for the event coder",
+        arguments: [
+            ("Kassym-Jomart Tokayev", "KAZGOV"), ("Shavkat Mirziyoyev", "UZBGOV"), ("Hamas", "PSEREBHMS"),
+            ("White House", "USAGOV"), ("Israel", "ISR"), ("Mohammed bin Salman al Saud", "SAUGOV"),
+        ])
     func actorCodes(name: String, code: String) throws {
         let document = try Self.article()
         #expect(document.entities.first { $0.name == name }?.actorCode == code)

@@ -11,7 +11,8 @@ import Testing
 struct EntityTableBuildTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let dataDirectory = ProcessInfo.processInfo.environment["NEWSBUS_DATA"].map { URL(fileURLWithPath: $0) }
+    static let dataDirectory =
+        ProcessInfo.processInfo.environment["NEWSBUS_DATA"].map { URL(fileURLWithPath: $0) }
         ?? packageRoot.deletingLastPathComponent().appending(path: "shared/data")
     static let hasData = FileManager.default.fileExists(
         atPath: dataDirectory.appending(path: "gazetteer/countries.tsv").path)
@@ -19,7 +20,8 @@ struct EntityTableBuildTests {
 
     @Test("writes the tables into the package resources", .enabled(if: writes))
     func write() throws {
-        let output = try EntityTableBuilder.build(try ExtractionModels.entityTableSources(dataDirectory: Self.dataDirectory))
+        let output = try EntityTableBuilder.build(
+            try ExtractionModels.entityTableSources(dataDirectory: Self.dataDirectory))
         let resources = Self.packageRoot.appending(path: "Sources/ExtractionModels/Resources")
         for file in output.files {
             try Data(file.text.utf8).write(to: resources.appending(path: file.name), options: .atomic)
@@ -28,10 +30,13 @@ struct EntityTableBuildTests {
 
     @Test("shipped tables are what the shared data builds", .enabled(if: hasData && !writes))
     func reproducible() throws {
-        let output = try EntityTableBuilder.build(try ExtractionModels.entityTableSources(dataDirectory: Self.dataDirectory))
+        let output = try EntityTableBuilder.build(
+            try ExtractionModels.entityTableSources(dataDirectory: Self.dataDirectory))
         for file in output.files {
             let url = try #require(ExtractionModels.url(forResource: file.name), "missing \(file.name)")
-            #expect(try String(contentsOf: url, encoding: .utf8) == file.text, "\(file.name) is stale; run scripts/build-entity-tables")
+            #expect(
+                try String(contentsOf: url, encoding: .utf8) == file.text,
+                "\(file.name) is stale; run scripts/build-entity-tables")
         }
     }
 }

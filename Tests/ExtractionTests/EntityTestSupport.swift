@@ -36,7 +36,8 @@ enum EntityTestSupport {
                 guard !range.contains(where: { taken[$0] }),
                     zip(document.tokens[range], words).allSatisfy({ $0.text == $1 })
                 else { continue }
-                let span = TextSpan(start: document.tokens[start].span.start, end: document.tokens[range.upperBound - 1].span.end)
+                let span = TextSpan(
+                    start: document.tokens[start].span.start, end: document.tokens[range.upperBound - 1].span.end)
                 mentions.append(Mention(tokens: range, span: span, text: document.text(in: span), type: type))
                 for index in range { taken[index] = true }
             }

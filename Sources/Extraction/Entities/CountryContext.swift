@@ -29,7 +29,8 @@ struct CountryContext {
         let candidate = candidates[index]
         let tokens = candidate.mention.tokens
         if candidate.mention.type == .organization, let inside = countryInside(tokens) { return inside }
-        let isPossessive = candidate.contextStart > 0
+        let isPossessive =
+            candidate.contextStart > 0
             && CountryContext.possessives.contains(document.tokens[candidate.contextStart - 1].text)
         let before = isPossessive ? candidate.contextStart - 1 : candidate.contextStart
         if candidate.title != nil || isPossessive || candidate.mention.type == .organization,

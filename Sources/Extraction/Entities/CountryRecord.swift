@@ -14,7 +14,9 @@ struct CountryRecord: Sendable {
     static func parse(_ text: String) throws(ExtractionError) -> [CountryRecord] {
         let table = TSV(text)
         let file = "countries.tsv"
-        let names = ["iso2", "iso3", "cameo", "name", "official_name", "alt_names", "demonyms", "capitals", "population"]
+        let names = [
+            "iso2", "iso3", "cameo", "name", "official_name", "alt_names", "demonyms", "capitals", "population",
+        ]
         let columns = try names.map { (name) throws(ExtractionError) in try table.column(name, in: file) }
         return table.rows.compactMap { row in
             func list(_ index: Int) -> [String] {

@@ -23,9 +23,11 @@ struct EntityBuilder {
         }
         let context = CountryContext(tables: tables, document: document, candidates: candidates)
         let entities = members.enumerated().map { number, group in
-            let isPerson = group.contains { heads[$0] != nil }
+            let isPerson =
+                group.contains { heads[$0] != nil }
                 || (candidates[group[0]].resolution?.type ?? candidates[group[0]].mention.type) == .person
-            var entity = isPerson
+            var entity =
+                isPerson
                 ? person(group, context: context)
                 : other(group, context: context)
             entity.id = "e\(number + 1)"
@@ -52,10 +54,11 @@ struct EntityBuilder {
             // A former office holder is an elite, not the government (PETRARCH's ELI).
             contextCode = cameo + (candidates[titled].titleIsPast ? "ELI" : agent)
         }
-        let dictionaryIsCurrent = entry.map { entry in
-            guard let day = document.articleDate?.dayNumber else { return false }
-            return entry.codes.contains { $0.isDated && ($0.from ?? day) <= day && day <= ($0.until ?? day) }
-        } ?? false
+        let dictionaryIsCurrent =
+            entry.map { entry in
+                guard let day = document.articleDate?.dayNumber else { return false }
+                return entry.codes.contains { $0.isDated && ($0.from ?? day) <= day && day <= ($0.until ?? day) }
+            } ?? false
         let code = dictionaryIsCurrent ? dictionaryCode : (contextCode ?? dictionaryCode)
         return Entity(id: "", name: name, type: .person, country: country, actorCode: code)
     }

@@ -18,8 +18,11 @@ enum EntityClusterer {
                 continue
             }
             let type = candidate.resolution?.type ?? candidate.mention.type
-            let canJoinPerson = type == .person || (candidate.resolution == nil && (type == .organization || type == .misc))
-            if canJoinPerson, let head = head(of: candidate, among: fullNames, in: candidates, exactSuffix: type != .person) {
+            let canJoinPerson =
+                type == .person || (candidate.resolution == nil && (type == .organization || type == .misc))
+            if canJoinPerson,
+                let head = head(of: candidate, among: fullNames, in: candidates, exactSuffix: type != .person)
+            {
                 keys.append("PERSON|" + candidates[head].nameKeys.joined(separator: " "))
                 heads.append(head)
             } else {
@@ -38,7 +41,8 @@ enum EntityClusterer {
         for index in fullNames {
             let full = candidates[index].nameKeys
             let short = candidate.nameKeys
-            let matches = exactSuffix
+            let matches =
+                exactSuffix
                 ? short.count < full.count && full.suffix(short.count).elementsEqual(short)
                 : isShortForm(short, of: full)
             guard matches else { continue }

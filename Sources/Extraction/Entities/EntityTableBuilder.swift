@@ -91,7 +91,8 @@ package enum EntityTableBuilder {
             for alias in known.aliases { result.append((alias, entry)) }
         }
         for row in table.rows {
-            let entry = OrganizationEntry(name: String(TSV.cell(row, name)), country: byISO3[String(TSV.cell(row, iso3))])
+            let entry = OrganizationEntry(
+                name: String(TSV.cell(row, name)), country: byISO3[String(TSV.cell(row, iso3))])
             result.append((entry.name, entry))
             for alias in TSV.cell(row, aliases).split(separator: "|") { result.append((String(alias), entry)) }
         }

@@ -18,10 +18,11 @@ extension EntityTables {
             guard let kind = PlaceKind(rawValue: String(TSV.cell(row, columns[2]))) else {
                 throw .malformedModel(name: name, reason: "unknown kind '\(TSV.cell(row, columns[2]))'")
             }
-            places.append(PlaceEntry(
-                alias: String(TSV.cell(row, columns[0])), name: String(TSV.cell(row, columns[1])), kind: kind,
-                country: TSV.optionalCell(row, columns[3]), code: TSV.optionalCell(row, columns[4]),
-                allowsFallback: TSV.cell(row, columns[5]) == "1"))
+            places.append(
+                PlaceEntry(
+                    alias: String(TSV.cell(row, columns[0])), name: String(TSV.cell(row, columns[1])), kind: kind,
+                    country: TSV.optionalCell(row, columns[3]), code: TSV.optionalCell(row, columns[4]),
+                    allowsFallback: TSV.cell(row, columns[5]) == "1"))
         }
         let actorsTable = TSV(actorsText)
         let phrase = try actorsTable.column("phrase", in: EntityTables.fileNames[1])
@@ -48,7 +49,8 @@ extension EntityTables {
             case "title":
                 titles.append(TitleEntry(phrase: phrase, category: detail, agent: TSV.optionalCell(row, columns[4])))
             case "organization":
-                organizations.append((phrase, OrganizationEntry(name: detail, country: TSV.optionalCell(row, columns[3]))))
+                organizations.append(
+                    (phrase, OrganizationEntry(name: detail, country: TSV.optionalCell(row, columns[3]))))
             case let other:
                 throw .malformedModel(name: name, reason: "unknown kind '\(other)'")
             }
@@ -62,11 +64,14 @@ extension EntityTables {
         organizations: [(alias: String, entry: OrganizationEntry)]
     ) -> [String] {
         let placeRows = places.map { place in
-            [place.alias, place.name, place.kind.rawValue, place.country ?? "", place.code ?? "",
-             place.allowsFallback ? "1" : "0"]
+            [
+                place.alias, place.name, place.kind.rawValue, place.country ?? "", place.code ?? "",
+                place.allowsFallback ? "1" : "0",
+            ]
         }
         let actorRows = actors.map { [$0.phrase, $0.entry.serialized] }
-        let lexiconRows = titles.map { [$0.phrase, "title", $0.category, "", $0.agent ?? ""] }
+        let lexiconRows =
+            titles.map { [$0.phrase, "title", $0.category, "", $0.agent ?? ""] }
             + organizations.map { [$0.alias, "organization", $0.entry.name, $0.entry.country ?? "", ""] }
         return [
             TSV.render(header: placeHeader, rows: placeRows),

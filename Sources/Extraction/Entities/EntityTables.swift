@@ -47,7 +47,8 @@ public struct EntityTables: Sendable {
         self.fallbackPlaces = fallback
         self.countryByCAMEO = countryByCAMEO
         self.cameoByCountry = cameoByCountry
-        self.actors = Dictionary(actors.map { (NameKey.of($0.phrase), $0.entry) }, uniquingKeysWith: { first, _ in first })
+        self.actors = Dictionary(
+            actors.map { (NameKey.of($0.phrase), $0.entry) }, uniquingKeysWith: { first, _ in first })
         self.titles = Dictionary(titles.map { (NameKey.of($0.phrase), $0) }, uniquingKeysWith: { first, _ in first })
         self.organizations = Dictionary(
             organizations.map { (NameKey.of($0.alias), $0.entry) }, uniquingKeysWith: { first, _ in first })

@@ -18,8 +18,10 @@ struct GazetteerFallback {
                 if let length = match(at: index, in: sentence.tokens, document: document, covered: covered) {
                     let span = TextSpan(
                         start: document.tokens[index].span.start, end: document.tokens[index + length - 1].span.end)
-                    added.append(Mention(
-                        tokens: index..<(index + length), span: span, text: document.text(in: span), type: .location))
+                    added.append(
+                        Mention(
+                            tokens: index..<(index + length), span: span, text: document.text(in: span), type: .location
+                        ))
                     index += length
                 } else {
                     index += 1
@@ -49,8 +51,9 @@ struct GazetteerFallback {
         }
         guard let length = best else { return nil }
         let next = start + length
-        if next < sentence.upperBound, GazetteerFallback.isCapitalised(tokens[next].text)
-            || ["-", "\u{2010}", "&"].contains(tokens[next].text)
+        if next < sentence.upperBound,
+            GazetteerFallback.isCapitalised(tokens[next].text)
+                || ["-", "\u{2010}", "&"].contains(tokens[next].text)
         {
             return nil
         }

@@ -5,7 +5,10 @@ enum KnownOrganizations {
     /// (canonical name, ISO alpha-2 home country or "" for international, aliases).
     static let entries: [(name: String, country: String, aliases: [String])] = [
         ("United Nations", "", ["UN", "U.N.", "the United Nations"]),
-        ("UN Security Council", "", ["UNSC", "U.N. Security Council", "United Nations Security Council", "Security Council"]),
+        (
+            "UN Security Council", "",
+            ["UNSC", "U.N. Security Council", "United Nations Security Council", "Security Council"]
+        ),
         ("UN General Assembly", "", ["U.N. General Assembly", "United Nations General Assembly", "General Assembly"]),
         ("European Union", "", ["EU", "E.U."]),
         ("European Commission", "", ["EC"]),

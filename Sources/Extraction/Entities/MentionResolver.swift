@@ -20,7 +20,7 @@ struct MentionResolver {
             let code = entry.code(on: date)
         else { return nil }
         var type = mention.type
-        if (type == .location || type == .misc), !entry.isDated, code.count > 3 {
+        if type == .location || type == .misc, !entry.isDated, code.count > 3 {
             type = .organization  // "White House" (USAGOV), "Pentagon" (USAMIL): institutions, not places.
         }
         return Resolution(

@@ -27,7 +27,9 @@ struct MentionTrimmer {
             while upper - lower > 1, tokens[lower].text.first?.isLowercase == true { lower += 1 }
         }
         guard upper > lower else { return nil }
-        if mention.type == .person, title == nil, self.title(startingAt: lower, before: upper, in: tokens)?.length == upper - lower {
+        if mention.type == .person, title == nil,
+            self.title(startingAt: lower, before: upper, in: tokens)?.length == upper - lower
+        {
             return nil  // A bare title ("President") is not a name.
         }
         var contextStart = lower
@@ -51,7 +53,9 @@ struct MentionTrimmer {
     }
 
     /// The longest title starting at token `start` that ends before token `limit`.
-    private func title(startingAt start: Int, before limit: Int, in tokens: [Token]) -> (entry: TitleEntry, length: Int)? {
+    private func title(startingAt start: Int, before limit: Int, in tokens: [Token]) -> (
+        entry: TitleEntry, length: Int
+    )? {
         let longest = min(tables.longestTitle, limit - start)
         guard longest > 0 else { return nil }
         for length in stride(from: longest, through: 1, by: -1) {

@@ -36,7 +36,9 @@ struct PlaceCollector {
                 offer(entry, priority: priority, population: country.population)
             }
             add(country.name, name: country.name, kind: .country, priority: Priority.countryName, fallback: true)
-            add(country.officialName, name: country.name, kind: .country, priority: Priority.countryName, fallback: true)
+            add(
+                country.officialName, name: country.name, kind: .country, priority: Priority.countryName, fallback: true
+            )
             for alternate in country.alternateNames {
                 add(alternate, name: country.name, kind: .country, priority: Priority.countryAlternate)
             }
@@ -57,20 +59,16 @@ struct PlaceCollector {
             guard let country = byISO3[String(TSV.cell(row, iso3))] else { continue }
             let text = String(TSV.cell(row, alias))
             let code = country.cameo.isEmpty ? nil : country.cameo
-            switch TSV.cell(row, type) {
-            case "demonym":
-                offer(PlaceEntry(alias: text, name: text, kind: .demonym, country: country.iso2, code: code,
-                    allowsFallback: false), priority: Priority.demonym, population: country.population)
-            case "demonym_plural":
-                offer(PlaceEntry(alias: text, name: String(text.dropLast()), kind: .demonym, country: country.iso2,
-                    code: code, allowsFallback: false), priority: Priority.demonym, population: country.population)
-            case "alt":
-                offer(PlaceEntry(alias: text, name: country.name, kind: .country, country: country.iso2, code: code,
-                    allowsFallback: false), priority: Priority.countryAlternate, population: country.population)
-            default:
-                offer(PlaceEntry(alias: text, name: country.name, kind: .country, country: country.iso2, code: code,
-                    allowsFallback: false), priority: Priority.countryName, population: country.population)
-            }
+            let (name, kind, priority): (String, PlaceKind, Int) =
+                switch TSV.cell(row, type) {
+                case "demonym": (text, .demonym, Priority.demonym)
+                case "demonym_plural": (String(text.dropLast()), .demonym, Priority.demonym)
+                case "alt": (country.name, .country, Priority.countryAlternate)
+                default: (country.name, .country, Priority.countryName)
+                }
+            let entry = PlaceEntry(
+                alias: text, name: name, kind: kind, country: country.iso2, code: code, allowsFallback: false)
+            offer(entry, priority: priority, population: country.population)
         }
     }
 
@@ -80,12 +78,14 @@ struct PlaceCollector {
         for item in PlaceSupplement.entries {
             let country = byISO2[item.country]
             let code = item.kind == .country || item.kind == .demonym ? country?.cameo : nil
-            let priority = switch item.kind {
-            case .country: Priority.countryName
-            case .demonym: Priority.demonym
-            default: Priority.capital
-            }
-            let entry = PlaceEntry(alias: item.alias, name: item.name, kind: item.kind, country: item.country,
+            let priority =
+                switch item.kind {
+                case .country: Priority.countryName
+                case .demonym: Priority.demonym
+                default: Priority.capital
+                }
+            let entry = PlaceEntry(
+                alias: item.alias, name: item.name, kind: item.kind, country: item.country,
                 code: code, allowsFallback: false)
             offer(entry, priority: priority, population: Int.max)
         }
@@ -105,7 +105,9 @@ struct PlaceCollector {
             let country = kind == .territory && members.count == 1 ? byISO3[String(members[0])] : nil
             let code = TSV.optionalCell(row, columns[3])
             for alias in [name] + TSV.cell(row, columns[1]).split(separator: "|").map(String.init) {
-                offer(PlaceEntry(alias: alias, name: name, kind: kind, country: country, code: code, allowsFallback: false),
+                offer(
+                    PlaceEntry(
+                        alias: alias, name: name, kind: kind, country: country, code: code, allowsFallback: false),
                     priority: Priority.region, population: 0)
             }
         }
@@ -124,8 +126,10 @@ struct PlaceCollector {
             guard isCapital || population >= EntityTableBuilder.minimumCityPopulation else { continue }
             let fallback = isCapital && population >= EntityTableBuilder.minimumFallbackCapitalPopulation
             for alias in Set([name, String(TSV.cell(row, columns[1]))]) where !alias.isEmpty {
-                offer(PlaceEntry(alias: alias, name: name, kind: .city, country: String(TSV.cell(row, columns[2])),
-                    code: nil, allowsFallback: fallback && isFallbackSafe(alias)),
+                offer(
+                    PlaceEntry(
+                        alias: alias, name: name, kind: .city, country: String(TSV.cell(row, columns[2])),
+                        code: nil, allowsFallback: fallback && isFallbackSafe(alias)),
                     priority: isCapital ? Priority.capital : Priority.city, population: population)
             }
         }
@@ -136,7 +140,8 @@ struct PlaceCollector {
         let name = try table.column("name", in: "us_states.tsv")
         for row in table.rows {
             let state = String(TSV.cell(row, name))
-            offer(PlaceEntry(alias: state, name: state, kind: .state, country: "US", code: "USA", allowsFallback: false),
+            offer(
+                PlaceEntry(alias: state, name: state, kind: .state, country: "US", code: "USA", allowsFallback: false),
                 priority: Priority.state, population: 0)
         }
     }

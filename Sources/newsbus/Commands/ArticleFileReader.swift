@@ -55,7 +55,8 @@ enum ArticleFileReader {
         } catch {
             throw ArticleInputError.unreadable(path: path, reason: "\(error.localizedDescription)")
         }
-        let articles = isText
+        let articles =
+            isText
             ? [try readText(data, path: path, id: url.deletingPathExtension().lastPathComponent)]
             : readLines(data, path: path, dateOverride: date != nil)
         guard let date else { return articles }
@@ -105,8 +106,9 @@ enum ArticleFileReader {
                 results.append(.failure(.invalidUTF8(location: location)))
                 continue
             }
-            results.append(parseArticle(
-                Data(line), location: location, fallbackID: "line-\(lineNumber)", ignoresDate: dateOverride))
+            results.append(
+                parseArticle(
+                    Data(line), location: location, fallbackID: "line-\(lineNumber)", ignoresDate: dateOverride))
         }
         return results
     }
