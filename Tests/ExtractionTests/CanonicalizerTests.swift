@@ -49,6 +49,19 @@ struct CanonicalizerTests {
         #expect(document.entities.count == 1)
     }
 
+    @Test("a titled given name joins the one full name it starts", arguments: [
+        ("Mohammed bin Salman met aides. Crown Prince Mohammed spoke.", 1),
+        ("Mohammed bin Salman met Mohammed bin Zayed. Crown Prince Mohammed spoke.", 3),
+        ("Mohammed bin Salman met aides. Mohammed spoke.", 2),
+    ])
+    func titledGivenName(text: String, entities: Int) throws {
+        let document = try run(text, [
+            ("Mohammed bin Salman", .person), ("Mohammed bin Zayed", .person), ("Mohammed", .person),
+        ])
+        #expect(document.entities.count == entities)
+        #expect(document.entities.allSatisfy { $0.type == .person })
+    }
+
     @Test("different people with different surnames stay apart")
     func distinctPeople() throws {
         let document = try run(

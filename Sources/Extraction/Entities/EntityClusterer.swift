@@ -1,7 +1,8 @@
 /// Groups candidates that name the same thing. Places and known organisations group by canonical
 /// name; a person's short form ("Tokayev", "Mohammed bin Salman") joins the longest full name in the
 /// article that ends with it (or, for two words or more, contains it); an organisation or misc
-/// mention that is exactly such a surname ("the Trump administration") joins that person too.
+/// mention that is exactly such a surname ("the Trump administration") joins that person too, and
+/// so does a titled given name when one full name starts with it ("Crown Prince Mohammed").
 enum EntityClusterer {
     /// One cluster key per candidate, and the index of the full-name candidate heading each person cluster.
     static func keys(for candidates: [MentionCandidate]) -> (keys: [String], heads: [Int?]) {
@@ -22,6 +23,7 @@ enum EntityClusterer {
                 type == .person || (candidate.resolution == nil && (type == .organization || type == .misc))
             if canJoinPerson,
                 let head = head(of: candidate, among: fullNames, in: candidates, exactSuffix: type != .person)
+                    ?? titledGivenName(candidate, among: fullNames, in: candidates)
             {
                 keys.append("PERSON|" + candidates[head].nameKeys.joined(separator: " "))
                 heads.append(head)
@@ -50,6 +52,20 @@ enum EntityClusterer {
             best = index
         }
         return best
+    }
+
+    /// The one full name starting with a titled single name ("Crown Prince Mohammed", "King Salman"),
+    /// the way royals and religious leaders are referred to; `nil` when none or several match.
+    private static func titledGivenName(
+        _ candidate: MentionCandidate, among fullNames: [Int], in candidates: [MentionCandidate]
+    ) -> Int? {
+        guard candidate.title != nil, candidate.mention.type == .person, candidate.nameKeys.count == 1 else {
+            return nil
+        }
+        let matches = fullNames.filter { candidates[$0].nameKeys.first == candidate.nameKeys[0] }
+        let names = Set(matches.map { candidates[$0].nameKeys })
+        guard names.count == 1 else { return nil }
+        return matches.max { candidates[$0].nameKeys.count < candidates[$1].nameKeys.count }
     }
 
     /// Whether `short` names the same person as `full`: a suffix of it (the surname), or for two
