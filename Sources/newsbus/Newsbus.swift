@@ -13,6 +13,7 @@ struct Newsbus: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BrokerCommand.self,
+            ExtractCommand.self,
             TrainCommand.self,
             TagCommand.self,
             ScoreCommand.self,

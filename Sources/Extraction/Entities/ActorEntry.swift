@@ -1,0 +1,85 @@
+/// The CAMEO actor codes a PETRARCH dictionary phrase carries, each valid over a date range.
+package struct ActorEntry: Hashable, Sendable {
+    /// One code and the days (as `CalendarDate.dayNumber`, inclusive) it applies to; `nil` bounds are open.
+    package struct DatedCode: Hashable, Sendable {
+        /// CAMEO actor code (`KAZGOV`, `IGOUNO`).
+        package var code: String
+        /// First day the code applies, or `nil` for "always".
+        package var from: Int?
+        /// Last day the code applies, or `nil` for "still".
+        package var until: Int?
+
+        /// Whether the code carries a date restriction.
+        package var isDated: Bool { from != nil || until != nil }
+    }
+
+    /// Codes in dictionary order.
+    package var codes: [DatedCode]
+
+    /// Creates an entry.
+    package init(codes: [DatedCode]) {
+        self.codes = codes
+    }
+
+    /// Parses the `codes` cell of actors_flat.tsv (`CODE`, `CODE:>YYYYMMDD`, `CODE:<YYYYMMDD`,
+    /// `CODE:YYYYMMDD-YYYYMMDD`, `;`-separated). Malformed codes and the null code `---` are skipped.
+    package init(parsing cell: some StringProtocol) {
+        codes = cell.split(separator: ";").compactMap { ActorEntry.parseCode($0) }
+    }
+
+    /// Whether the dictionary dates any of the codes (true for most people, false for institutions).
+    package var isDated: Bool { codes.contains(where: \.isDated) }
+
+    /// The code that applies on `date`: the first dated code whose range holds it, else the first
+    /// undated (default) code. Without a date: the default code, else the last dated one.
+    package func code(on date: CalendarDate?) -> String? {
+        if let day = date?.dayNumber,
+            let dated = codes.first(where: { $0.isDated && ($0.from ?? day) <= day && day <= ($0.until ?? day) })
+        {
+            return dated.code
+        }
+        return codes.first(where: { !$0.isDated })?.code ?? (date == nil ? codes.last?.code : nil)
+    }
+
+    /// The `codes` cell for this entry, the inverse of `init(parsing:)`.
+    package var serialized: String {
+        codes.map { code in
+            switch (code.from, code.until) {
+            case (nil, nil): code.code
+            case (let from?, nil): "\(code.code):>\(ActorEntry.format(from))"
+            case (nil, let until?): "\(code.code):<\(ActorEntry.format(until + 1))"
+            case (let from?, let until?): "\(code.code):\(ActorEntry.format(from))-\(ActorEntry.format(until))"
+            }
+        }.joined(separator: ";")
+    }
+
+    private static func parseCode(_ text: some StringProtocol) -> DatedCode? {
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let code = String(parts[0])
+        guard !code.isEmpty, code != "---", code.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        guard parts.count == 2 else { return DatedCode(code: code, from: nil, until: nil) }
+        let range = parts[1]
+        if range.hasPrefix(">") {
+            guard let day = parseDay(range.dropFirst()) else { return nil }
+            return DatedCode(code: code, from: day, until: nil)
+        }
+        if range.hasPrefix("<") {
+            guard let day = parseDay(range.dropFirst()) else { return nil }
+            return DatedCode(code: code, from: nil, until: day - 1)
+        }
+        let bounds = range.split(separator: "-", omittingEmptySubsequences: false)
+        guard bounds.count == 2, let from = parseDay(bounds[0]), let until = parseDay(bounds[1]), from <= until else {
+            return nil
+        }
+        return DatedCode(code: code, from: from, until: until)
+    }
+
+    private static func parseDay(_ text: some StringProtocol) -> Int? {
+        guard text.count == 8, let number = Int(text) else { return nil }
+        return CalendarDate(year: number / 10_000, month: number / 100 % 100, day: number % 100)?.dayNumber
+    }
+
+    private static func format(_ day: Int) -> String {
+        CalendarDate(dayNumber: day).description.filter { $0 != "-" }
+    }
+}

@@ -1,0 +1,49 @@
+/// Turns the tagger's mentions into canonical entities: drops mentions in headline teasers and
+/// boilerplate, trims titles and possessives, resolves aliases through the gazetteer and actor
+/// tables ("U.S." → "United States", LOCATION, US, `USA`), merges short forms into full names
+/// ("Tokayev" → "Kassym-Jomart Tokayev"), reads countries and roles from the context
+/// ("Kazakhstan President X" → KZ, `KAZGOV`) and numbers the entities e1, e2, … by first mention.
+public struct EntityCanonicalizer: PipelineStage {
+    public let name = "entities"
+    public let requires: Set<Annotation> = [.tokens, .sentences, .mentions]
+    public let assigns: Set<Annotation> = [.entities]
+
+    /// The lookup tables.
+    public let tables: EntityTables
+    /// Whether to add well-known countries and capitals the tagger missed (exact, capitalised matches).
+    public let addsGazetteerMentions: Bool
+
+    /// Creates the stage.
+    public init(tables: EntityTables, addsGazetteerMentions: Bool = true) {
+        self.tables = tables
+        self.addsGazetteerMentions = addsGazetteerMentions
+    }
+
+    public func apply(to document: inout Document) throws(ExtractionError) {
+        let junk = HeadlineFilter.junkSentences(in: document)
+        var mentions = document.mentions.filter { mention in
+            guard let sentence = document.sentenceIndex(ofToken: mention.tokens.lowerBound) else { return true }
+            return !junk.contains(sentence)
+        }
+        if addsGazetteerMentions {
+            mentions = GazetteerFallback(tables: tables).adding(to: mentions, in: document, skipping: junk)
+        }
+        let trimmer = MentionTrimmer(tables: tables)
+        let resolver = MentionResolver(tables: tables, date: document.articleDate)
+        var candidates = mentions.sorted { $0.span.start < $1.span.start }.compactMap { mention in
+            trimmer.candidate(for: mention, in: document)
+        }
+        for index in candidates.indices {
+            candidates[index].resolution = resolver.resolve(candidates[index].mention)
+        }
+        let (entities, links) = EntityBuilder(
+            tables: tables, document: document, candidates: candidates, resolver: resolver
+        ).build()
+        document.mentions = zip(candidates, links).map { candidate, entity in
+            var mention = candidate.mention
+            mention.entity = entity
+            return mention
+        }
+        document.entities = entities
+    }
+}

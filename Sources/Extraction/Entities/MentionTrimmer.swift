@@ -1,0 +1,77 @@
+/// Cuts a tagged span down to the name itself: leading determiners and quotes, trailing
+/// possessives and punctuation, and (for people) titles such as "President" or "Mr.", which it
+/// remembers, together with a title written just before the span.
+struct MentionTrimmer {
+    let tables: EntityTables
+
+    private static let leadingNoise: Set<String> = ["the", "a", "an", "\"", "\u{201C}", "'", "\u{2018}", "(", "["]
+    private static let trailingNoise: Set<String> = [
+        "'s", "\u{2019}s", "'", "\u{2019}", "'S", "\u{2019}S", ",", ".", ";", ":", ")", "]", "\"", "\u{201D}",
+    ]
+    private static let pastMarkers: Set<String> = ["former", "ex", "ex-", "late", "then", "then-", "outgoing"]
+
+    /// The trimmed candidate, or `nil` when nothing of the name is left.
+    func candidate(for mention: Mention, in document: Document) -> MentionCandidate? {
+        var lower = mention.tokens.lowerBound
+        var upper = mention.tokens.upperBound
+        let tokens = document.tokens
+        while upper > lower, MentionTrimmer.trailingNoise.contains(tokens[upper - 1].text) { upper -= 1 }
+        while upper > lower, MentionTrimmer.leadingNoise.contains(NameKey.of(tokens[lower].text)) { lower += 1 }
+        var title: TitleEntry?
+        var titleIsPast = false
+        if mention.type == .person {
+            while upper - lower > 1, let found = self.title(startingAt: lower, before: upper - 1, in: tokens) {
+                title = found.entry
+                lower += found.length
+            }
+            while upper - lower > 1, tokens[lower].text.first?.isLowercase == true { lower += 1 }
+        }
+        guard upper > lower else { return nil }
+        if mention.type == .person, title == nil,
+            self.title(startingAt: lower, before: upper, in: tokens)?.length == upper - lower
+        {
+            return nil  // A bare title ("President") is not a name.
+        }
+        var contextStart = lower
+        if mention.type == .person, title == nil, let found = self.title(endingAt: lower - 1, in: tokens) {
+            title = found.entry
+            contextStart = lower - found.length
+        }
+        if mention.type == .person, title != nil, contextStart > 0 {
+            let previous = NameKey.of(tokens[contextStart - 1].text)
+            if MentionTrimmer.pastMarkers.contains(previous) { titleIsPast = true }
+        }
+        let span = TextSpan(start: tokens[lower].span.start, end: tokens[upper - 1].span.end)
+        var trimmed = mention
+        trimmed.tokens = lower..<upper
+        trimmed.span = span
+        trimmed.text = document.text(in: span)
+        trimmed.entity = nil
+        let keys = tokens[lower..<upper].map { NameKey.of($0.text) }
+        return MentionCandidate(
+            mention: trimmed, title: title, titleIsPast: titleIsPast, contextStart: contextStart, nameKeys: keys)
+    }
+
+    /// The longest title starting at token `start` that ends before token `limit`.
+    private func title(startingAt start: Int, before limit: Int, in tokens: [Token]) -> (
+        entry: TitleEntry, length: Int
+    )? {
+        let longest = min(tables.longestTitle, limit - start)
+        guard longest > 0 else { return nil }
+        for length in stride(from: longest, through: 1, by: -1) {
+            let key = NameKey.of(tokens: tokens[start..<(start + length)].map(\.text))
+            if let entry = tables.titles[key] { return (entry, length) }
+        }
+        return nil
+    }
+
+    /// The longest title ending at token `end` (inclusive).
+    private func title(endingAt end: Int, in tokens: [Token]) -> (entry: TitleEntry, length: Int)? {
+        guard end >= 0 else { return nil }
+        for length in stride(from: min(tables.longestTitle, end + 1), through: 1, by: -1) {
+            let key = NameKey.of(tokens: tokens[(end - length + 1)...end].map(\.text))
+            if let entry = tables.titles[key] { return (entry, length) }
+        }
+        return nil
+    }
+}
