@@ -67,6 +67,8 @@ enum TemporalCases {
         TemporalCase("2025-01-10", "The attack on Dec. 28 killed 12 people.", [("Dec. 28", "2024-12-28")]),
         TemporalCase("2025-03-01", "The company reported on Nov. 18 that profits fell.", [("Nov. 18", "2024-11-18")]),
         TemporalCase(thursday, "Protests spread on Oct. 30 across the country.", [("Oct. 30", "2025-10-30")]),
+        TemporalCase(thursday, "The tour starts on May 13 next year.", [("May 13 next year", "2026-05-13")]),
+        TemporalCase(thursday, "Savings peaked in October last year.", [("October last year", "2024-10")]),
     ]
 
     /// Full dates.
@@ -149,6 +151,8 @@ enum TemporalCases {
         TemporalCase(thursday, "Over the past week, prices rose.", []),
         TemporalCase(thursday, "The payment is due on Feb. 30.", []),
         TemporalCase(thursday, "Room 1204 is on the left.", []),
+        TemporalCase(thursday, "The truce took effect at 1500 GMT.", []),
+        TemporalCase(thursday, "In four days it is hard to reach a conclusion.", []),
     ]
 
     /// Every row.

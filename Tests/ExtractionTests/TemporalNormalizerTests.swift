@@ -44,7 +44,8 @@ struct TemporalNormalizerTests {
     @Test("a pipeline accepts the normaliser after the tokenizer and sentence splitter")
     func pipelineOrder() throws {
         let pipeline = try Pipeline(stages: [Tokenizer(), SentenceSplitter(), TemporalNormalizer()])
-        let document = try pipeline.run(id: "a", text: "They met on Monday.", articleDate: CalendarDate(iso: "2025-11-06"))
+        let document = try pipeline.run(
+            id: "a", text: "They met on Monday.", articleDate: CalendarDate(iso: "2025-11-06"))
         #expect(document.dates.map(\.value) == ["2025-11-03"])
         #expect(throws: ExtractionError.missingRequirement(stage: "dates", requires: "sentences")) {
             try Pipeline(stages: [Tokenizer(), TemporalNormalizer()])
@@ -53,7 +54,8 @@ struct TemporalNormalizerTests {
 
     @Test("a sentence's date value is its most specific resolved expression")
     func sentenceDateValue() throws {
-        let text = "In 2024, he met her on Monday in May. Nothing here. Later that year. She left yesterday or last week."
+        let text =
+            "In 2024, he met her on Monday in May. Nothing here. Later that year. She left yesterday or last week."
         let document = try Self.normalize(text, articleDate: TemporalCases.thursday)
         #expect(document.dateValue(forSentence: 0) == "2025-11-03")
         #expect(document.dateValue(forSentence: 1) == nil)

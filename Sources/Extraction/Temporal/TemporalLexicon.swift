@@ -118,6 +118,11 @@ enum TemporalLexicon {
     /// Capitalised words in front of "Friday" and co. that make the weekday part of a name ("Man Friday").
     static let weekdayNameHeads: Set<String> = ["man", "girl", "gal", "joe", "sgt.", "sergeant"]
 
+    /// Words after a four-digit number that make it a clock time ("1500 GMT").
+    static let clockFollowers: Set<String> = [
+        "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "local", "hours", "hrs", "h", "hgmt",
+    ]
+
     /// Words in front of "in two years" that make it a duration ("the first time in two years").
     static let durationHeads: Set<String> = [
         "time", "first", "once", "twice", "most", "least", "ever", "only", "times", "record",

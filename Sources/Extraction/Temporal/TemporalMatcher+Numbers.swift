@@ -46,11 +46,13 @@ extension TemporalMatcher {
         guard let monthToken = token(monthIndex), case .month(let month, let form) = monthToken.word,
             form == .full || monthToken.isCapitalized
         else { return nil }
-        if let year = token(monthIndex + 1)?.fourDigitYear, let date = CalendarDate(year: year, month: month, day: day) {
+        if let year = token(monthIndex + 1)?.fourDigitYear, let date = CalendarDate(year: year, month: month, day: day)
+        {
             return TemporalMatch(tokens: index..<(monthIndex + 2), reference: .date(date))
         }
         guard day <= CalendarDate.daysIn(month: month, year: 2000) else { return nil }
-        return TemporalMatch(tokens: index..<(monthIndex + 1), reference: .monthDay(month: month, day: day))
+        return withYearShift(
+            TemporalMatch(tokens: index..<(monthIndex + 1), reference: .monthDay(month: month, day: day)))
     }
 
     /// US "10/07/2023" (month first) and "2023/10/07", which the tokenizer splits as "10/07" "/" "2023".
@@ -75,6 +77,7 @@ extension TemporalMatcher {
     private func hasYearContext(at index: Int, year: Int) -> Bool {
         let previous = token(index - 1)
         let next = token(index + 1)
+        if let next, TemporalLexicon.clockFollowers.contains(next.lower) { return false }
         let isQuantity = next?.isContentWord ?? false
         if let previous {
             let word = previous.lower

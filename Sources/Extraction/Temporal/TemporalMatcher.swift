@@ -41,7 +41,8 @@ struct TemporalMatcher {
         case .modifier where allowModifier: consider(modified(at: index))
         case .shift(let shift): consider(shifted(shift, at: index))
         case .relativeDay(let offset): consider(relativeDay(offset, at: index))
-        case .weekday(let weekday, let abbreviated): consider(self.weekday(weekday, abbreviated: abbreviated, at: index))
+        case .weekday(let weekday, let abbreviated):
+            consider(self.weekday(weekday, abbreviated: abbreviated, at: index))
         case .month: consider(monthFirst(at: index))
         case .count: consider(ago(at: index))
         default: break
@@ -74,7 +75,8 @@ struct TemporalMatcher {
         case .unit(let unit, plural: false) where unit != .day && unit != .decade:
             return TemporalMatch(tokens: index..<(index + 2), reference: .unitOffset(unit, shift.offset))
         case .weekday(let weekday, abbreviated: false):
-            return TemporalMatch(tokens: index..<partOfDayEnd(after: index + 1), reference: .weekday(weekday, shift: shift))
+            return TemporalMatch(
+                tokens: index..<partOfDayEnd(after: index + 1), reference: .weekday(weekday, shift: shift))
         case .month(let month, let form) where form == .full || (form == .ambiguous && next.isCapitalized):
             return TemporalMatch(tokens: index..<(index + 2), reference: .month(month, shift: shift))
         case .partOfDay:
@@ -133,7 +135,8 @@ struct TemporalMatcher {
                 return TemporalMatch(tokens: index..<(yearIndex + 1), reference: .date(date))
             }
             guard day <= CalendarDate.daysIn(month: month, year: 2000) else { return nil }
-            return TemporalMatch(tokens: index..<(index + 2), reference: .monthDay(month: month, day: day))
+            return withYearShift(
+                TemporalMatch(tokens: index..<(index + 2), reference: .monthDay(month: month, day: day)))
         }
         if let year = token(index + 1)?.fourDigitYear {
             return TemporalMatch(tokens: index..<(index + 2), reference: .yearMonth(year: year, month: month))
@@ -144,14 +147,31 @@ struct TemporalMatcher {
             return TemporalMatch(tokens: index..<(index + 3), reference: .yearMonth(year: year, month: month))
         }
         guard form == .full || (form == .ambiguous && hasMonthContext(before: index)) else { return nil }
-        return TemporalMatch(tokens: index..<(index + 1), reference: .month(month, shift: .none))
+        return withYearShift(TemporalMatch(tokens: index..<(index + 1), reference: .month(month, shift: .none)))
+    }
+
+    /// `match` extended over a following "last year", "this year" or "next year" ("October last year").
+    func withYearShift(_ match: TemporalMatch) -> TemporalMatch {
+        let end = match.tokens.upperBound
+        guard case .shift(let shift) = token(end)?.word, case .unit(.year, plural: false) = token(end + 1)?.word else {
+            return match
+        }
+        let reference: TemporalReference
+        switch match.reference {
+        case .monthDay(let month, let day): reference = .monthInYear(month: month, day: day, yearOffset: shift.offset)
+        case .month(let month, .none): reference = .monthInYear(month: month, day: nil, yearOffset: shift.offset)
+        default: return match
+        }
+        return TemporalMatch(tokens: match.tokens.lowerBound..<(end + 2), reference: reference)
     }
 
     /// Whether a bare ambiguous month name reads as a month: "in May", "end of March", "April and May".
     private func hasMonthContext(before index: Int) -> Bool {
         guard let previous = token(index - 1) else { return false }
         if TemporalLexicon.datePrepositions.contains(previous.lower) || previous.lower == "of" { return true }
-        guard TemporalLexicon.linkingWords.contains(previous.lower), let earlier = token(index - 2) else { return false }
+        guard TemporalLexicon.linkingWords.contains(previous.lower), let earlier = token(index - 2) else {
+            return false
+        }
         if case .month = earlier.word { return true }
         return earlier.fourDigitYear != nil || earlier.dayOfMonth != nil
     }
@@ -164,7 +184,7 @@ struct TemporalMatcher {
         return TemporalMatch(tokens: index..<(index + 3), reference: .unitOffset(unit, -count))
     }
 
-    /// "in two weeks", "in 10 days' time"; not "the first time in two years" or a past-tense span.
+    /// "will … in two weeks", "in 10 days' time"; not "the first time in two years" or a duration.
     private func inCount(at index: Int) -> TemporalMatch? {
         guard let count = token(index + 1)?.count, case .unit(let unit, _) = token(index + 2)?.word,
             unit != .weekend
@@ -178,8 +198,11 @@ struct TemporalMatcher {
         if let quote = token(end)?.lower, quote == "'" || quote == "\u{2019}", token(end + 1)?.lower == "time" {
             end += 2
         }
-        let tense = TenseDetector.tense(around: index..<end, in: sentence, tokens: tokens)
-        guard tense != .past else { return nil }
+        // Without "time", only a future context makes it a date ("will be released in two weeks");
+        // otherwise it is usually a duration ("in four days it is hard to …").
+        if end == index + 3, TenseDetector.tense(around: index..<end, in: sentence, tokens: tokens) != .future {
+            return nil
+        }
         return TemporalMatch(tokens: index..<end, reference: .unitOffset(unit, count))
     }
 

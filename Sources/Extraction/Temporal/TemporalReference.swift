@@ -14,6 +14,9 @@ enum TemporalReference: Hashable, Sendable {
     case month(Int, shift: TemporalShift)
     /// A weekday (ISO 1 = Monday … 7 = Sunday), resolved near the article date ("Thursday", "next Friday").
     case weekday(Int, shift: TemporalShift)
+    /// A month, or a month and day, in the year `yearOffset` years from the article's ("May 13 next year",
+    /// "October last year").
+    case monthInYear(month: Int, day: Int?, yearOffset: Int)
     /// Days from the article date ("yesterday" is -1, "tonight" 0).
     case dayOffset(Int)
     /// A calendar unit counted from the article date's ("last week" is week -1, "in two weeks" week +2).
@@ -23,7 +26,7 @@ enum TemporalReference: Hashable, Sendable {
     var isRelative: Bool {
         switch self {
         case .date, .yearMonth, .year, .decade: false
-        case .monthDay, .month, .weekday, .dayOffset, .unitOffset: true
+        case .monthDay, .month, .monthInYear, .weekday, .dayOffset, .unitOffset: true
         }
     }
 

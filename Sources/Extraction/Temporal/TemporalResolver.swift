@@ -32,6 +32,10 @@ enum TemporalResolver {
             return monthDay(month: month, day: day, anchor: anchor, tense: tense)?.description
         case .month(let month, let shift):
             return ISOValue.month(year: year(ofMonth: month, shift: shift, anchor: anchor, tense: tense), month: month)
+        case .monthInYear(let month, let day, let yearOffset):
+            let year = anchor.year + yearOffset
+            guard let day else { return ISOValue.month(year: year, month: month) }
+            return CalendarDate(year: year, month: month, day: day)?.description
         case .weekday(let weekday, let shift):
             return self.weekday(weekday, shift: shift, anchor: anchor, tense: tense).description
         case .dayOffset(let offset):

@@ -23,7 +23,8 @@ struct TemporalToken: Sendable {
         let isWord = first.map { $0.properties.isAlphabetic } ?? false
         self.isWord = isWord
         self.isCapitalized = first.map { $0.properties.isUppercase } ?? false
-        self.lower = isWord && text.unicodeScalars.contains(where: { $0.properties.isUppercase }) ? text.lowercased() : text
+        self.lower =
+            isWord && text.unicodeScalars.contains(where: { $0.properties.isUppercase }) ? text.lowercased() : text
         self.word = isWord ? TemporalLexicon.words[lower] : nil
         var value = 0
         var digits = 0
@@ -75,6 +76,7 @@ struct TemporalToken: Sendable {
 
     /// Sentence-internal punctuation that may follow a date.
     var isPunctuation: Bool {
-        !isWord && number == nil && ordinal == nil && !lower.unicodeScalars.contains(where: { TemporalToken.digit($0) != nil })
+        !isWord && number == nil && ordinal == nil
+            && !lower.unicodeScalars.contains(where: { TemporalToken.digit($0) != nil })
     }
 }

@@ -10,7 +10,8 @@ enum TenseDetector {
         var best: (score: Int, tense: Tense)?
         for index in sentence where !expression.contains(index) {
             guard let (tense, penalty) = cue(at: index, in: sentence, tokens: tokens) else { continue }
-            let distance = index < expression.lowerBound ? expression.lowerBound - index : index - expression.upperBound + 1
+            let distance =
+                index < expression.lowerBound ? expression.lowerBound - index : index - expression.upperBound + 1
             // Cues before the expression win ties: "said on Monday that he will …".
             let score = (distance + penalty) * 2 + (index < expression.lowerBound ? 0 : 1)
             if best.map({ score < $0.score }) ?? true {
