@@ -5,7 +5,7 @@
 enum TemporalResolver {
     /// How far (in days) a month-day may lie against the tense before the year moves ("will meet on Feb. 3"
     /// in a November article is next February).
-    static let tenseFlipDays = 60
+    static let tenseFlipDays = 92
     /// How far (in days) a month-day may lie from the article date, with no tense cue, before the nearer year wins.
     static let nearestYearDays = 183
 
@@ -77,7 +77,14 @@ enum TemporalResolver {
         }
         let back = (current - month + 12) % 12
         let forward = (month - current + 12) % 12
-        let direction = tense == .unknown ? (back <= forward ? Tense.past : .future) : tense
+        // A month one step away on the other side beats the tense: "agreed to meet in September" in August.
+        let direction: Tense
+        switch tense {
+        case .past where forward == 1 && back != 0: direction = .future
+        case .future where back == 1 && forward != 0: direction = .past
+        case .unknown: direction = back <= forward ? .past : .future
+        default: direction = tense
+        }
         if direction == .past {
             return month <= current ? anchor.year : anchor.year - 1
         }

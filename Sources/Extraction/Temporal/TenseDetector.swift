@@ -7,13 +7,35 @@
 enum TenseDetector {
     /// The tense around tokens `expression` inside `sentence`.
     static func tense(around expression: Range<Int>, in sentence: Range<Int>, tokens: [TemporalToken]) -> Tense {
+        // The word right before the expression can settle it: "since May 18", "ahead of Monday's vote".
+        if expression.lowerBound > sentence.lowerBound {
+            let before = tokens[expression.lowerBound - 1].lower
+            if before == "since" { return .past }
+            if before == "of", expression.lowerBound - 2 >= sentence.lowerBound,
+                tokens[expression.lowerBound - 2].lower == "ahead"
+            {
+                return .future
+            }
+        }
+        // boundariesBefore[k]: clause boundaries among the sentence's first k tokens.
+        var boundariesBefore = [0]
+        boundariesBefore.reserveCapacity(sentence.count + 1)
+        for index in sentence {
+            let isBoundary = clauseBoundaries.contains(tokens[index].lower)
+            boundariesBefore.append(boundariesBefore[boundariesBefore.count - 1] + (isBoundary ? 1 : 0))
+        }
+        func boundaries(_ range: Range<Int>) -> Int {
+            boundariesBefore[range.upperBound - sentence.lowerBound]
+                - boundariesBefore[range.lowerBound - sentence.lowerBound]
+        }
         var best: (score: Int, tense: Tense)?
         for index in sentence where !expression.contains(index) {
             guard let (tense, penalty) = cue(at: index, in: sentence, tokens: tokens) else { continue }
-            let distance =
-                index < expression.lowerBound ? expression.lowerBound - index : index - expression.upperBound + 1
+            let before = index < expression.lowerBound
+            let between = before ? (index + 1)..<expression.lowerBound : expression.upperBound..<index
+            let distance = between.count + 1 + boundaryPenalty * boundaries(between)
             // Cues before the expression win ties: "said on Monday that he will …".
-            let score = (distance + penalty) * 2 + (index < expression.lowerBound ? 0 : 1)
+            let score = (distance + penalty) * 2 + (before ? 0 : 1)
             if best.map({ score < $0.score }) ?? true {
                 best = (score, tense)
             }
@@ -21,8 +43,18 @@ enum TenseDetector {
         return best?.tense ?? .unknown
     }
 
-    /// Penalty (in tokens of distance) for reporting verbs and the "-ed" guess.
-    private static let weakPenalty = 2
+    /// Penalty (in tokens of distance) for reporting verbs ("said"), which often frame other times.
+    private static let weakPenalty = 3
+    /// Penalty (in tokens of distance) for "would" and "ahead of" (future seen from a past moment).
+    private static let modalPenalty = 4
+    /// Penalty (in tokens of distance) for each clause boundary between a cue and the expression.
+    private static let boundaryPenalty = 3
+    /// Tokens that end or start a clause: a cue beyond them says less about the expression.
+    private static let clauseBoundaries: Set<String> = [
+        ",", ";", ":", "that", "which", "who", "whom", "but", "because", "while", "when", "after", "before",
+        "\"", "\u{201C}", "\u{201D}", "--", "\u{2014}", "\u{2013}", "(", ")",
+    ]
+    /// Penalty (in tokens of distance) for the "-ed" guess.
     private static let guessPenalty = 2
 
     /// The tense cue at `index`, with its distance penalty.
@@ -38,7 +70,10 @@ enum TenseDetector {
         }
         if word == "wo" && next == "n't" { return (.future, 0) }
         if futureBeforeTo.contains(word) && (next == "to" || next == "for") { return (.future, 0) }
+        // "a referendum planned for January", but "it planned to send" is a past verb.
+        if word == "planned" && next == "for" { return (.future, 0) }
         if pastWords.contains(word) { return (.past, 0) }
+        if word == "would" || (word == "ahead" && next == "of") { return (.future, modalPenalty) }
         if reportingVerbs.contains(word) { return (.past, weakPenalty) }
         let previous = index > sentence.lowerBound ? tokens[index - 1].lower : ""
         if irregularPast.contains(word) && !participleHeads.contains(previous) { return (.past, 0) }
@@ -61,7 +96,7 @@ enum TenseDetector {
         "will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "next", "forthcoming",
     ]
     private static let futureBeforeTo: Set<String> = [
-        "expected", "set", "scheduled", "slated", "poised", "planned", "plans", "plan", "planning", "intends",
+        "expected", "set", "scheduled", "slated", "poised", "plans", "plan", "planning", "intends",
         "intend", "aims", "going", "due",
     ]
     private static let pastWords: Set<String> = ["was", "were", "had", "did", "ago", "yesterday", "last", "earlier"]
