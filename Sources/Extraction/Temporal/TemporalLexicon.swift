@@ -116,11 +116,17 @@ enum TemporalLexicon {
     ]
 
     /// Capitalised words in front of "Friday" and co. that make the weekday part of a name ("Man Friday").
-    static let weekdayNameHeads: Set<String> = ["man", "girl", "gal", "joe", "sgt.", "sergeant"]
+    static let weekdayNameHeads: Set<String> = ["man", "girl", "gal", "joe", "sgt.", "sergeant", "bloody"]
 
     /// Words after a four-digit number that make it a clock time ("1500 GMT").
     static let clockFollowers: Set<String> = [
         "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "local", "hours", "hrs", "h", "hgmt",
+    ]
+
+    /// Capitalised words after a weekday that make it part of a name ("Sunday Times", "Good Friday Agreement").
+    static let weekdayNameTails: Set<String> = [
+        "times", "telegraph", "post", "express", "mirror", "mail", "herald", "tribune", "independent", "observer",
+        "agreement", "accord", "accords", "school",
     ]
 
     /// Words in front of "in two years" that make it a duration ("the first time in two years").

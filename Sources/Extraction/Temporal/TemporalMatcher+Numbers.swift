@@ -7,7 +7,7 @@ extension TemporalMatcher {
             return TemporalMatch(tokens: index..<(index + 1), reference: .date(date))
         }
         if let slashed = slashDate(at: index) { return slashed }
-        if let day = current.dayOfMonth, let match = dayFirst(day, at: index) { return match }
+        if let day = current.firstDayOfMonth, let match = dayFirst(day, at: index) { return match }
         if let decade = TemporalMatcher.decade(current.lower) {
             return TemporalMatch(tokens: index..<(index + 1), reference: .decade(decade))
         }

@@ -102,10 +102,11 @@ struct TemporalMatcher {
         return TemporalMatch(tokens: index..<end, reference: .dayOffset(offset))
     }
 
-    /// "Thursday", "Thursday night", "Thursday, Nov. 6", "Thu., Nov. 6, 2025"; not "Man Friday".
+    /// "Thursday", "Thursday night", "Thursday, Nov. 6", "Thu., Nov. 6, 2025"; not "Man Friday", "Sunday Times".
     private func weekday(_ weekday: Int, abbreviated: Bool, at index: Int) -> TemporalMatch? {
         var dateStart = index + 1
-        if token(dateStart)?.lower == "," { dateStart += 1 }
+        // "Thu., Nov. 6" and "Thu Nov 6", but not "The Sun, Nov. 9".
+        if token(dateStart)?.lower == ",", !abbreviated || tokens[index].lower.hasSuffix(".") { dateStart += 1 }
         if sentence.contains(dateStart), let date = monthFirst(at: dateStart) ?? numberFirst(at: dateStart) {
             switch date.reference {
             case .date, .monthDay:
@@ -115,6 +116,9 @@ struct TemporalMatcher {
             }
         }
         if abbreviated { return nil }
+        if let next = token(index + 1), next.isCapitalized, TemporalLexicon.weekdayNameTails.contains(next.lower) {
+            return nil
+        }
         if let previous = token(index - 1), previous.isCapitalized,
             TemporalLexicon.weekdayNameHeads.contains(previous.lower)
         {
@@ -128,7 +132,7 @@ struct TemporalMatcher {
         guard let current = token(index), case .month(let month, let form) = current.word,
             form == .full || current.isCapitalized
         else { return nil }
-        if let day = token(index + 1)?.dayOfMonth {
+        if let day = token(index + 1)?.firstDayOfMonth {
             var yearIndex = index + 2
             if token(yearIndex)?.lower == "," { yearIndex += 1 }
             if let year = token(yearIndex)?.fourDigitYear, let date = CalendarDate(year: year, month: month, day: day) {

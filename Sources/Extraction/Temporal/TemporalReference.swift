@@ -68,5 +68,12 @@ enum TemporalUnit: Hashable, Sendable {
 
 /// The tense a sentence gives an expression, from cue words around it.
 enum Tense: Hashable, Sendable {
-    case past, future, unknown
+    /// Before the article date, as far as the sentence says.
+    case past
+    /// Certainly not after the article date ("since Dec. 2").
+    case strictPast
+    /// After the article date.
+    case future
+    /// No cue.
+    case unknown
 }

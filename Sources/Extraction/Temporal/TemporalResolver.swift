@@ -57,6 +57,7 @@ enum TemporalResolver {
         let delta = candidate.dayNumber - anchor.dayNumber
         var year = anchor.year
         switch tense {
+        case .strictPast where delta > 0: year -= 1
         case .past where delta > tenseFlipDays: year -= 1
         case .future where delta < -tenseFlipDays: year += 1
         case .unknown where delta > nearestYearDays: year -= 1
@@ -77,7 +78,8 @@ enum TemporalResolver {
         }
         let back = (current - month + 12) % 12
         let forward = (month - current + 12) % 12
-        // A month one step away on the other side beats the tense: "agreed to meet in September" in August.
+        // A month one step away beats a (plain) past or future cue: "the September elections", "September
+        // crude" in a past-tense August story are next month; "figures for July will be released" last month.
         let direction: Tense
         switch tense {
         case .past where forward == 1 && back != 0: direction = .future
@@ -85,7 +87,7 @@ enum TemporalResolver {
         case .unknown: direction = back <= forward ? .past : .future
         default: direction = tense
         }
-        if direction == .past {
+        if direction == .past || direction == .strictPast {
             return month <= current ? anchor.year : anchor.year - 1
         }
         return month >= current ? anchor.year : anchor.year + 1
@@ -102,7 +104,7 @@ enum TemporalResolver {
         }
         if back == 0 { return anchor }
         switch tense {
-        case .past: return anchor.adding(days: -back)
+        case .past, .strictPast: return anchor.adding(days: -back)
         case .future: return anchor.adding(days: forward)
         case .unknown: return anchor.adding(days: back <= forward ? -back : forward)
         }

@@ -14,6 +14,8 @@ struct TemporalToken: Sendable {
     let digitCount: Int
     /// The value of an ordinal ("18th" → 18), `nil` otherwise.
     let ordinal: Int?
+    /// The first day of a day range ("18-19" → 18, "3–7" → 3), `nil` otherwise.
+    let rangeStart: Int?
     /// Whether the token starts with an ASCII digit ("2023", "18th", "1990s", "10/07").
     let startsWithDigit: Bool
 
@@ -38,10 +40,18 @@ struct TemporalToken: Sendable {
             }
         }
         self.startsWithDigit = digits > 0
+        self.rangeStart = digits <= 2 && TemporalToken.isDayRangeTail(suffix) && (1...31).contains(value) ? value : nil
         self.digitCount = suffix.isEmpty ? digits : 0
         self.number = suffix.isEmpty && digits > 0 ? value : nil
         let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
         self.ordinal = digits > 0 && digits <= 2 && ordinalSuffixes.contains(String(suffix).lowercased()) ? value : nil
+    }
+
+    /// Whether `suffix` is "-19" or "–7": a dash and one or two digits.
+    private static func isDayRangeTail(_ suffix: String.UnicodeScalarView) -> Bool {
+        guard let dash = suffix.first, dash == "-" || dash == "\u{2013}" else { return false }
+        let rest = suffix.dropFirst()
+        return (1...2).contains(rest.count) && rest.allSatisfy { digit($0) != nil }
     }
 
     /// The value of an ASCII digit.
@@ -54,6 +64,11 @@ struct TemporalToken: Sendable {
         if let ordinal, (1...31).contains(ordinal) { return ordinal }
         if let number, digitCount <= 2, (1...31).contains(number) { return number }
         return nil
+    }
+
+    /// A day of the month, or the first day of a range ("18-19"), which stands for the whole range.
+    var firstDayOfMonth: Int? {
+        dayOfMonth ?? rangeStart
     }
 
     /// A four-digit year between 1000 and 2999.

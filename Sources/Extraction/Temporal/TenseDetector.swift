@@ -10,7 +10,7 @@ enum TenseDetector {
         // The word right before the expression can settle it: "since May 18", "ahead of Monday's vote".
         if expression.lowerBound > sentence.lowerBound {
             let before = tokens[expression.lowerBound - 1].lower
-            if before == "since" { return .past }
+            if before == "since" { return .strictPast }
             if before == "of", expression.lowerBound - 2 >= sentence.lowerBound,
                 tokens[expression.lowerBound - 2].lower == "ahead"
             {
@@ -52,7 +52,7 @@ enum TenseDetector {
     /// Tokens that end or start a clause: a cue beyond them says less about the expression.
     private static let clauseBoundaries: Set<String> = [
         ",", ";", ":", "that", "which", "who", "whom", "but", "because", "while", "when", "after", "before",
-        "\"", "\u{201C}", "\u{201D}", "--", "\u{2014}", "\u{2013}", "(", ")",
+        "\"", "\u{201C}", "\u{201D}", "--", "\u{2014}", "\u{2013}",
     ]
     /// Penalty (in tokens of distance) for the "-ed" guess.
     private static let guessPenalty = 2
@@ -73,6 +73,8 @@ enum TenseDetector {
         // "a referendum planned for January", but "it planned to send" is a past verb.
         if word == "planned" && next == "for" { return (.future, 0) }
         if pastWords.contains(word) { return (.past, 0) }
+        // "agreed to meet in September": what was agreed lies ahead.
+        if commissiveVerbs.contains(word) && next == "to" { return (.future, 0) }
         if word == "would" || (word == "ahead" && next == "of") { return (.future, modalPenalty) }
         if reportingVerbs.contains(word) { return (.past, weakPenalty) }
         let previous = index > sentence.lowerBound ? tokens[index - 1].lower : ""
@@ -98,6 +100,9 @@ enum TenseDetector {
     private static let futureBeforeTo: Set<String> = [
         "expected", "set", "scheduled", "slated", "poised", "plans", "plan", "planning", "intends",
         "intend", "aims", "going", "due",
+    ]
+    private static let commissiveVerbs: Set<String> = [
+        "agreed", "decided", "promised", "vowed", "pledged", "threatened", "offered", "voted", "resolved",
     ]
     private static let pastWords: Set<String> = ["was", "were", "had", "did", "ago", "yesterday", "last", "earlier"]
     private static let reportingVerbs: Set<String> = [
