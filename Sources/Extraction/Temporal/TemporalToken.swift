@@ -28,6 +28,10 @@ struct TemporalToken: Sendable {
         self.lower =
             isWord && text.unicodeScalars.contains(where: { $0.properties.isUppercase }) ? text.lowercased() : text
         self.word = isWord ? TemporalLexicon.words[lower] : nil
+        guard let first, TemporalToken.digit(first) != nil else {
+            (startsWithDigit, digitCount, number, ordinal, rangeStart) = (false, 0, nil, nil, nil)
+            return
+        }
         var value = 0
         var digits = 0
         var suffix = String.UnicodeScalarView()
@@ -39,13 +43,15 @@ struct TemporalToken: Sendable {
                 suffix.append(scalar)
             }
         }
-        self.startsWithDigit = digits > 0
-        self.rangeStart = digits <= 2 && TemporalToken.isDayRangeTail(suffix) && (1...31).contains(value) ? value : nil
-        self.digitCount = suffix.isEmpty ? digits : 0
-        self.number = suffix.isEmpty && digits > 0 ? value : nil
-        let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
-        self.ordinal = digits > 0 && digits <= 2 && ordinalSuffixes.contains(String(suffix).lowercased()) ? value : nil
+        startsWithDigit = true
+        digitCount = suffix.isEmpty ? digits : 0
+        number = suffix.isEmpty ? value : nil
+        let isSmall = digits <= 2
+        ordinal = isSmall && TemporalToken.ordinalSuffixes.contains(String(suffix).lowercased()) ? value : nil
+        rangeStart = isSmall && TemporalToken.isDayRangeTail(suffix) && (1...31).contains(value) ? value : nil
     }
+
+    private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 
     /// Whether `suffix` is "-19" or "–7": a dash and one or two digits.
     private static func isDayRangeTail(_ suffix: String.UnicodeScalarView) -> Bool {
