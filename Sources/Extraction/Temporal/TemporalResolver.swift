@@ -50,9 +50,11 @@ enum TemporalResolver {
     /// The day `month`/`day` in the year the tense points to (the article's year unless far on the wrong side).
     static func monthDay(month: Int, day: Int, anchor: CalendarDate, tense: Tense) -> CalendarDate? {
         guard let candidate = CalendarDate(year: anchor.year, month: month, day: day) else {
-            // February 29th in a common year: try the nearest leap year on the tense's side.
-            let year = tense == .future ? anchor.year + 1 : anchor.year - 1
-            return CalendarDate(year: year, month: month, day: day)
+            // February 29th in a common year: the nearest leap year on the tense's side.
+            let step = tense == .future ? 1 : -1
+            let year = stride(from: anchor.year + step, through: anchor.year + 8 * step, by: step)
+                .first(where: CalendarDate.isLeap)
+            return year.flatMap { CalendarDate(year: $0, month: month, day: day) }
         }
         let delta = candidate.dayNumber - anchor.dayNumber
         var year = anchor.year
