@@ -119,6 +119,12 @@ enum TemporalCases {
         TemporalCase(thursday, "Inflation peaked earlier this year.", [("earlier this year", "2025")]),
         TemporalCase(thursday, "The plant will open next year.", [("next year", "2026")]),
         TemporalCase(nil, "Relations have been stable since 1992.", [("1992", "1992")]),
+        TemporalCase(thursday, "Syria has held talks with Israel since 1991 without a breakthrough.", [("1991", "1991")]),
+        TemporalCase(thursday, "Voters are weary after the 2024 election.", [("2024", "2024")]),
+        TemporalCase(thursday, "Tickets for the 1998 World Cup sold out.", [("1998", "1998")]),
+        TemporalCase(thursday, "The bond due 2031 fell.", [("2031", "2031")]),
+        TemporalCase(thursday, "Savings held steady in both June and July.", [("June", "2025-06"), ("July", "2025-07")]),
+        TemporalCase(thursday, "Michigan’s August index of sentiment rose.", [("August", "2025-08")]),
     ]
 
     /// Relative expressions.
@@ -158,6 +164,8 @@ enum TemporalCases {
         TemporalCase(thursday, "The town has 2,023 residents.", []),
         TemporalCase(thursday, "Officials counted 1992 people at the rally.", []),
         TemporalCase(thursday, "A total of 2023 votes were cast.", []),
+        TemporalCase(thursday, "The 2000 people at the rally dispersed.", []),
+        TemporalCase(thursday, "The army has been at war for 2000 years.", []),
         TemporalCase(thursday, "The deal was worth 2023 million dollars.", []),
         TemporalCase(thursday, "The Sun reported the story first.", []),
         TemporalCase(thursday, "USA Today reported the story first.", []),

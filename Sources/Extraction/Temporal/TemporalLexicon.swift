@@ -99,12 +99,24 @@ enum TemporalLexicon {
     static let datePrepositions: Set<String> = [
         "in", "since", "until", "till", "til", "between", "before", "after", "during", "from", "through", "throughout",
         "by", "circa", "early", "late", "mid", "earlier", "later", "spring", "summer", "autumn", "fall", "winter",
-        "fiscal", "around",
+        "fiscal", "around", "due",
     ]
 
-    /// Words before a bare year or month that make it a date only when what follows agrees
-    /// ("the end of 2023," but not "a total of 2023 votes"; "between 2019 and 2021").
-    static let linkingWords: Set<String> = ["of", "and", "or", "to", "-", "–", "—", "through"]
+    /// Determiners before a year used as a modifier ("the 2024 election", "its 1995 profit").
+    static let yearDeterminers: Set<String> = ["the", "a", "its", "their", "his", "her", "our", "'s", "\u{2019}s"]
+
+    /// Nouns a four-digit number counts rather than dates ("1992 people", "in 1500 cases").
+    static let countedNouns: Set<String> = [
+        "people", "persons", "men", "women", "children", "troops", "soldiers", "police", "policemen", "officers",
+        "workers", "employees", "staff", "votes", "voters", "cases", "dollars", "euros", "pounds", "yen", "tonnes",
+        "tons", "barrels", "units", "shares", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet",
+        "hectares", "acres", "deaths", "dead", "jobs", "homes", "houses", "refugees", "prisoners", "students",
+        "residents", "members", "seats", "points", "percent", "pct", "cars", "vehicles", "flights", "ships",
+        "rounds", "rockets", "missiles", "signatures", "copies", "pages", "words", "times", "hours", "minutes",
+    ]
+
+    /// Words between two years or months ("between 2019 and 2021", "April to June").
+    static let linkingWords: Set<String> = ["and", "or", "to", "-", "–", "—", "through"]
 
     /// Lower-case words that may follow a year without turning it into a quantity ("in 2019 the …").
     static let functionWords: Set<String> = [

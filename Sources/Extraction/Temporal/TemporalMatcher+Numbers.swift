@@ -73,28 +73,38 @@ extension TemporalMatcher {
     }
 
     /// Whether the four-digit number at `index` reads as a year: "since 1992", "in 2019 the …", "of 2023,",
-    /// "between 2019 and 2021", "…, 2024."; not "1992 people", "a total of 2023 votes".
+    /// "between 2019 and 2021", "the 2024 election", "…, 2024."; not "1992 people", "a total of 2023 votes",
+    /// "1500 GMT".
     private func hasYearContext(at index: Int, year: Int) -> Bool {
         let previous = token(index - 1)
         let next = token(index + 1)
         if let next, TemporalLexicon.clockFollowers.contains(next.lower) { return false }
-        let isQuantity = next?.isContentWord ?? false
+        let countsSomething = next.map(TemporalMatcher.isCountedNoun) ?? false
+        let isModifier = next?.isContentWord ?? false
         if let previous {
             let word = previous.lower
-            if TemporalLexicon.datePrepositions.contains(word) { return !isQuantity }
+            if TemporalLexicon.datePrepositions.contains(word) { return !countsSomething }
+            if word == "of" || word == "for" { return !isModifier }
             if TemporalLexicon.linkingWords.contains(word) {
-                if isQuantity { return false }
-                if word == "of" { return true }
-                guard let earlier = token(index - 2) else { return false }
+                guard !countsSomething, let earlier = token(index - 2) else { return false }
                 if case .month = earlier.word { return true }
                 return earlier.fourDigitYear != nil
             }
+            if TemporalLexicon.yearDeterminers.contains(word) {
+                return (1900...2100).contains(year) && !countsSomething && next.map { !$0.isPunctuation } ?? false
+            }
             guard previous.isWord else { return false }
         }
-        // A year closing a clause: "… the Tokyo Olympics, held 2021."
-        guard (1900...2100).contains(year) else { return false }
+        // A year closing a clause or heading a line: "… the Tokyo Olympics, held 2021.", "1812 - Napoleon …".
+        guard (1900...2100).contains(year) || previous == nil else { return false }
         guard let next else { return true }
-        return [",", ".", ";", ":", ")"].contains(next.lower)
+        return [",", ".", ";", ":", ")", "-", "\u{2013}", "\u{2014}"].contains(next.lower)
+    }
+
+    /// Whether `token` names what a number counts ("people", "years", "votes").
+    private static func isCountedNoun(_ token: TemporalToken) -> Bool {
+        if case .unit = token.word { return true }
+        return TemporalLexicon.countedNouns.contains(token.lower)
     }
 
     /// `YYYY-MM-DD` as a date.

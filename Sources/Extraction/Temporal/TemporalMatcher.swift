@@ -169,10 +169,21 @@ struct TemporalMatcher {
         return TemporalMatch(tokens: match.tokens.lowerBound..<(end + 2), reference: reference)
     }
 
-    /// Whether a bare ambiguous month name reads as a month: "in May", "end of March", "April and May".
+    /// Whether a bare ambiguous month name reads as a month: "in May", "end of March", "April and May",
+    /// "June and July", "the May elections"; not "Theresa May", "the March on Washington", "May I".
     private func hasMonthContext(before index: Int) -> Bool {
-        guard let previous = token(index - 1) else { return false }
+        let previous = token(index - 1)
+        let next = token(index + 1)
+        if let next, TemporalLexicon.linkingWords.contains(next.lower), case .month = token(index + 2)?.word {
+            return true
+        }
+        guard let previous else { return false }
         if TemporalLexicon.datePrepositions.contains(previous.lower) || previous.lower == "of" { return true }
+        if TemporalLexicon.yearDeterminers.contains(previous.lower), let next, next.isWord,
+            !TemporalLexicon.functionWords.contains(next.lower)
+        {
+            return true
+        }
         guard TemporalLexicon.linkingWords.contains(previous.lower), let earlier = token(index - 2) else {
             return false
         }
