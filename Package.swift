@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction", "ExtractionModels"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),
