@@ -79,7 +79,7 @@ struct EventValidationActors {
         for raw in text.split(whereSeparator: \.isNewline) {
             let line = EventValidationActors.clean(raw).trimmingSpaces()
             guard let open = line.firstIndex(of: "["), let close = line.firstIndex(of: "]"), !line.contains("=") else { continue }
-            let spec = String(line[line.index(after: open)..<close])
+            let spec = line[line.index(after: open)..<close].replacingOccurrences(of: " ", with: "")
             let prefix = spec.hasSuffix("~")
             let code = spec.replacingOccurrences(of: "~", with: "")
             var head = String(line[..<open])
@@ -133,7 +133,12 @@ extension EventValidationActors {
             var range = span.range
             var code = span.code.uppercased()
             var cursor = range.upperBound
-            while cursor < words.count, tags[cursor] == "POS" || tags[cursor] == "JJ" { cursor += 1 }
+            while cursor < words.count, cursor < span.range.upperBound + 4,
+                ["POS", "JJ", "NNP"].contains(tags[cursor]), !agentSpans.contains(where: { $0.range.lowerBound == cursor }),
+                !actorSpans.contains(where: { $0.range.lowerBound == cursor })
+            {
+                cursor += 1
+            }
             if let agent = agentSpans.first(where: { $0.range.lowerBound == cursor }) {
                 range = range.lowerBound..<agent.range.upperBound
                 code = compose(code, agent.code)
@@ -149,13 +154,21 @@ extension EventValidationActors {
                 range = agent.range.lowerBound..<range.upperBound
                 code = compose(code, agent.code)
             }
+            // "Bree Prime Minister Romendacil": the name after the title belongs to the same actor.
+            if range != span.range, let name = actorSpans.first(where: { $0.range.lowerBound == range.upperBound }),
+                code.hasPrefix(name.code.uppercased())
+            {
+                range = range.lowerBound..<name.range.upperBound
+            }
+            if let previous = result.last, previous.range.overlaps(range) { continue }
             result.append((range, code))
         }
         return result
     }
 
     private func compose(_ actor: String, _ agent: String) -> String {
-        agent.hasSuffix("~") ? agent.dropLast() + actor : actor + agent
+        if agent.hasSuffix("~") { return actor.hasPrefix(agent.dropLast()) ? actor : agent.dropLast() + actor }
+        return actor.hasSuffix(agent) ? actor : actor + agent
     }
 
     /// Longest non-overlapping matches, left to right.

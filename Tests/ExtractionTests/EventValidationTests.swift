@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Extraction
@@ -15,11 +16,13 @@ struct EventValidationTests {
         var silentRecords = 0
         var noEventRecords = 0
         var extraEvents = 0
+        var misses: [String] = []
     }
 
-    static func score() throws -> Score {
+    static func score(intentCodes: Bool) throws -> Score {
         let verbs = try VerbDictionary(parsing: try EventTestDocuments.fixture("PETR.Validate.verbs.txt"))
-        let coder = EventCoder(verbs: verbs, codes: try EventTestDocuments.shippedCoder().codes)
+        let coder = EventCoder(
+            verbs: verbs, codes: try EventTestDocuments.shippedCoder().codes, options: .init(intentCodes: intentCodes))
         let actors = EventValidationActors(
             actorText: try EventTestDocuments.fixture("PETR.Validate.actors.txt"),
             agentText: try EventTestDocuments.fixture("PETR.Validate.agents.txt"))
@@ -59,6 +62,9 @@ struct EventValidationTests {
                 if found.contains(where: { $0.code == parts[2] && $0.source == source && $0.target == target }) {
                     score.exact += 1
                     matched += 1
+                } else {
+                    let got = found.map { "\($0.source),\($0.target),\($0.code)" }.joined(separator: " ")
+                    score.misses.append("\(fields[0]) want \(source),\(target),\(parts[2]) got [\(got)]")
                 }
             }
             score.extraEvents += max(0, found.count - matched)
@@ -71,17 +77,37 @@ struct EventValidationTests {
         return entity.actorCode ?? "---"
     }
 
+    /// 269/354 (76.0%) measured with intent codes off, the PETRARCH behaviour the records expect.
     @Test("reproduces most expected codings (event code, source and target)")
     func validationScore() throws {
-        let score = try Self.score()
+        let score = try Self.score(intentCodes: false)
         let exact = Double(score.exact) / Double(max(1, score.expected))
         let codes = Double(score.codeOnly) / Double(max(1, score.expected))
         print(
-            "PETRARCH2 validation: \(score.exact)/\(score.expected) codings exact (\(Int((exact * 1000).rounded()) / 10)%),",
-            "event code alone \(score.codeOnly)/\(score.expected) (\(Int((codes * 1000).rounded()) / 10)%),",
+            "PETRARCH2 validation: \(score.exact)/\(score.expected) codings exact (\(Self.percent(exact))),",
+            "event code alone \(score.codeOnly)/\(score.expected) (\(Self.percent(codes))),",
             "\(score.unsupported) text-actor codings skipped,",
             "\(score.silentRecords)/\(score.noEventRecords) no-event records silent, \(score.extraEvents) extra events")
-        #expect(score.expected > 300)
-        #expect(exact >= 0.0)
+        if let path = ProcessInfo.processInfo.environment["EVENT_VALIDATION_MISSES"] {
+            try score.misses.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(score.expected > 340)
+        #expect(exact >= 0.73)
+        #expect(codes >= 0.88)
+        #expect(score.silentRecords >= 12)
+    }
+
+    /// With the news default (intended actions recoded as 03x/13x) the records' future tenses differ.
+    @Test("intent coding changes only future and intended actions")
+    func intentScore() throws {
+        let plain = try Self.score(intentCodes: false)
+        let intent = try Self.score(intentCodes: true)
+        print("PETRARCH2 validation with intent codes: \(intent.exact)/\(intent.expected) exact")
+        #expect(intent.exact < plain.exact)
+        #expect(intent.exact >= plain.exact - 60)
+    }
+
+    private static func percent(_ value: Double) -> String {
+        "\(Double(Int((value * 1000).rounded())) / 10)%"
     }
 }

@@ -128,9 +128,22 @@ struct ClauseScanner {
                 break
             }
             if ClauseScanner.relativePronouns.contains(word) || view.tag(cursor) == "WDT" { break }
-            if word == "," && view.actorAt[cursor + 1] == nil && !nextIsCoordinatedActor(cursor) { break }
+            if word == ",", cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor) { break }
             if view.isFiniteVerb(cursor) || (word == "TO" && view.tag(cursor + 1) == "VB") { break }
             if stopAtEmbeddedSubject, let actor = view.actorAt[cursor], opensClause(actor) { break }
+            cursor += 1
+        }
+        return start..<max(start, cursor)
+    }
+
+    /// Tokens after the trigger where its pattern words may sit: the object window plus any
+    /// complement clause ("allowed that Mordor isn't a pleasant place"), up to a comma.
+    func patternWindow(from start: Int) -> Range<Int> {
+        var cursor = start
+        while cursor < view.count {
+            let word = view.word(cursor)
+            if word == "." || word == ";" || word == ":" || word == "?" || word == "!" { break }
+            if word == ",", cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor) { break }
             cursor += 1
         }
         return start..<max(start, cursor)

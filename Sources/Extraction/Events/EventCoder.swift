@@ -21,12 +21,27 @@ public struct EventCoder: PipelineStage {
     let nominals: [String: String]
     /// Most events one trigger may give (coordinated actors multiply).
     let maximumPairs: Int
+    /// Behaviour switches.
+    let options: Options
+
+    /// Behaviour switches of the coder.
+    public struct Options: Sendable {
+        /// Code intended actions ("will join") with their 03x/13x intent code; off, they keep the
+        /// action's code (PETRARCH's behaviour) and still get no article date.
+        public var intentCodes: Bool
+
+        /// Creates options; the defaults are the news settings.
+        public init(intentCodes: Bool = true) {
+            self.intentCodes = intentCodes
+        }
+    }
 
     /// Creates the stage from a parsed dictionary and code table.
     public init(
         verbs: VerbDictionary, codes: EventCodeTable, nominals: [String: String] = EventCoder.defaultNominals,
-        maximumPairs: Int = 16, name: String = "events"
+        maximumPairs: Int = 16, options: Options = Options(), name: String = "events"
     ) {
+        self.options = options
         self.verbs = verbs
         self.codes = codes
         self.nominals = nominals

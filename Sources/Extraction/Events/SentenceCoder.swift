@@ -10,7 +10,8 @@ struct SentenceCoder {
 
     /// A coded trigger before it becomes `Event`s.
     struct Coding {
-        var code: String
+        var code: String?
+        var reverse: String?
         var trigger: Range<Int>
         var sources: [Int]
         var targets: [Int]
@@ -53,7 +54,7 @@ struct SentenceCoder {
             let currentSubject = subject ?? scanner.subject(before: currentGroup.start)
             group = currentGroup
             subject = currentSubject
-            let after = scanner.objectWindow(from: position + 1 + entry.after.count, stopAtEmbeddedSubject: false)
+            let after = scanner.patternWindow(from: position + 1 + entry.after.count)
             let before = currentSubject.clauseStart..<start
             let pattern = matcher.best(in: coder.verbs.blocks[entry.block], before: before, after: after)
             let score = (entry.before.count + entry.after.count) * 1000 + (pattern?.weight ?? -1)
@@ -64,19 +65,22 @@ struct SentenceCoder {
         let resolved = subjectEntities.isEmpty && subject.pronoun ? previousSubject : subjectEntities
         let block = coder.verbs.blocks[best.entry.block]
         guard let pair = best.pattern?.codes ?? best.entry.codes ?? block.codes,
-            var code = pair.code(passive: group.passive)
+            pair.forward != nil || pair.reverse != nil
         else { return (nil, resolved) }
         if group.negated, best.pattern?.before.isEmpty ?? true { return (nil, resolved) }
         if group.bareInfinitive, resolved.isEmpty { return (nil, resolved) }
-        if group.mood == .intended, let intent = coder.codes.info(for: code).intent { code = intent }
+        let intended = group.mood == .intended && coder.options.intentCodes
+        let code = intended ? pair.forward.map { coder.codes.info(for: $0).intent ?? $0 } : pair.forward
+        let reverse = intended ? pair.reverse.map { coder.codes.info(for: $0).intent ?? $0 } : pair.reverse
         let trigger = (position - best.entry.before.count)..<(position + 1 + best.entry.after.count)
-        let window = scanner.objectWindow(from: trigger.upperBound, stopAtEmbeddedSubject: code.hasPrefix("01"))
+        let statement = (code ?? reverse ?? "").hasPrefix("01")
+        let window = scanner.objectWindow(from: trigger.upperBound, stopAtEmbeddedSubject: statement)
         let objects = scanner.objects(in: window, excludingAgent: group.passive)
         let targetEntities = objects.targets.map { view.actors[$0].entity }
         let sources = group.passive ? objects.agents.map { view.actors[$0].entity } : resolved
         let targets = group.passive ? resolved : targetEntities
         let coding = Coding(
-            code: code, trigger: trigger, sources: sources, targets: targets,
+            code: code, reverse: reverse, trigger: trigger, sources: sources, targets: targets,
             location: objects.location.map { view.actors[$0].entity },
             date: date(near: trigger.lowerBound, fallback: group.mood == .asserted),
             reciprocal: !group.passive)
@@ -107,11 +111,12 @@ struct SentenceCoder {
         let window = scanner.objectWindow(from: position + 1, stopAtEmbeddedSubject: false)
         let block = coder.verbs.blocks[entry.block]
         let pattern = PatternMatcher(view: view).best(in: block, before: position..<position, after: window)
-        guard let code = (pattern?.codes ?? entry.codes ?? block.codes)?.active else { return nil }
+        guard let pair = pattern?.codes ?? entry.codes ?? block.codes, pair.forward != nil || pair.reverse != nil
+        else { return nil }
         let objects = scanner.objects(in: window, excludingAgent: true)
         let sources = possessor(of: position).map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
         return Coding(
-            code: code, trigger: position..<(position + 1), sources: sources.map { view.actors[$0].entity },
+            code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1), sources: sources.map { view.actors[$0].entity },
             targets: objects.targets.map { view.actors[$0].entity },
             location: objects.location.map { view.actors[$0].entity },
             date: date(near: position, fallback: false), reciprocal: false)
@@ -148,35 +153,49 @@ struct SentenceCoder {
     private func events(from codings: [Coding]) -> [Event] {
         var events: [Event] = []
         var seen = Set<String>()
-        let sentence = document.sentences[view.index]
         for coding in codings {
-            let info = coder.codes.info(for: coding.code)
             let trigger = coding.trigger.map { document.tokens[view.offset + $0].text }.joined(separator: " ")
             for (source, target) in pairs(coding) {
-                let statement = coding.code.hasPrefix("01") || coding.code.hasPrefix("02")
-                guard source != nil || target != nil, !statement || (source != nil && target != nil) else { continue }
-                let key = "\(coding.code)|\(source ?? -1)|\(target ?? -1)"
-                guard seen.insert(key).inserted else { continue }
-                events.append(
-                    Event(
-                        code: coding.code, label: info.label, trigger: trigger,
-                        source: source.map { document.entities[$0].id }, target: target.map { document.entities[$0].id },
-                        date: coding.date, location: coding.location.map { document.entities[$0].id },
-                        sentence: view.index, span: sentence.span, quadClass: info.quadClass, goldstein: info.goldstein))
+                if let code = coding.code {
+                    append(code, source, target, coding, trigger, &events, &seen)
+                }
+                if let reverse = coding.reverse, let source, let target {
+                    append(reverse, target, source, coding, trigger, &events, &seen)
+                }
             }
         }
         return events
+    }
+
+    private func append(
+        _ code: String, _ source: Int?, _ target: Int?, _ coding: Coding, _ trigger: String, _ events: inout [Event],
+        _ seen: inout Set<String>
+    ) {
+        let statement = code.hasPrefix("01") || code.hasPrefix("02")
+        guard source != nil || target != nil, !statement || (source != nil && target != nil) else { return }
+        guard seen.insert("\(code)|\(source ?? -1)|\(target ?? -1)").inserted else { return }
+        let info = coder.codes.info(for: code)
+        events.append(
+            Event(
+                code: code, label: info.label, trigger: trigger, source: source.map { document.entities[$0].id },
+                target: target.map { document.entities[$0].id }, date: coding.date,
+                location: coding.location.map { document.entities[$0].id }, sentence: view.index,
+                span: document.sentences[view.index].span, quadClass: info.quadClass, goldstein: info.goldstein))
     }
 
     /// Source/target pairs: all combinations, or reciprocal pairs for a compound subject alone.
     private func pairs(_ coding: Coding) -> [(Int?, Int?)] {
         var result: [(Int?, Int?)] = []
         if coding.targets.isEmpty, coding.reciprocal, Set(coding.sources).count > 1 {
-            for source in coding.sources { for target in coding.sources where target != source { result.append((source, target)) } }
+            for source in coding.sources {
+                for target in coding.sources where target != source { result.append((source, target)) }
+            }
         } else {
             let sources: [Int?] = coding.sources.isEmpty ? [nil] : coding.sources
             let targets: [Int?] = coding.targets.isEmpty ? [nil] : coding.targets
-            for source in sources { for target in targets where source == nil || source != target { result.append((source, target)) } }
+            for source in sources {
+                for target in targets where source == nil || source != target { result.append((source, target)) }
+            }
         }
         return Array(result.prefix(coder.maximumPairs))
     }

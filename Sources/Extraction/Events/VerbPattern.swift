@@ -1,31 +1,27 @@
-/// The codes a verb, block or pattern assigns: one for active voice, one for passive voice.
+/// The codes a verb, block or pattern assigns: the event's own code and, for complementary
+/// events, the code of the event in the other direction.
 ///
-/// PETRARCH writes `[042:043]` for "X visits Y" (042) versus "X is visited by Y" (043);
-/// `[057]` applies to both voices, `[:173]` only to the passive and `[---]` codes nothing.
+/// PETRARCH writes `[042:043]` for "X visits Y": X→Y 042 (make a visit) and Y→X 043 (host a
+/// visit); `[036:036]` makes a meeting symmetric; `[057]` has no reverse event; `[:173]` codes
+/// only the reverse event and `[---]` codes nothing.
 package struct EventCodePair: Hashable, Sendable {
-    /// Code for active voice, `nil` when the active voice codes nothing.
-    package var active: String?
-    /// Code for passive voice, `nil` when the passive voice codes nothing.
-    package var passive: String?
+    /// Code of the source→target event, `nil` for none.
+    package var forward: String?
+    /// Code of the complementary target→source event, `nil` for none.
+    package var reverse: String?
 
-    /// Parses the text between `[` and `]`; `nil` when it is not a code specification.
+    /// Parses the text between `[` and `]` (`---` gives a pair that codes nothing).
     package init?(specification: Substring) {
         let parts = specification.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = parts.first else { return nil }
-        let active = EventCodePair.code(first)
-        self.active = active
-        self.passive = parts.count > 1 ? EventCodePair.code(parts[1]) : active
+        forward = EventCodePair.code(first)
+        reverse = parts.count > 1 ? EventCodePair.code(parts[1]) : nil
     }
 
     /// Creates a pair from explicit codes.
-    package init(active: String?, passive: String?) {
-        self.active = active
-        self.passive = passive
-    }
-
-    /// The code for the given voice.
-    package func code(passive isPassive: Bool) -> String? {
-        isPassive ? passive : active
+    package init(forward: String?, reverse: String?) {
+        self.forward = forward
+        self.reverse = reverse
     }
 
     /// A code is letters and digits only (`057`, `174K`); `---`, `+++` and blanks code nothing.
