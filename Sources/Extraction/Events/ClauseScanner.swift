@@ -26,17 +26,71 @@ struct ClauseScanner {
     }
 
     /// Actors of the subject of a verb group starting at `groupStart`.
+    ///
+    /// First the noun phrase right before the group: its actor if it has one ("the Kazakh
+    /// government", "President X of Y" → X), nothing if it is a common noun ("crowds", "a senior
+    /// official"), the earlier subject if it is a pronoun ("his country", "it"). Otherwise (an
+    /// adverbial or relative clause in between) the nearest actor to the left that is not inside
+    /// a prepositional phrase, crossing "who"/"which" to their antecedent.
     func subject(before groupStart: Int) -> Subject {
-        var cursor = groupStart - 1
+        let clauseStart = clauseStart(before: groupStart)
+        var runStart = groupStart
+        while runStart > 0, isNounPhraseToken(runStart - 1) { runStart -= 1 }
         var sawPronoun = false
-        var clauseStart = 0
+        if runStart < groupStart, runStart == 0 || !view.isPreposition(runStart - 1) {
+            if let actor = (runStart..<groupStart).reversed().compactMap({ view.actorAt[$0] }).first(where: {
+                view.actors[$0].canAct
+            }) {
+                return Subject(actors: coordinated(head(of: actor), leftwards: true), clauseStart: clauseStart, pronoun: false)
+            }
+            sawPronoun = (runStart..<groupStart).contains { ["PRP", "PRP$"].contains(view.tag($0)) }
+            let headTag = view.tag(groupStart - 1)
+            if !sawPronoun, headTag == "NN" || headTag == "NNS" {
+                return Subject(actors: [], clauseStart: clauseStart, pronoun: false)
+            }
+        }
+        return scanSubject(before: groupStart, clauseStart: clauseStart, sawPronoun: sawPronoun)
+    }
+
+    private func isNounPhraseToken(_ position: Int) -> Bool {
+        let tag = view.tag(position)
+        return view.actorAt[position] != nil || tag.hasPrefix("NN") || tag.hasPrefix("JJ") || tag == "DT"
+            || tag == "CD" || tag == "PRP" || tag == "PRP$" || tag == "CC" || view.isPossessive(position)
+    }
+
+    /// "President X of Y": the actor Y modifies X, which heads the phrase.
+    private func head(of actor: Int) -> Int {
+        let start = view.actors[actor].range.lowerBound
+        guard start >= 2, view.word(start - 1) == "OF", let head = view.actorAt[start - 2], view.actors[head].canAct
+        else { return actor }
+        return head
+    }
+
+    /// Where the clause holding `position` starts: after the nearest subordinator or semicolon.
+    func clauseStart(before position: Int) -> Int {
+        var cursor = position - 1
+        while cursor >= 0 {
+            let word = view.word(cursor)
+            if word == ";" || (ClauseScanner.subordinators.contains(word) && (view.tag(cursor) == "IN" || word == "THAT")) {
+                return cursor + 1
+            }
+            cursor -= 1
+        }
+        return 0
+    }
+
+    private func scanSubject(before groupStart: Int, clauseStart start: Int, sawPronoun pronoun: Bool) -> Subject {
+        var cursor = groupStart - 1
+        var sawPronoun = pronoun
+        var clauseStart = start
         var crossedRelative = false
         while cursor >= 0 {
             let word = view.word(cursor)
             if let actor = view.actorAt[cursor] {
                 let record = view.actors[actor]
                 if record.canAct, !isInPrepositionalPhrase(actor) || crossedRelative {
-                    return Subject(actors: coordinated(actor, leftwards: true), clauseStart: clauseStart, pronoun: sawPronoun)
+                    return Subject(
+                        actors: coordinated(head(of: actor), leftwards: true), clauseStart: clauseStart, pronoun: sawPronoun)
                 }
                 cursor = record.range.lowerBound - 1
                 continue
@@ -44,13 +98,12 @@ struct ClauseScanner {
             if ClauseScanner.relativePronouns.contains(word) {
                 crossedRelative = true
             } else if word == ";" || word == ":" {
-                clauseStart = cursor + 1
                 break
             } else if ClauseScanner.subjectPronouns.contains(word) {
                 sawPronoun = true
             } else if ClauseScanner.subordinators.contains(word), view.tag(cursor) == "IN" || word == "THAT" {
-                clauseStart = max(clauseStart, cursor + 1)
                 if !sawPronoun { break }
+                clauseStart = 0
             }
             cursor -= 1
         }

@@ -82,7 +82,8 @@ struct SentenceCoder {
         let coding = Coding(
             code: code, reverse: reverse, trigger: trigger, sources: sources, targets: targets,
             location: objects.location.map { view.actors[$0].entity },
-            date: date(near: trigger.lowerBound, fallback: group.mood == .asserted),
+            date: date(near: trigger.lowerBound, within: subject.clauseStart..<max(window.upperBound, trigger.upperBound),
+                fallback: group.mood == .asserted),
             reciprocal: !group.passive)
         return (coding, resolved)
     }
@@ -114,12 +115,15 @@ struct SentenceCoder {
         guard let pair = pattern?.codes ?? entry.codes ?? block.codes, pair.forward != nil || pair.reverse != nil
         else { return nil }
         let objects = scanner.objects(in: window, excludingAgent: true)
-        let sources = possessor(of: position).map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
+        let owner = possessor(of: position)
+        let sources = owner.map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
+        let start = owner.map { view.actors[$0].range.lowerBound } ?? position
         return Coding(
             code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1), sources: sources.map { view.actors[$0].entity },
             targets: objects.targets.map { view.actors[$0].entity },
             location: objects.location.map { view.actors[$0].entity },
-            date: date(near: position, fallback: false), reciprocal: false)
+            date: date(near: position, within: start..<max(window.upperBound, position + 1), fallback: false),
+            reciprocal: false)
     }
 
     /// The actor owning an event noun: "Hamas's Oct. 7 attack", "the Hamas attack".
@@ -141,12 +145,18 @@ struct SentenceCoder {
 
     // MARK: Dates and events
 
-    /// The value of the sentence's date expression nearest the trigger, else the article date
+    /// The value of the date expression in `range` nearest the trigger, else the article date
     /// when `fallback` (asserted, not intended or hypothetical, actions).
-    private func date(near position: Int, fallback: Bool) -> String? {
-        let offset = document.tokens[view.offset + position].span.start
-        let nearest = dates.min { abs($0.span.start - offset) < abs($1.span.start - offset) }
-        if let value = nearest?.value { return value }
+    private func date(near position: Int, within range: Range<Int>, fallback: Bool) -> String? {
+        let sentence = document.sentences[view.index].tokens
+        let candidates = dates.compactMap { date -> (Int, String)? in
+            guard let value = date.value,
+                let token = sentence.first(where: { document.tokens[$0].span.end > date.span.start })
+            else { return nil }
+            let local = token - view.offset
+            return range.contains(local) ? (local, value) : nil
+        }
+        if let nearest = candidates.min(by: { abs($0.0 - position) < abs($1.0 - position) }) { return nearest.1 }
         return fallback ? document.articleDate?.description : nil
     }
 
