@@ -204,7 +204,11 @@ struct ClauseScanner {
 
     private func nextIsCoordinatedActor(_ comma: Int) -> Bool {
         var cursor = comma + 1
-        while cursor < view.count, ["DT", "JJ", "CC"].contains(view.tag(cursor)) { cursor += 1 }
+        while cursor < view.count, cursor < comma + 5, view.actorAt[cursor] == nil,
+            ["DT", "JJ", "CC", "NNP"].contains(view.tag(cursor))
+        {
+            cursor += 1
+        }
         return view.actorAt[cursor] != nil
     }
 

@@ -169,12 +169,17 @@ struct SentenceCoder {
                 if let code = coding.code {
                     append(code, source, target, coding, trigger, &events, &seen)
                 }
-                if let reverse = coding.reverse, let source, let target {
+                if let reverse = coding.reverse, let source, let target, canAct(target) {
                     append(reverse, target, source, coding, trigger, &events, &seen)
                 }
             }
         }
         return events
+    }
+
+    /// Whether an entity can be the source of a (reverse) event: not a bare treaty or nationality.
+    private func canAct(_ entity: Int) -> Bool {
+        document.entities[entity].type != .misc || document.entities[entity].actorCode != nil
     }
 
     private func append(
