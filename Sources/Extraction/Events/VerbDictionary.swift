@@ -69,6 +69,14 @@ public struct VerbDictionary: Sendable {
         let third = consonantY ? stem + "IES" : (sibilant ? verb + "ES" : verb + "S")
         let past = consonantY ? stem + "IED" : (last == "E" ? verb + "D" : verb + "ED")
         let progressive = last == "E" && !verb.hasSuffix("EE") ? stem + "ING" : verb + "ING"
-        return [verb, third, past, progressive]
+        var forms = [verb, third, past, progressive]
+        // "TAP" → "TAPPED", "TAPPING": a final consonant after a single short vowel doubles.
+        let letters = Array(verb)
+        if letters.count >= 3, !vowels.contains(last), !["W", "X", "Y"].contains(last),
+            vowels.contains(letters[letters.count - 2]), !vowels.contains(letters[letters.count - 3])
+        {
+            forms += [verb + String(last) + "ED", verb + String(last) + "ING"]
+        }
+        return forms
     }
 }

@@ -66,17 +66,42 @@ struct VerbPatternParser {
         return result
     }
 
+    /// `_`-joined parts, with synset names that contain `_` (`&FIGHT_OF_WORDS`) kept whole.
+    private func joinedParts(_ token: Substring) -> [String] {
+        let parts = token.split(separator: "_").filter { !$0.isEmpty }.map { $0.uppercased() }
+        var result: [String] = []
+        var index = 0
+        while index < parts.count {
+            var part = parts[index]
+            if part.hasPrefix("&") {
+                var end = index + 1
+                var candidate = part
+                while end < parts.count {
+                    candidate += "_" + parts[end]
+                    end += 1
+                    if parser.synsets[VerbDictionaryParser.synsetName(Substring(candidate))] != nil {
+                        part = candidate
+                        index = end - 1
+                    }
+                }
+            }
+            result.append(part)
+            index += 1
+        }
+        return result
+    }
+
     /// `IN_AND_*_OUT` becomes words `IN AND`, the verb, words `OUT`.
     private func wordPieces(_ token: Substring) -> [Piece] {
         var result: [Piece] = []
         var run: [String] = []
-        for part in token.split(separator: "_") where !part.isEmpty {
+        for part in joinedParts(token) {
             if part == "*" {
                 if !run.isEmpty { result.append(.words(run)) }
                 run = []
                 result.append(.verb)
-            } else if !VerbPatternParser.isMarker(String(part)) {
-                run.append(part.uppercased())
+            } else if !VerbPatternParser.isMarker(part) {
+                run.append(part)
             }
         }
         if !run.isEmpty { result.append(.words(run)) }
@@ -96,7 +121,7 @@ struct VerbPatternParser {
                 index = close < inner.endIndex ? inner.index(after: close) : close
             } else {
                 let end = inner[index...].firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "{" }) ?? inner.endIndex
-                parts.append(VerbDictionaryParser.words(inner[index..<end]))
+                parts.append(joinedParts(inner[index..<end]).map { $0.hasPrefix("+") && $0.count > 1 ? String($0.dropFirst()) : $0 })
                 index = end
             }
         }
