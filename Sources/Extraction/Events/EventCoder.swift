@@ -54,10 +54,15 @@ public struct EventCoder: PipelineStage {
         for date in document.dates where date.value != nil {
             datesBySentence[date.sentence, default: []].append(date)
         }
+        var mentionsBySentence: [Int: [Int]] = [:]
+        for (index, mention) in document.mentions.enumerated() {
+            guard let sentence = document.sentenceIndex(ofToken: mention.tokens.lowerBound) else { continue }
+            mentionsBySentence[sentence, default: []].append(index)
+        }
         var events: [Event] = []
         var previousSubject: [Int] = []
         for index in document.sentences.indices {
-            let view = SentenceView(document: document, sentence: index)
+            let view = SentenceView(document: document, sentence: index, mentions: mentionsBySentence[index] ?? [])
             let coder = SentenceCoder(
                 coder: self, document: document, view: view, dates: datesBySentence[index] ?? [],
                 previousSubject: previousSubject)

@@ -7,15 +7,30 @@ struct PatternMatcher {
     func best(in block: VerbBlock, before: Range<Int>, after: Range<Int>) -> VerbPattern? {
         var best: VerbPattern?
         var bestWeight = 0
+        let beforeStems = Set(before.flatMap { view.stems[$0] })
+        let afterStems = Set(after.flatMap { view.stems[$0] })
         for pattern in block.patterns {
             let weight = pattern.weight
-            guard best == nil || weight > bestWeight else { continue }
+            guard best == nil || weight > bestWeight,
+                pattern.before.allSatisfy({ PatternMatcher.mayMatch($0, beforeStems) }),
+                pattern.after.allSatisfy({ PatternMatcher.mayMatch($0, afterStems) })
+            else { continue }
             if matches(pattern.before, in: before), matches(pattern.after, in: after) {
                 best = pattern
                 bestWeight = weight
             }
         }
         return best
+    }
+
+    /// Whether every term of the element has a head word among the window's stems.
+    private static func mayMatch(_ element: PatternElement, _ stems: Set<String>) -> Bool {
+        switch element {
+        case .noun(let term):
+            return !term.heads.isDisjoint(with: stems)
+        case .prepositional(let preposition, let nouns):
+            return !preposition.heads.isDisjoint(with: stems) && nouns.allSatisfy { !$0.heads.isDisjoint(with: stems) }
+        }
     }
 
     func matches(_ elements: [PatternElement], in window: Range<Int>) -> Bool {
@@ -61,7 +76,7 @@ struct PatternMatcher {
     /// The first range at or after `start` (ending by `end`) where some alternative matches.
     private func find(_ term: PatternTerm, from start: Int, until end: Int) -> Range<Int>? {
         guard start < end else { return nil }
-        for position in start..<end {
+        for position in start..<end where view.stems[position].contains(where: term.heads.contains) {
             for alternative in term.alternatives where position + alternative.count <= end {
                 var ok = true
                 for (offset, word) in alternative.enumerated()

@@ -21,21 +21,24 @@ struct SentenceView {
     let words: [String]
     /// Penn Treebank tags.
     let tags: [String]
+    /// Each word and the singulars it may be the regular plural of ("PARTIES" → "PARTY").
+    let stems: [[String]]
     /// Actors in text order.
     let actors: [Actor]
     /// For each token, the index into `actors` of the actor covering it.
     let actorAt: [Int?]
 
-    init(document: Document, sentence index: Int) {
+    init(document: Document, sentence index: Int, mentions: [Int]) {
         let sentence = document.sentences[index]
         self.index = index
         offset = sentence.tokens.lowerBound
         let tokens = document.tokens[sentence.tokens]
         words = tokens.map { SentenceView.normalize($0.text) }
         tags = tokens.map(\.partOfSpeech)
+        stems = words.map(SentenceView.stems(of:))
         var actors: [Actor] = []
         var actorAt = [Int?](repeating: nil, count: words.count)
-        for mention in document.mentions where mention.tokens.overlaps(sentence.tokens) {
+        for mention in mentions.map({ document.mentions[$0] }) where mention.tokens.overlaps(sentence.tokens) {
             guard let entity = mention.entity, entity < document.entities.count else { continue }
             let lower = max(mention.tokens.lowerBound, sentence.tokens.lowerBound) - offset
             let upper = min(mention.tokens.upperBound, sentence.tokens.upperBound) - offset
@@ -47,6 +50,16 @@ struct SentenceView {
         }
         self.actors = actors
         self.actorAt = actorAt
+    }
+
+    /// The word and the dictionary words it matches as a regular plural.
+    static func stems(of word: String) -> [String] {
+        var result = [word]
+        guard word.count > 2, word.hasSuffix("S") else { return result }
+        result.append(String(word.dropLast()))
+        if word.hasSuffix("ES") { result.append(String(word.dropLast(2))) }
+        if word.hasSuffix("IES") { result.append(word.dropLast(3) + "Y") }
+        return result
     }
 
     /// Upper-cases and folds typographic apostrophes ("’s" → "'S").

@@ -36,10 +36,18 @@ package struct EventCodePair: Hashable, Sendable {
 /// A noun (or noun phrase) term of a pattern: alternative word sequences, any of which matches.
 package struct PatternTerm: Hashable, Sendable {
     /// Each alternative is a run of consecutive upper-case words.
-    package var alternatives: [[String]]
-
+    package let alternatives: [[String]]
+    /// First words of the alternatives, for a quick reject before matching.
+    package let heads: Set<String>
     /// Words in the shortest alternative (used to rank patterns).
-    package var weight: Int { alternatives.map(\.count).min() ?? 0 }
+    package let weight: Int
+
+    /// Creates a term from its alternatives.
+    package init(alternatives: [[String]]) {
+        self.alternatives = alternatives
+        heads = Set(alternatives.compactMap(\.first))
+        weight = alternatives.map(\.count).min() ?? 0
+    }
 }
 
 /// One element of a verb pattern, before or after the verb.
@@ -61,14 +69,21 @@ package enum PatternElement: Hashable, Sendable {
 /// A pattern of a verb block: context words around the verb and the code it gives.
 package struct VerbPattern: Hashable, Sendable {
     /// Elements that must appear, in order, before the verb.
-    package var before: [PatternElement]
+    package let before: [PatternElement]
     /// Elements that must appear, in order, after the verb.
-    package var after: [PatternElement]
+    package let after: [PatternElement]
     /// Codes when the pattern matches.
-    package var codes: EventCodePair
-
+    package let codes: EventCodePair
     /// Total words the pattern needs to match.
-    package var weight: Int { (before + after).reduce(0) { $0 + $1.weight } }
+    package let weight: Int
+
+    /// Creates a pattern.
+    package init(before: [PatternElement], after: [PatternElement], codes: EventCodePair) {
+        self.before = before
+        self.after = after
+        self.codes = codes
+        weight = before.reduce(0) { $0 + $1.weight } + after.reduce(0) { $0 + $1.weight }
+    }
 }
 
 extension Substring {
