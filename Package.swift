@@ -92,6 +92,7 @@ let package = Package(
             name: "ExtractionTests",
             dependencies: ["Extraction", "ExtractionModels"],
             exclude: ["Snapshots"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),

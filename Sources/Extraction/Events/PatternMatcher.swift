@@ -1,0 +1,103 @@
+/// Matches verb patterns against the words around a trigger: pre-verb elements in order in the
+/// clause before it, object elements in order in the object window (gaps allowed, as in TABARI).
+struct PatternMatcher {
+    let view: SentenceView
+
+    /// The best pattern of `block` for these windows: the one matching the most words (first wins ties).
+    func best(in block: VerbBlock, before: Range<Int>, after: Range<Int>) -> VerbPattern? {
+        var best: VerbPattern?
+        var bestWeight = 0
+        let beforeStems = Set(before.flatMap { view.stems[$0] })
+        let afterStems = Set(after.flatMap { view.stems[$0] })
+        for pattern in block.patterns {
+            let weight = pattern.weight
+            guard best == nil || weight > bestWeight,
+                pattern.before.allSatisfy({ PatternMatcher.mayMatch($0, beforeStems) }),
+                pattern.after.allSatisfy({ PatternMatcher.mayMatch($0, afterStems) })
+            else { continue }
+            if matches(pattern.before, in: before), matches(pattern.after, in: after) {
+                best = pattern
+                bestWeight = weight
+            }
+        }
+        return best
+    }
+
+    /// Whether every term of the element has a head word among the window's stems.
+    private static func mayMatch(_ element: PatternElement, _ stems: Set<String>) -> Bool {
+        switch element {
+        case .noun(let term):
+            return !term.heads.isDisjoint(with: stems)
+        case .prepositional(let preposition, let nouns):
+            return !preposition.heads.isDisjoint(with: stems) && nouns.allSatisfy { !$0.heads.isDisjoint(with: stems) }
+        }
+    }
+
+    func matches(_ elements: [PatternElement], in window: Range<Int>) -> Bool {
+        var cursor = window.lowerBound
+        for element in elements {
+            guard let next = match(element, from: cursor, in: window) else { return false }
+            cursor = next
+        }
+        return true
+    }
+
+    /// Position after the element's first match at or after `start`, or `nil`.
+    private func match(_ element: PatternElement, from start: Int, in window: Range<Int>) -> Int? {
+        switch element {
+        case .noun(let term):
+            return find(term, from: start, until: window.upperBound).map { $0.upperBound }
+        case .prepositional(let preposition, let nouns):
+            var position = start
+            while let head = find(preposition, from: position, until: window.upperBound) {
+                let phraseEnd = nextPreposition(after: head.upperBound, until: window.upperBound)
+                var cursor = head.upperBound
+                var matched = true
+                for noun in nouns {
+                    guard let found = find(noun, from: cursor, until: phraseEnd) else {
+                        matched = false
+                        break
+                    }
+                    cursor = found.upperBound
+                }
+                if matched { return cursor }
+                position = head.upperBound
+            }
+            return nil
+        }
+    }
+
+    private func nextPreposition(after start: Int, until end: Int) -> Int {
+        var cursor = start
+        while cursor < end, !view.isPreposition(cursor) { cursor += 1 }
+        return cursor
+    }
+
+    /// The first range at or after `start` (ending by `end`) where some alternative matches.
+    private func find(_ term: PatternTerm, from start: Int, until end: Int) -> Range<Int>? {
+        guard start < end else { return nil }
+        for position in start..<end where view.stems[position].contains(where: term.heads.contains) {
+            for alternative in term.alternatives where position + alternative.count <= end {
+                var ok = true
+                for (offset, word) in alternative.enumerated()
+                where !PatternMatcher.wordMatches(view.words[position + offset], word) {
+                    ok = false
+                    break
+                }
+                if ok { return position..<(position + alternative.count) }
+            }
+        }
+        return nil
+    }
+
+    /// Exact, or a regular plural of the dictionary word ("ACCORDS", "PARTIES").
+    static func wordMatches(_ token: String, _ word: String) -> Bool {
+        if token == word { return true }
+        guard token.count > word.count, token.hasPrefix(word.dropLast()) else { return false }
+        if token.hasPrefix(word) {
+            let suffix = token.dropFirst(word.count)
+            return suffix == "S" || suffix == "ES"
+        }
+        return word.hasSuffix("Y") && token == word.dropLast() + "IES"
+    }
+}
