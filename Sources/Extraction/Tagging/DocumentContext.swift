@@ -6,7 +6,7 @@ struct DocumentContext {
     /// Lower-cased forms of words written capitalised, not sentence-initial, in mixed-case sentences.
     private(set) var seenCapitalizedInside: Set<String> = []
 
-    init(_ sentences: [SentenceView]) {
+    init(_ sentences: [TaggingSentence]) {
         for sentence in sentences {
             for index in 0..<sentence.count {
                 let word = sentence.words[index]

@@ -9,7 +9,7 @@ struct EntityFeatures: Sendable {
 
     /// First-pass feature keys for every token of every sentence of one document.
     func features(document: [[String]]) -> [[[UInt32]]] {
-        let views = document.map(SentenceView.init)
+        let views = document.map(TaggingSentence.init)
         let context = DocumentContext(views)
         return views.enumerated().map { number, view in
             let gazetteerKeys = gazetteerFeatures(view)
@@ -35,7 +35,7 @@ struct EntityFeatures: Sendable {
         }
     }
 
-    private func local(_ view: SentenceView, _ index: Int, sentenceNumber: Int) -> [UInt32] {
+    private func local(_ view: TaggingSentence, _ index: Int, sentenceNumber: Int) -> [UInt32] {
         let word = view.words[index]
         let lower = view.lowered[index]
         var keys: [UInt32] = [FeatureHasher.key(1, "")]
@@ -70,7 +70,7 @@ struct EntityFeatures: Sendable {
     /// Gazetteer features: for each phrase match covering a token, its category, the token's
     /// position in the phrase (B/I/L/U) and whether the phrase is capitalised; plus the categories
     /// of phrases ending just before and starting just after the token.
-    private func gazetteerFeatures(_ view: SentenceView) -> [[UInt32]] {
+    private func gazetteerFeatures(_ view: TaggingSentence) -> [[UInt32]] {
         var keys = [[UInt32]](repeating: [], count: view.count)
         for match in gazetteer.matches(in: view.lowered) {
             let capitalized = match.range.allSatisfy { WordShape.isCapitalized(view.words[$0]) }
@@ -101,7 +101,7 @@ struct EntityFeatures: Sendable {
 
     /// Casing evidence from the rest of the document, for words whose own casing says little
     /// (sentence-initial or in an all-caps line) and for capitalised words in general.
-    private func documentFeatures(_ view: SentenceView, _ index: Int, context: DocumentContext, into keys: inout [UInt32]) {
+    private func documentFeatures(_ view: TaggingSentence, _ index: Int, context: DocumentContext, into keys: inout [UInt32]) {
         let word = view.words[index]
         guard WordShape.isCapitalized(word) else { return }
         let lower = view.lowered[index]

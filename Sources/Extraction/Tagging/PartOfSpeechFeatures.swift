@@ -2,7 +2,7 @@
 enum PartOfSpeechFeatures {
     /// Feature keys for every token of one sentence.
     static func features(_ words: [String]) -> [[UInt32]] {
-        let view = SentenceView(words)
+        let view = TaggingSentence(words)
         return (0..<view.count).map { index in
             let word = view.words[index]
             let lower = view.lowered[index]

@@ -1,5 +1,5 @@
 /// Per-token string views of one sentence that feature templates read, computed once.
-struct SentenceView {
+struct TaggingSentence {
     let words: [String]
     let lowered: [String]
     let shapes: [String]
