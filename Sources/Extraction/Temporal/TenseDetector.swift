@@ -99,7 +99,7 @@ enum TenseDetector {
     ]
     private static let futureBeforeTo: Set<String> = [
         "expected", "set", "scheduled", "slated", "poised", "plans", "plan", "planning", "intends",
-        "intend", "aims", "going", "due",
+        "intend", "aims", "going", "due", "likely", "unlikely",
     ]
     private static let commissiveVerbs: Set<String> = [
         "agreed", "decided", "promised", "vowed", "pledged", "threatened", "offered", "voted", "resolved",
