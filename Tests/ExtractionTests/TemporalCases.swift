@@ -43,6 +43,8 @@ enum TemporalCases {
         TemporalCase(thursday, "The minister met his counterpart on Monday.", [("Monday", "2025-11-03")]),
         TemporalCase(thursday, "The minister will meet his counterpart on Monday.", [("Monday", "2025-11-10")]),
         TemporalCase(thursday, "Talks resume on Saturday in Geneva.", [("Saturday", "2025-11-08")]),
+        TemporalCase(thursday, "He was likely to return on Saturday to his lodge.", [("Saturday", "2025-11-08")]),
+        TemporalCase(thursday, "The match on Tuesday was abandoned due to rain.", [("Tuesday", "2025-11-04")]),
         TemporalCase(thursday, "Officials said on Tuesday that the summit will open on Friday.", [("Tuesday", "2025-11-04"), ("Friday", "2025-11-07")]),
         TemporalCase(thursday, "The ceasefire began on Sunday.", [("Sunday", "2025-11-02")]),
         TemporalCase(thursday, "Thursday’s meeting was tense.", [("Thursday", "2025-11-06")]),

@@ -72,6 +72,8 @@ enum TenseDetector {
         if futureBeforeTo.contains(word) && (next == "to" || next == "for") { return (.future, 0) }
         // "a referendum planned for January", but "it planned to send" is a past verb.
         if word == "planned" && next == "for" { return (.future, 0) }
+        // "due on Friday", "due for release", but not "cancelled due to rain".
+        if word == "due" && (next == "on" || next == "for" || next == "in") { return (.future, 0) }
         if pastWords.contains(word) { return (.past, 0) }
         // "agreed to meet in September": what was agreed lies ahead.
         if commissiveVerbs.contains(word) && next == "to" { return (.future, 0) }
@@ -99,7 +101,7 @@ enum TenseDetector {
     ]
     private static let futureBeforeTo: Set<String> = [
         "expected", "set", "scheduled", "slated", "poised", "plans", "plan", "planning", "intends",
-        "intend", "aims", "going", "due",
+        "intend", "aims", "going", "likely", "unlikely",
     ]
     private static let commissiveVerbs: Set<String> = [
         "agreed", "decided", "promised", "vowed", "pledged", "threatened", "offered", "voted", "resolved",
