@@ -20,8 +20,8 @@ struct ScoreCommand: ParsableCommand {
             gold = []
             predicted = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if columns.isEmpty || columns[0] == "-DOCSTART-" {
                 endSentence()
                 continue
