@@ -26,7 +26,8 @@ struct TaggerComponentTests {
     @Test("gazetteer tables are parsed by column name")
     func tables() {
         var tables = GazetteerTables()
-        tables.countries = "iso2\tname\talt_names\tdemonyms\tcapitals\nKZ\tKazakhstan\tQazaqstan\tKazakh|Kazakhstani\tAstana\n"
+        tables.countries = "iso2\tname\talt_names\tdemonyms\tcapitals\n"
+            + "KZ\tKazakhstan\tQazaqstan\tKazakh|Kazakhstani\tAstana\n"
         tables.personTitles = "title\tcategory\nPresident\tpolitical\n"
         let gazetteer = tables.gazetteer()
         #expect(gazetteer.mask(of: ["kazakhstan"]) == GazetteerCategory.country.bit)
@@ -51,7 +52,8 @@ struct TaggerComponentTests {
     }
 
     @Test("typographic characters of raw text map to CoNLL's ASCII forms", arguments: [
-        ("Trump\u{2019}s", "Trump's"), ("\u{201C}", "\""), ("\u{2014}", "--"), ("Zürich", "Zürich"), ("plain", "plain"),
+        ("Trump\u{2019}s", "Trump's"), ("\u{201C}", "\""), ("\u{2014}", "--"), ("Zürich", "Zürich"),
+        ("plain", "plain"),
     ])
     func normalizer(raw: String, expected: String) {
         #expect(TokenNormalizer.conllForm(raw) == expected)

@@ -101,7 +101,9 @@ struct EntityFeatures: Sendable {
 
     /// Casing evidence from the rest of the document, for words whose own casing says little
     /// (sentence-initial or in an all-caps line) and for capitalised words in general.
-    private func documentFeatures(_ view: SentenceView, _ index: Int, context: DocumentContext, into keys: inout [UInt32]) {
+    private func documentFeatures(
+        _ view: SentenceView, _ index: Int, context: DocumentContext, into keys: inout [UInt32]
+    ) {
         let word = view.words[index]
         guard WordShape.isCapitalized(word) else { return }
         let lower = view.lowered[index]

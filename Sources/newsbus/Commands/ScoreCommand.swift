@@ -27,7 +27,10 @@ struct ScoreCommand: ParsableCommand {
                 continue
             }
             guard columns.count >= 3 else {
-                throw ValidationError("Line '\(line)' has fewer than three columns; pipe in `newsbus tag --conll` output of gold-tagged text.")
+                throw ValidationError(
+                    "Line '\(line)' has fewer than three columns; "
+                        + "pipe in `newsbus tag --conll` output of gold-tagged text."
+                )
             }
             gold.append(String(columns[columns.count - 2]))
             predicted.append(String(columns[columns.count - 1]))
