@@ -6,7 +6,9 @@ enum TaggerFixture {
     static let givenNames = ["Maria", "John", "Ahmed", "Olga", "Pierre", "Chen", "Fatima", "Lars", "Akira", "Nadia"]
     static let surnames = ["Novak", "Smith", "Haddad", "Petrova", "Martin", "Wei", "Osei", "Berg", "Tanaka", "Rossi"]
     static let places = ["Paris", "Nairobi", "Lima", "Oslo", "Hanoi", "Quito", "Dakar", "Riga", "Perth", "Bergen"]
-    static let companies = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Hooli", "Vandelay"]
+    static let companies = [
+        "Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Hooli", "Vandelay",
+    ]
     static let nationalities = ["French", "Kenyan", "Peruvian", "Norwegian", "Vietnamese"]
 
     /// `count` documents of six sentences each; names rotate so each one appears in several roles.
@@ -24,10 +26,18 @@ enum TaggerFixture {
         let company = companies[(index / 5) % companies.count]
         let nationality = nationalities[index % nationalities.count]
         let templates: [[(String, String)]] = [
-            [(given, "B-PER"), (surname, "I-PER"), ("visited", "O"), (place, "B-LOC"), ("on", "O"), ("Monday", "O"), (".", "O")],
-            [(company, "B-ORG"), ("Corp", "I-ORG"), ("said", "O"), ("it", "O"), ("hired", "O"), (surname, "B-PER"), (".", "O")],
-            [("The", "O"), (nationality, "B-MISC"), ("minister", "O"), ("met", "O"), (given, "B-PER"), (surname, "I-PER"),
-             ("in", "O"), (place, "B-LOC"), (".", "O")],
+            [
+                (given, "B-PER"), (surname, "I-PER"), ("visited", "O"), (place, "B-LOC"), ("on", "O"),
+                ("Monday", "O"), (".", "O"),
+            ],
+            [
+                (company, "B-ORG"), ("Corp", "I-ORG"), ("said", "O"), ("it", "O"), ("hired", "O"),
+                (surname, "B-PER"), (".", "O"),
+            ],
+            [
+                ("The", "O"), (nationality, "B-MISC"), ("minister", "O"), ("met", "O"), (given, "B-PER"),
+                (surname, "I-PER"), ("in", "O"), (place, "B-LOC"), (".", "O"),
+            ],
             [("Shares", "O"), ("of", "O"), (company, "B-ORG"), ("rose", "O"), ("3", "O"), ("percent", "O"), ("in", "O"),
              (place, "B-LOC"), (".", "O")],
         ]

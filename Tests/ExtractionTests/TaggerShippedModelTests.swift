@@ -29,7 +29,8 @@ struct TaggerShippedModelTests {
         let pipeline = try Pipeline(stages: [
             Tokenizer(), SentenceSplitter(), try ExtractionModels.loadPOSTagger(), try ExtractionModels.loadNERTagger(),
         ])
-        let text = "Kazakhstan President Kassym-Jomart Tokayev met Donald Trump at the White House. Tokayev’s visit ended."
+        let text = "Kazakhstan President Kassym-Jomart Tokayev met Donald Trump at the White House. "
+            + "Tokayev’s visit ended."
         let document = try pipeline.run(id: "test", text: text, articleDate: nil)
         let mentions = document.mentions.map { ($0.text, $0.type) }
         #expect(mentions.contains { $0 == ("Kassym-Jomart Tokayev", .person) })
@@ -49,7 +50,8 @@ struct TaggerShippedModelTests {
     func conllSnapshot() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
         let input = try String(contentsOf: directory.appendingPathComponent("tag-conll.input.txt"), encoding: .utf8)
-        let expected = try String(contentsOf: directory.appendingPathComponent("tag-conll.expected.txt"), encoding: .utf8)
+        let expectedURL = directory.appendingPathComponent("tag-conll.expected.txt")
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
         let output = CoNLLTagging.tag(input, model: try ExtractionModels.loadEntityModel())
         #expect(output == expected)
         #expect(output.split(separator: "\n", omittingEmptySubsequences: false).count

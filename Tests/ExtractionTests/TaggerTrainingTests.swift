@@ -62,6 +62,13 @@ struct TaggerTrainingTests {
         #expect(throws: ExtractionError.self) { try EntityModel(serialized: bytes) }
     }
 
+    @Test("a corrupt count cannot make the decoder allocate beyond the input")
+    func hugeCount() {
+        // Magic, version, gazetteer max length 1, then a phrase count of about 268 million.
+        let bytes = Array("NBNER".utf8) + [1, 1, 0xff, 0xff, 0xff, 0x7f]
+        #expect(throws: ExtractionError.self) { try EntityModel(serialized: bytes) }
+    }
+
     @Test("truncated model bytes are rejected")
     func truncated() {
         let model = TaggerTrainer.trainEntityModel(

@@ -17,6 +17,13 @@ struct TokenizerTests {
         ("$1,000.50 or 10%", ["$", "1,000.50", "or", "10", "%"]),
         ("they don't know", ["they", "do", "n't", "know"]),
         ("Mr. Smith met Sen. Jones", ["Mr.", "Smith", "met", "Sen.", "Jones"]),
+        ("at 10:30 a.m. on Jan. 20", ["at", "10:30", "a.m.", "on", "Jan.", "20"]),
+        ("costs, e.g. fuel", ["costs", ",", "e.g.", "fuel"]),
+        ("Sen. Chuck Schumer, D-N.Y., spoke", ["Sen.", "Chuck", "Schumer", ",", "D-N.Y.", ",", "spoke"]),
+        ("Ron DeSantis (R-Fla.) said", ["Ron", "DeSantis", "(", "R-Fla.", ")", "said"]),
+        ("the U.S.-led coalition", ["the", "U.S.-led", "coalition"]),
+        ("he left at 9 p.m.", ["he", "left", "at", "9", "p.m."]),
+        ("a plan.He left", ["a", "plan", ".", "He", "left"]),
     ])
     func tokens(text: String, expected: [String]) {
         #expect(texts(text) == expected)

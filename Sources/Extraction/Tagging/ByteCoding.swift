@@ -44,6 +44,19 @@ struct ByteReader {
 
     var isAtEnd: Bool { position == bytes.count }
 
+    /// Bytes not read yet.
+    var remaining: Int { bytes.count - position }
+
+    /// Reads a count of items that take at least `itemSize` bytes each, rejecting counts the
+    /// rest of the input cannot hold (so a corrupt file cannot make us allocate gigabytes).
+    mutating func readCount(itemSize: Int) throws(ExtractionError) -> Int {
+        let count = try readVarint()
+        guard count <= remaining / max(1, itemSize) else {
+            throw failure("count \(count) exceeds the \(remaining) bytes left")
+        }
+        return count
+    }
+
     func failure(_ reason: String) -> ExtractionError {
         .malformedModel(name: name, reason: reason)
     }

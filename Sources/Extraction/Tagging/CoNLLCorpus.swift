@@ -22,7 +22,7 @@ public enum CoNLLCorpus {
             if !sentences.isEmpty { documents.append(AnnotatedDocument(sentences: sentences)) }
             sentences = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let columns = line.split(separator: " ")
             if columns.isEmpty {
                 endSentence()

@@ -10,12 +10,14 @@ public enum CoNLLTagging {
 
     /// The input with one more column (the IOB2 tag) on every token line.
     public static func tag(_ text: String, model: EntityModel) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> Line in
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        guard !text.isEmpty else { return "" }
+        // Lines end at any newline, "\r\n" (one Character in Swift) included.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { raw -> Line in
+            let line = String(raw)
             guard let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first else { return .blank(line) }
             return first == "-DOCSTART-" ? .documentStart(line) : .token(line, token: String(first))
         }
-        if text.hasSuffix("\n") { lines.removeLast() }
+        if text.last?.isNewline ?? false { lines.removeLast() }
         var output: [String] = []
         var pending: [[Int]] = [[]]
         func flush() {

@@ -2,8 +2,9 @@
 /// gazetteer matches, document-level casing evidence and (second pass) what the first pass
 /// predicted for this word elsewhere in the same document.
 ///
-/// Feature keys are hashes (see `FeatureHasher`); template ids: 1–18 token and window, 20–22
-/// gazetteer, 23 document casing, 40–44 second pass.
+/// Feature keys are hashes (see `FeatureHasher`); template ids: 1–18 token and window (17 is
+/// retired: sentence position was too CoNLL-specific), 20–22 gazetteer, 23 document casing,
+/// 40–44 second pass.
 struct EntityFeatures: Sendable {
     let gazetteer: Gazetteer
 
@@ -11,10 +12,10 @@ struct EntityFeatures: Sendable {
     func features(document: [[String]]) -> [[[UInt32]]] {
         let views = document.map(TaggingSentence.init)
         let context = DocumentContext(views)
-        return views.enumerated().map { number, view in
+        return views.map { view in
             let gazetteerKeys = gazetteerFeatures(view)
             return (0..<view.count).map { index in
-                var keys = local(view, index, sentenceNumber: number)
+                var keys = local(view, index)
                 keys += gazetteerKeys[index]
                 documentFeatures(view, index, context: context, into: &keys)
                 return keys
@@ -35,7 +36,7 @@ struct EntityFeatures: Sendable {
         }
     }
 
-    private func local(_ view: TaggingSentence, _ index: Int, sentenceNumber: Int) -> [UInt32] {
+    private func local(_ view: TaggingSentence, _ index: Int) -> [UInt32] {
         let word = view.words[index]
         let lower = view.lowered[index]
         var keys: [UInt32] = [FeatureHasher.key(1, "")]
@@ -62,7 +63,6 @@ struct EntityFeatures: Sendable {
             FeatureHasher.key(14, view.shortShape(index - 1), view.shortShapes[index], view.shortShape(index + 1)))
         keys.append(FeatureHasher.key(15, view.lower(index - 1), view.shortShapes[index]))
         keys.append(FeatureHasher.key(16, view.shortShapes[index], view.lower(index + 1)))
-        keys.append(FeatureHasher.key(17, String(min(sentenceNumber, 2)), casing))
         keys.append(FeatureHasher.key(18, String(min(scalarCount, 8)), casing))
         return keys
     }
@@ -101,7 +101,9 @@ struct EntityFeatures: Sendable {
 
     /// Casing evidence from the rest of the document, for words whose own casing says little
     /// (sentence-initial or in an all-caps line) and for capitalised words in general.
-    private func documentFeatures(_ view: TaggingSentence, _ index: Int, context: DocumentContext, into keys: inout [UInt32]) {
+    private func documentFeatures(
+        _ view: TaggingSentence, _ index: Int, context: DocumentContext, into keys: inout [UInt32]
+    ) {
         let word = view.words[index]
         guard WordShape.isCapitalized(word) else { return }
         let lower = view.lowered[index]

@@ -71,9 +71,11 @@ extension EntityModel {
             throw reader.failure("not an entity model (bad magic)")
         }
         let version = try reader.readByte()
-        guard version == Self.version else { throw reader.failure("format version \(version), expected \(Self.version)") }
+        guard version == Self.version else {
+            throw reader.failure("format version \(version), expected \(Self.version)")
+        }
         let maximumLength = try reader.readVarint()
-        let count = try reader.readVarint()
+        let count = try reader.readCount(itemSize: 3)
         var entries: [UInt32: UInt16] = [:]
         entries.reserveCapacity(count)
         var key: UInt32 = 0

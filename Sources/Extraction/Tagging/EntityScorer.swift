@@ -56,7 +56,8 @@ public struct EntityScorer: Sendable {
             }
             let padded = name + String(repeating: " ", count: max(0, 8 - name.count))
             return "\(padded) precision \(percent(score.precision))  recall \(percent(score.recall))  "
-                + "F1 \(percent(score.f1))  (gold \(score.gold), predicted \(score.predicted), correct \(score.correct))"
+                + "F1 \(percent(score.f1))  "
+                + "(gold \(score.gold), predicted \(score.predicted), correct \(score.correct))"
         }
         let types = byType.keys.sorted().map { line($0, byType[$0] ?? Score()) }
         return (types + [line("overall", overall)]).joined(separator: "\n")

@@ -25,7 +25,8 @@ public struct NERTagger: PipelineStage {
                 guard let type = EntityType(conllLabel: span.label) else { continue }
                 let range = (first + span.tokens.lowerBound)..<(first + span.tokens.upperBound)
                 let textSpan = TextSpan(
-                    start: document.tokens[range.lowerBound].span.start, end: document.tokens[range.upperBound - 1].span.end)
+                    start: document.tokens[range.lowerBound].span.start,
+                    end: document.tokens[range.upperBound - 1].span.end)
                 mentions.append(Mention(tokens: range, span: textSpan, text: document.text(in: textSpan), type: type))
             }
         }

@@ -33,7 +33,9 @@ public struct PartOfSpeechModel: Sendable {
             throw reader.failure("not a part-of-speech model (bad magic)")
         }
         let version = try reader.readByte()
-        guard version == Self.version else { throw reader.failure("format version \(version), expected \(Self.version)") }
+        guard version == Self.version else {
+            throw reader.failure("format version \(version), expected \(Self.version)")
+        }
         model = try SequenceModel.read(from: &reader, rule: Self.anyTransition)
         guard reader.isAtEnd else { throw reader.failure("trailing bytes after the model") }
     }

@@ -78,7 +78,7 @@ extension SequenceModel {
         for _ in 0..<((labelCount + 1) * (labelCount + 1)) { transitions.append(try reader.readFloat()) }
         let scale = try reader.readFloat()
         guard scale.isFinite, scale > 0 else { throw reader.failure("weight scale \(scale)") }
-        let featureCount = try reader.readVarint()
+        let featureCount = try reader.readCount(itemSize: 2)
         var rows = FeatureTable(capacity: featureCount)
         var weights = [Float](repeating: 0, count: featureCount * labelCount)
         var key: UInt32 = 0

@@ -64,7 +64,9 @@ public enum TagScheme {
         var start: Int?
         var current: Substring = ""
         func close(at index: Int) {
-            if let first = start, first < index { spans.append(EntitySpan(tokens: first..<index, label: String(current))) }
+            if let first = start, first < index {
+                spans.append(EntitySpan(tokens: first..<index, label: String(current)))
+            }
             start = nil
         }
         for (index, tag) in tags.enumerated() {

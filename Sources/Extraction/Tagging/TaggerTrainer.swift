@@ -53,7 +53,8 @@ public enum TaggerTrainer {
         var predicted = [[[String]]](repeating: [], count: documents.count)
         for fold in 0..<options.folds {
             let held = all.filter { $0 % options.folds == fold }
-            let model = train(instances(firstFeatures, all.filter { $0 % options.folds != fold }), "ner fold \(fold + 1)")
+            let rest = all.filter { $0 % options.folds != fold }
+            let model = train(instances(firstFeatures, rest), "ner fold \(fold + 1)")
             for document in held { predicted[document] = firstFeatures[document].map(model.tag) }
         }
         let secondFeatures = all.map {

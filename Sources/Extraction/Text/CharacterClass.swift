@@ -40,4 +40,24 @@ enum CharacterClass {
         // A single letter followed by a period counts only if it is upper case ("J." in "J. Smith").
         return letters > 1 || scalars[wordStart].properties.isUppercase
     }
+
+    /// Whether the dot at `dotAt` is inside or ends a run of two or more single lower-case letters
+    /// each followed by a period ("a.m.", "p.m.", "e.g.", "i.e."), looking ahead as well as back.
+    static func isLowercaseInitialsRun(_ scalars: [Unicode.Scalar], wordStart: Int, dotAt: Int) -> Bool {
+        func isSingleLetterDot(_ index: Int) -> Bool {
+            index >= 0 && index + 1 < scalars.count && scalars[index].properties.isLowercase
+                && scalars[index + 1] == "."
+        }
+        // Every letter from the word start up to the dot is a single letter with its dot.
+        var index = wordStart
+        var letters = 0
+        while index < dotAt {
+            guard isSingleLetterDot(index) else { return false }
+            letters += 1
+            index += 2
+        }
+        guard index == dotAt + 1 else { return false }
+        // One more "x." after the dot makes a run of two, as does an earlier letter.
+        return letters >= 2 || isSingleLetterDot(dotAt + 1)
+    }
 }

@@ -87,9 +87,11 @@ struct TokenScanner {
             // 1,000 and 10:30 stay whole; "Paris,France" does not.
             return previous.properties.numericType != nil && next.properties.numericType != nil
         case ".":
-            // 3.5, U.S (initials), www.example.com
+            // 3.5, U.S (initials, also after a hyphen: "D-N.Y."), a.m. and e.g. (lower-case initials)
             if previous.properties.numericType != nil && next.properties.numericType != nil { return true }
-            return CharacterClass.isInitialsRun(scalars, wordStart: wordStart, dotAt: index)
+            let segment = segmentStart(wordStart: wordStart, before: index)
+            return CharacterClass.isInitialsRun(scalars, wordStart: segment, dotAt: index)
+                || CharacterClass.isLowercaseInitialsRun(scalars, wordStart: segment, dotAt: index)
         case "/", "&":
             return CharacterClass.isWordScalar(next) && index - wordStart <= 3
         default:
@@ -97,13 +99,23 @@ struct TokenScanner {
         }
     }
 
-    /// Keeps the final period of abbreviations ("Oct.", "Mr.", "U.S.") inside the token.
+    /// Where the last hyphen-separated part of the word starting at `wordStart` begins.
+    private func segmentStart(wordStart: Int, before index: Int) -> Int {
+        var position = index
+        while position > wordStart, scalars[position - 1] != "-" { position -= 1 }
+        return position
+    }
+
+    /// Keeps the final period of abbreviations ("Oct.", "Mr.", "U.S.", "R-Fla.", "a.m.") inside the token.
     private func absorbAbbreviationPeriod(start: Int, end: Int) -> Int {
         guard end < scalars.count, scalars[end] == "." else { return end }
+        let segment = segmentStart(wordStart: start, before: end)
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
+        view.append(contentsOf: scalars[segment..<end])
         let word = String(view)
-        if Abbreviations.isAbbreviation(word) || CharacterClass.isInitialsRun(scalars, wordStart: start, dotAt: end) {
+        if Abbreviations.isAbbreviation(word) || CharacterClass.isInitialsRun(scalars, wordStart: segment, dotAt: end)
+            || CharacterClass.isLowercaseInitialsRun(scalars, wordStart: segment, dotAt: end)
+        {
             return end + 1
         }
         return end

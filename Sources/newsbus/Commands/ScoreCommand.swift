@@ -20,14 +20,17 @@ struct ScoreCommand: ParsableCommand {
             gold = []
             predicted = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if columns.isEmpty || columns[0] == "-DOCSTART-" {
                 endSentence()
                 continue
             }
             guard columns.count >= 3 else {
-                throw ValidationError("Line '\(line)' has fewer than three columns; pipe in `newsbus tag --conll` output of gold-tagged text.")
+                throw ValidationError(
+                    "Line '\(line)' has fewer than three columns; "
+                        + "pipe in `newsbus tag --conll` output of gold-tagged text."
+                )
             }
             gold.append(String(columns[columns.count - 2]))
             predicted.append(String(columns[columns.count - 1]))

@@ -22,7 +22,9 @@ struct TagCommand: ParsableCommand {
     var model: String?
 
     func validate() throws {
-        guard conll else { throw ValidationError("Please pass --conll: token-per-line text is the only format so far.") }
+        guard conll else {
+            throw ValidationError("Please pass --conll: token-per-line text is the only format so far.")
+        }
     }
 
     func run() throws {

@@ -56,7 +56,8 @@ struct TrainCommand: ParsableCommand {
         try Data(entityBytes).write(to: outURL.appendingPathComponent("ner.model"))
         try Data(partOfSpeechBytes).write(to: outURL.appendingPathComponent("pos.model"))
         print("trained in \(Int(entityTime)) s (ner) + \(Int(totalTime - entityTime)) s (pos)")
-        print("ner.model: \(entityBytes.count) bytes, \(entityModel.featureCount) features; pos.model: \(partOfSpeechBytes.count) bytes")
+        print("ner.model: \(entityBytes.count) bytes, \(entityModel.featureCount) features")
+        print("pos.model: \(partOfSpeechBytes.count) bytes")
         let devURL = dataURL.appendingPathComponent("conll2003/dev.txt")
         if FileManager.default.fileExists(atPath: devURL.path) {
             let dev = CoNLLCorpus.parse(try TrainingFiles.read(dataURL, "conll2003/dev.txt"))

@@ -10,7 +10,9 @@ enum TrainingFiles {
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ValidationError("Cannot read \(url.path) (\(error.localizedDescription)); point --data at the shared data directory.")
+            throw ValidationError(
+                "Cannot read \(url.path) (\(error.localizedDescription)); point --data at the shared data directory."
+            )
         }
     }
 
