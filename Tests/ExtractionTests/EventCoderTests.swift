@@ -12,7 +12,8 @@ struct EventCoderTests {
         Spec("Jordan", .location, "JOR"), Spec("Kazakhstan", .location, "KAZ"), Spec("Sudan", .location, "SDN"),
         Spec("Bahrain", .location, "BHR"), Spec("Morocco", .location, "MAR"), Spec("Abraham Accords", .misc),
         Spec("Tokayev", .person, "KAZGOV"), Spec("Trump", .person, "USAGOV"), Spec("Uzbekistan", .location, "UZB"),
-        Spec("Shavkat Mirziyoyev", .person, "UZBGOV"), Spec("Tuesday", .misc),
+        Spec("Shavkat Mirziyoyev", .person, "UZBGOV"), Spec("Tuesday", .misc), Spec("Riyadh", .location, "SAU"),
+        Spec("Beijing", .location, "CHN"),
     ]
 
     private func code(_ tagged: String, dates: [(phrase: String, value: String)] = []) throws -> Document {
@@ -126,6 +127,33 @@ struct EventCoderTests {
         #expect(event.source == id("Kazakhstan", deal))
         #expect(event.target == id("Israel", deal))
         #expect(event.date == "2025-11-06")
+    }
+
+    @Test("a possessor travels: Trump's trip to Riyadh in May")
+    func possessiveTrip() throws {
+        let document = try code(
+            "Trump/NNP 's/POS trip/NN to/TO Riyadh/NNP in/IN May/NNP was/VBD short/JJ ./.", dates: [("May", "2025-05")])
+        let event = try #require(document.events.first { $0.trigger == "trip" })
+        #expect(event.code == "042")
+        #expect(event.source == id("Trump", document))
+        #expect(event.target == id("Riyadh", document))
+        #expect(event.date == "2025-05")
+        #expect(document.events.contains { $0.code == "043" && $0.source == id("Riyadh", document) })
+    }
+
+    @Test("a compound subject meeting somewhere meets each other, the place is the location")
+    func meetingPlace() throws {
+        let document = try code("Israel/NNP and/CC Jordan/NNP held/VBD talks/NNS in/IN Beijing/NNP ./.")
+        let held = document.events.filter { $0.trigger == "held" }
+        #expect(held.count == 2)
+        #expect(held.allSatisfy { $0.code.hasPrefix("04") && $0.location == id("Beijing", document) })
+        #expect(held.allSatisfy { $0.target != id("Beijing", document) })
+    }
+
+    @Test("a gerund after a preposition asserts nothing")
+    func gerund() throws {
+        let document = try code("Israel/NNP accused/VBD Jordan/NNP of/IN attacking/VBG Hamas/NNP ./.")
+        #expect(document.events.map(\.trigger) == ["accused"])
     }
 
     @Test("a common-noun subject is nobody: no event with a guessed source")

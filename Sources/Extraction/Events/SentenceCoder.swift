@@ -41,6 +41,8 @@ struct SentenceCoder {
     // MARK: Verbs
 
     private func codeVerb(at position: Int) -> (coding: Coding?, subject: [Int])? {
+        // "accused X of attacking", "after meeting Y": a gerund after a preposition asserts nothing.
+        if view.tag(position) == "VBG", position > 0, view.tag(position - 1) == "IN" { return nil }
         let scanner = ClauseScanner(view: view)
         let matcher = PatternMatcher(view: view)
         var best: (entry: VerbEntry, pattern: VerbPattern?, score: Int)?
@@ -76,8 +78,10 @@ struct SentenceCoder {
         let statement = (code ?? reverse ?? "").hasPrefix("01")
         let window = scanner.objectWindow(from: trigger.upperBound, stopAtEmbeddedSubject: statement)
         let objects = scanner.objects(in: window, excludingAgent: group.passive)
-        let targetEntities = objects.targets.map { view.actors[$0].entity }
         let sources = group.passive ? objects.agents.map { view.actors[$0].entity } : resolved
+        // "X and Y held talks in Z": a place is a target only for a single known actor.
+        let placeOnly = objects.targetIsPlace && (sources.count != 1)
+        let targetEntities = placeOnly ? [] : objects.targets.map { view.actors[$0].entity }
         let targets = group.passive ? resolved : targetEntities
         let coding = Coding(
             code: code, reverse: reverse, trigger: trigger, sources: sources, targets: targets,
@@ -118,9 +122,10 @@ struct SentenceCoder {
         let owner = possessor(of: position)
         let sources = owner.map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
         let start = owner.map { view.actors[$0].range.lowerBound } ?? position
+        let targets = objects.targetIsPlace && sources.isEmpty ? [] : objects.targets
         return Coding(
             code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1), sources: sources.map { view.actors[$0].entity },
-            targets: objects.targets.map { view.actors[$0].entity },
+            targets: targets.map { view.actors[$0].entity },
             location: objects.location.map { view.actors[$0].entity },
             date: date(near: position, within: start..<max(window.upperBound, position + 1), fallback: false),
             reciprocal: false)
