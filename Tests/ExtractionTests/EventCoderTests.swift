@@ -150,6 +150,19 @@ struct EventCoderTests {
         #expect(held.allSatisfy { $0.target != id("Beijing", document) })
     }
 
+    @Test("an appeal is dated, the action appealed for is not")
+    func appeal() throws {
+        let document = try code("Trump/NNP urged/VBD Israel/NNP to/TO attack/VB Hamas/NNP ./.")
+        let urged = try #require(document.events.first { $0.trigger == "urged" })
+        #expect(urged.code == "020")
+        #expect(urged.source == id("Trump", document))
+        #expect(urged.target == id("Israel", document))
+        #expect(urged.date == "2025-11-06")
+        let attack = try #require(document.events.first { $0.trigger == "attack" })
+        #expect(attack.source == id("Israel", document))
+        #expect(attack.date == nil)
+    }
+
     @Test("a gerund after a preposition asserts nothing")
     func gerund() throws {
         let document = try code("Israel/NNP accused/VBD Jordan/NNP of/IN attacking/VBG Hamas/NNP ./.")

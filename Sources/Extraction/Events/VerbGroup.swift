@@ -6,7 +6,7 @@ struct VerbGroup {
         case asserted
         /// Announced or intended ("will sign", "is expected to sign", "plans to sign").
         case intended
-        /// Hypothetical ("would sign", "could sign", "may sign").
+        /// Hypothetical ("would sign", "could sign", "may sign", "urged X to sign").
         case conditional
     }
 
@@ -78,7 +78,7 @@ struct VerbGroup {
         self.bareInfinitive = infinitive && !governed && !future
         if future || governed {
             mood = .intended
-        } else if conditional {
+        } else if conditional || infinitive {
             mood = .conditional
         } else {
             mood = .asserted
