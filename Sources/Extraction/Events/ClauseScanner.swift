@@ -181,7 +181,11 @@ struct ClauseScanner {
                 break
             }
             if ClauseScanner.relativePronouns.contains(word) || view.tag(cursor) == "WDT" { break }
-            if word == ",", cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor) { break }
+            if word == ",", !isAdjectiveList(cursor),
+                cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor)
+            {
+                break
+            }
             if view.isFiniteVerb(cursor) || (word == "TO" && view.tag(cursor + 1) == "VB") { break }
             if stopAtEmbeddedSubject, let actor = view.actorAt[cursor], opensClause(actor) { break }
             cursor += 1
@@ -200,6 +204,11 @@ struct ClauseScanner {
             cursor += 1
         }
         return start..<max(start, cursor)
+    }
+
+    /// "complete, full diplomatic ties": a comma between adjectives does not end the clause.
+    private func isAdjectiveList(_ comma: Int) -> Bool {
+        view.tag(comma - 1).hasPrefix("JJ") && view.tag(comma + 1).hasPrefix("JJ")
     }
 
     private func nextIsCoordinatedActor(_ comma: Int) -> Bool {
