@@ -163,10 +163,22 @@ struct EventCoderTests {
         #expect(attack.date == nil)
     }
 
-    @Test("a gerund after a preposition asserts nothing")
+    @Test("a gerund after a preposition or a full verb asserts nothing")
     func gerund() throws {
         let document = try code("Israel/NNP accused/VBD Jordan/NNP of/IN attacking/VBG Hamas/NNP ./.")
         #expect(document.events.map(\.trigger) == ["accused"])
+        let denial = try code("Jordan/NNP has/VBZ denied/VBN attacking/VBG Hamas/NNP ./.")
+        #expect(!denial.events.contains { $0.trigger == "attacking" })
+        let progressive = try code("Jordan/NNP is/VBZ attacking/VBG Hamas/NNP ./.")
+        #expect(progressive.events.contains { $0.trigger == "attacking" && $0.source == id("Jordan", progressive) })
+    }
+
+    @Test("talks between X and Y: the parties meet each other")
+    func between() throws {
+        let document = try code("The/DT talks/NNS between/IN Israel/NNP and/CC Jordan/NNP ended/VBD ./.")
+        let talks = document.events.filter { $0.trigger == "talks" }
+        #expect(Set(talks.compactMap(\.source)) == Set(["Israel", "Jordan"].compactMap { id($0, document) }))
+        #expect(talks.allSatisfy { $0.target != nil && $0.target != $0.source })
     }
 
     @Test("a common-noun subject is nobody: no event with a guessed source")

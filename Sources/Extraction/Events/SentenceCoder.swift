@@ -41,8 +41,14 @@ struct SentenceCoder {
     // MARK: Verbs
 
     private func codeVerb(at position: Int) -> (coding: Coding?, subject: [Int])? {
-        // "accused X of attacking", "after meeting Y": a gerund after a preposition asserts nothing.
-        if view.tag(position) == "VBG", position > 0, view.tag(position - 1) == "IN" { return nil }
+        // "accused X of attacking", "denied supplying": a gerund after a preposition or a full
+        // verb asserts nothing (after a be-form it is a progressive: "is attacking").
+        if view.tag(position) == "VBG", position > 0,
+            view.tag(position - 1) == "IN"
+                || (view.isVerb(position - 1) && !VerbGroup.beForms.contains(view.word(position - 1)))
+        {
+            return nil
+        }
         let scanner = ClauseScanner(view: view)
         let matcher = PatternMatcher(view: view)
         var best: (entry: VerbEntry, pattern: VerbPattern?, score: Int)?
@@ -118,9 +124,18 @@ struct SentenceCoder {
         let pattern = PatternMatcher(view: view).best(in: block, before: position..<position, after: window)
         guard let pair = pattern?.codes ?? entry.codes ?? block.codes, pair.forward != nil || pair.reverse != nil
         else { return nil }
-        let objects = scanner.objects(in: window, excludingAgent: true)
+        var objects = scanner.objects(in: window, excludingAgent: true)
         let owner = possessor(of: position)
-        let sources = owner.map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
+        var sources = owner.map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
+        // "talks between X and Y": the parties act on each other.
+        var between = false
+        if sources.isEmpty, objects.targets.count > 1, let first = objects.targets.first,
+            scanner.governingPreposition(of: first, after: window.lowerBound) == "BETWEEN"
+        {
+            sources = objects.targets
+            objects.targets = []
+            between = true
+        }
         let start = owner.map { view.actors[$0].range.lowerBound } ?? position
         let targets = objects.targetIsPlace && sources.isEmpty ? [] : objects.targets
         return Coding(
@@ -128,7 +143,7 @@ struct SentenceCoder {
             targets: targets.map { view.actors[$0].entity },
             location: objects.location.map { view.actors[$0].entity },
             date: date(near: position, within: start..<max(window.upperBound, position + 1), fallback: false),
-            reciprocal: false)
+            reciprocal: between)
     }
 
     /// The actor owning an event noun: "Hamas's Oct. 7 attack", "the Hamas attack".
