@@ -163,6 +163,13 @@ struct EventCoderTests {
         #expect(attack.date == nil)
     }
 
+    @Test("saying something in a place is no statement to that place")
+    func statementPlace() throws {
+        let document = try code("Trump/NNP said/VBD in/IN Beijing/NNP that/IN Israel/NNP attacked/VBD Hamas/NNP ./.")
+        #expect(!document.events.contains { $0.trigger == "said" })
+        #expect(document.events.contains { $0.trigger == "attacked" && $0.source == id("Israel", document) })
+    }
+
     @Test("a gerund after a preposition or a full verb asserts nothing")
     func gerund() throws {
         let document = try code("Israel/NNP accused/VBD Jordan/NNP of/IN attacking/VBG Hamas/NNP ./.")

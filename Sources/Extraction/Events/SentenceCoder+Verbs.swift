@@ -29,8 +29,9 @@ extension SentenceCoder {
         let window = scanner.objectWindow(from: trigger.upperBound, stopAtEmbeddedSubject: statement)
         let objects = scanner.objects(in: window, excludingAgent: group.passive)
         let sources = group.passive ? objects.agents.map { view.actors[$0].entity } : resolved
-        // "X and Y held talks in Z": a place is a target only for a single known actor.
-        let placeOnly = objects.targetIsPlace && (sources.count != 1)
+        // "X and Y held talks in Z", "X said in Z": a place is a target only for a single actor's deed.
+        let verbal = (code ?? reverse ?? "").hasPrefix("01") || (code ?? reverse ?? "").hasPrefix("02")
+        let placeOnly = objects.targetIsPlace && (sources.count != 1 || verbal)
         let targetEntities = placeOnly ? [] : objects.targets.map { view.actors[$0].entity }
         let dateRange = match.subject.clauseStart..<max(window.upperBound, trigger.upperBound)
         let coding = Coding(
