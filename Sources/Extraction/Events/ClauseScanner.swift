@@ -218,7 +218,7 @@ struct ClauseScanner {
         {
             cursor += 1
         }
-        return view.actorAt[cursor] != nil
+        return cursor < view.count && view.actorAt[cursor] != nil
     }
 
     /// Whether the actor (with its coordinated partners) is directly followed by a verb: a clause subject.
