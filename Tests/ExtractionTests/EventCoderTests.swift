@@ -163,6 +163,17 @@ struct EventCoderTests {
         #expect(attack.date == nil)
     }
 
+    @Test("a parenthetical relative clause is skipped on the way to the subject")
+    func parenthetical() throws {
+        let document = try code(
+            "Tokayev/NNP ,/, who/WP met/VBD Trump/NNP on/IN Monday/NNP ,/, attacked/VBD Hamas/NNP ./.")
+        let attack = try #require(document.events.first { $0.trigger == "attacked" })
+        #expect(attack.source == id("Tokayev", document))
+        let met = try #require(document.events.first { $0.trigger == "met" })
+        #expect(met.source == id("Tokayev", document))
+        #expect(met.target == id("Trump", document))
+    }
+
     @Test("saying something in a place is no statement to that place")
     func statementPlace() throws {
         let document = try code("Trump/NNP said/VBD in/IN Beijing/NNP that/IN Israel/NNP attacked/VBD Hamas/NNP ./.")

@@ -95,7 +95,11 @@ struct ClauseScanner {
                 cursor = record.range.lowerBound - 1
                 continue
             }
-            if ClauseScanner.relativePronouns.contains(word) {
+            if word == ",", let opening = parentheticalStart(closingAt: cursor) {
+                cursor = opening - 1  // ", who met Y on Monday," / ", in remarks on Monday,": not the subject
+                continue
+            }
+            if ClauseScanner.relativePronouns.contains(word) || (word == "THAT" && view.tag(cursor) == "WDT") {
                 crossedRelative = true
             } else if word == ";" || word == ":" {
                 break
@@ -108,6 +112,21 @@ struct ClauseScanner {
             cursor -= 1
         }
         return Subject(actors: [], clauseStart: clauseStart, pronoun: sawPronoun)
+    }
+
+    /// The opening comma of a parenthetical that ends with the comma at `closing`: a segment
+    /// starting with a relative pronoun or a preposition, at most 15 tokens long.
+    private func parentheticalStart(closingAt closing: Int) -> Int? {
+        var cursor = closing - 1
+        while cursor > 0, closing - cursor <= 15 {
+            if view.word(cursor) == "," {
+                let first = cursor + 1
+                let opens = ClauseScanner.relativePronouns.contains(view.word(first)) || view.tag(first) == "IN"
+                return opens && first < closing ? cursor : nil
+            }
+            cursor -= 1
+        }
+        return nil
     }
 
     /// Whether the actor sits in a prepositional phrase ("with Gondor", "of the Arab world").
