@@ -12,7 +12,8 @@ struct EventCoderTests {
         Spec("Jordan", .location, "JOR"), Spec("Kazakhstan", .location, "KAZ"), Spec("Sudan", .location, "SDN"),
         Spec("Bahrain", .location, "BHR"), Spec("Morocco", .location, "MAR"), Spec("Abraham Accords", .misc),
         Spec("Tokayev", .person, "KAZGOV"), Spec("Trump", .person, "USAGOV"), Spec("Uzbekistan", .location, "UZB"),
-        Spec("Shavkat Mirziyoyev", .person, "UZBGOV"), Spec("Tuesday", .misc),
+        Spec("Shavkat Mirziyoyev", .person, "UZBGOV"), Spec("Tuesday", .misc), Spec("Riyadh", .location, "SAU"),
+        Spec("Beijing", .location, "CHN"),
     ]
 
     private func code(_ tagged: String, dates: [(phrase: String, value: String)] = []) throws -> Document {
@@ -126,6 +127,76 @@ struct EventCoderTests {
         #expect(event.source == id("Kazakhstan", deal))
         #expect(event.target == id("Israel", deal))
         #expect(event.date == "2025-11-06")
+    }
+
+    @Test("a possessor travels: Trump's trip to Riyadh in May")
+    func possessiveTrip() throws {
+        let document = try code(
+            "Trump/NNP 's/POS trip/NN to/TO Riyadh/NNP in/IN May/NNP was/VBD short/JJ ./.", dates: [("May", "2025-05")])
+        let event = try #require(document.events.first { $0.trigger == "trip" })
+        #expect(event.code == "042")
+        #expect(event.source == id("Trump", document))
+        #expect(event.target == id("Riyadh", document))
+        #expect(event.date == "2025-05")
+        #expect(document.events.contains { $0.code == "043" && $0.source == id("Riyadh", document) })
+    }
+
+    @Test("a compound subject meeting somewhere meets each other, the place is the location")
+    func meetingPlace() throws {
+        let document = try code("Israel/NNP and/CC Jordan/NNP held/VBD talks/NNS in/IN Beijing/NNP ./.")
+        let held = document.events.filter { $0.trigger == "held" }
+        #expect(held.count == 2)
+        #expect(held.allSatisfy { $0.code.hasPrefix("04") && $0.location == id("Beijing", document) })
+        #expect(held.allSatisfy { $0.target != id("Beijing", document) })
+    }
+
+    @Test("an appeal is dated, the action appealed for is not")
+    func appeal() throws {
+        let document = try code("Trump/NNP urged/VBD Israel/NNP to/TO attack/VB Hamas/NNP ./.")
+        let urged = try #require(document.events.first { $0.trigger == "urged" })
+        #expect(urged.code == "020")
+        #expect(urged.source == id("Trump", document))
+        #expect(urged.target == id("Israel", document))
+        #expect(urged.date == "2025-11-06")
+        let attack = try #require(document.events.first { $0.trigger == "attack" })
+        #expect(attack.source == id("Israel", document))
+        #expect(attack.date == nil)
+    }
+
+    @Test("a parenthetical relative clause is skipped on the way to the subject")
+    func parenthetical() throws {
+        let document = try code(
+            "Tokayev/NNP ,/, who/WP met/VBD Trump/NNP on/IN Monday/NNP ,/, attacked/VBD Hamas/NNP ./.")
+        let attack = try #require(document.events.first { $0.trigger == "attacked" })
+        #expect(attack.source == id("Tokayev", document))
+        let met = try #require(document.events.first { $0.trigger == "met" })
+        #expect(met.source == id("Tokayev", document))
+        #expect(met.target == id("Trump", document))
+    }
+
+    @Test("saying something in a place is no statement to that place")
+    func statementPlace() throws {
+        let document = try code("Trump/NNP said/VBD in/IN Beijing/NNP that/IN Israel/NNP attacked/VBD Hamas/NNP ./.")
+        #expect(!document.events.contains { $0.trigger == "said" })
+        #expect(document.events.contains { $0.trigger == "attacked" && $0.source == id("Israel", document) })
+    }
+
+    @Test("a gerund after a preposition or a full verb asserts nothing")
+    func gerund() throws {
+        let document = try code("Israel/NNP accused/VBD Jordan/NNP of/IN attacking/VBG Hamas/NNP ./.")
+        #expect(document.events.map(\.trigger) == ["accused"])
+        let denial = try code("Jordan/NNP has/VBZ denied/VBN attacking/VBG Hamas/NNP ./.")
+        #expect(!denial.events.contains { $0.trigger == "attacking" })
+        let progressive = try code("Jordan/NNP is/VBZ attacking/VBG Hamas/NNP ./.")
+        #expect(progressive.events.contains { $0.trigger == "attacking" && $0.source == id("Jordan", progressive) })
+    }
+
+    @Test("talks between X and Y: the parties meet each other")
+    func between() throws {
+        let document = try code("The/DT talks/NNS between/IN Israel/NNP and/CC Jordan/NNP ended/VBD ./.")
+        let talks = document.events.filter { $0.trigger == "talks" }
+        #expect(Set(talks.compactMap(\.source)) == Set(["Israel", "Jordan"].compactMap { id($0, document) }))
+        #expect(talks.allSatisfy { $0.target != nil && $0.target != $0.source })
     }
 
     @Test("a common-noun subject is nobody: no event with a guessed source")

@@ -76,9 +76,12 @@ enum EventTestDocuments {
             .map { $0..<($0 + target.count) }
     }
 
+    /// The shipped tables, loaded once for all tests (an immutable value).
+    private static let shipped = Result { () throws(ExtractionError) -> EventCoder in try ExtractionModels.eventCoder() }
+
     /// The coder with the shipped tables.
     static func shippedCoder() throws -> EventCoder {
-        try ExtractionModels.eventCoder()
+        try shipped.get()
     }
 
     /// A fixture file of this test target.

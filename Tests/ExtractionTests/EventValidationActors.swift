@@ -19,10 +19,23 @@ struct EventValidationActors {
 
     var actors: [Actor] = []
     var agents: [Agent] = []
+    /// First word of a phrase → actor indices / agent indices having such a phrase.
+    var actorsByWord: [String: Set<Int>] = [:]
+    var agentsByWord: [String: Set<Int>] = [:]
 
     init(actorText: String, agentText: String) {
         readActors(actorText)
         readAgents(agentText)
+        for (index, actor) in actors.enumerated() {
+            for phrase in actor.phrases { if let first = phrase.first { actorsByWord[first, default: []].insert(index) } }
+        }
+        for (index, agent) in agents.enumerated() {
+            if let first = agent.phrase.first { agentsByWord[first, default: []].insert(index) }
+        }
+    }
+
+    private func candidates(_ index: [String: Set<Int>], _ word: String) -> [Int] {
+        SentenceView.stems(of: word).reduce(into: Set<Int>()) { $0.formUnion(index[$1] ?? []) }.sorted()
     }
 
     private static func clean(_ line: Substring) -> Substring {
@@ -116,7 +129,7 @@ extension EventValidationActors {
     /// Actor mentions over upper-cased words: token range and composed CAMEO code.
     func mentions(words: [String], tags: [String], date: Int) -> [(range: Range<Int>, code: String)] {
         let actorSpans = spans(words: words) { position in
-            actors.compactMap { actor in
+            candidates(actorsByWord, words[position]).map { actors[$0] }.compactMap { actor in
                 code(of: actor, on: date).flatMap { code in
                     actor.phrases.compactMap { match($0, words, at: position) }.max().map { ($0, code) }
                 }
@@ -124,7 +137,7 @@ extension EventValidationActors {
         }
         let covered = Set(actorSpans.flatMap { Array($0.range) })
         let agentSpans = spans(words: words) { position in
-            covered.contains(position) ? [] : agents.compactMap { agent in
+            covered.contains(position) ? [] : candidates(agentsByWord, words[position]).map { agents[$0] }.compactMap { agent in
                 match(agent.phrase, words, at: position).map { ($0, agent.prefix ? agent.code + "~" : agent.code) }
             }
         }

@@ -77,7 +77,7 @@ struct EventValidationTests {
         return entity.actorCode ?? "---"
     }
 
-    /// 269/354 (76.0%) measured with intent codes off, the PETRARCH behaviour the records expect.
+    /// 271/354 (76.6%) measured with intent codes off, the PETRARCH behaviour the records expect.
     @Test("reproduces most expected codings (event code, source and target)")
     func validationScore() throws {
         let score = try Self.score(intentCodes: false)

@@ -7,6 +7,8 @@ extension ClauseScanner {
         var agents: [Int] = []
         /// A location actor after "in"/"at", if any.
         var location: Int?
+        /// The targets are only that place (nothing else was found).
+        var targetIsPlace = false
     }
 
     /// Reads the actors of `window`; `excluding` prepositions' objects never become targets.
@@ -46,6 +48,7 @@ extension ClauseScanner {
             }
         }
         result.targets = !direct.isEmpty ? direct : (!prepositional.isEmpty ? prepositional : fallbackPlace)
+        result.targetIsPlace = direct.isEmpty && prepositional.isEmpty && !fallbackPlace.isEmpty
         return result
     }
 

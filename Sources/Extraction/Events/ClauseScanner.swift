@@ -95,7 +95,11 @@ struct ClauseScanner {
                 cursor = record.range.lowerBound - 1
                 continue
             }
-            if ClauseScanner.relativePronouns.contains(word) {
+            if word == ",", let opening = parentheticalStart(closingAt: cursor) {
+                cursor = opening - 1  // ", who met Y on Monday," / ", in remarks on Monday,": not the subject
+                continue
+            }
+            if ClauseScanner.relativePronouns.contains(word) || (word == "THAT" && view.tag(cursor) == "WDT") {
                 crossedRelative = true
             } else if word == ";" || word == ":" {
                 break
@@ -108,6 +112,21 @@ struct ClauseScanner {
             cursor -= 1
         }
         return Subject(actors: [], clauseStart: clauseStart, pronoun: sawPronoun)
+    }
+
+    /// The opening comma of a parenthetical that ends with the comma at `closing`: a segment
+    /// starting with a relative pronoun or a preposition, at most 15 tokens long.
+    private func parentheticalStart(closingAt closing: Int) -> Int? {
+        var cursor = closing - 1
+        while cursor > 0, closing - cursor <= 15 {
+            if view.word(cursor) == "," {
+                let first = cursor + 1
+                let opens = ClauseScanner.relativePronouns.contains(view.word(first)) || view.tag(first) == "IN"
+                return opens && first < closing ? cursor : nil
+            }
+            cursor -= 1
+        }
+        return nil
     }
 
     /// Whether the actor sits in a prepositional phrase ("with Gondor", "of the Arab world").
@@ -181,7 +200,11 @@ struct ClauseScanner {
                 break
             }
             if ClauseScanner.relativePronouns.contains(word) || view.tag(cursor) == "WDT" { break }
-            if word == ",", cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor) { break }
+            if word == ",", !isAdjectiveList(cursor),
+                cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor)
+            {
+                break
+            }
             if view.isFiniteVerb(cursor) || (word == "TO" && view.tag(cursor + 1) == "VB") { break }
             if stopAtEmbeddedSubject, let actor = view.actorAt[cursor], opensClause(actor) { break }
             cursor += 1
@@ -202,6 +225,11 @@ struct ClauseScanner {
         return start..<max(start, cursor)
     }
 
+    /// "complete, full diplomatic ties": a comma between adjectives does not end the clause.
+    private func isAdjectiveList(_ comma: Int) -> Bool {
+        view.tag(comma - 1).hasPrefix("JJ") && view.tag(comma + 1).hasPrefix("JJ")
+    }
+
     private func nextIsCoordinatedActor(_ comma: Int) -> Bool {
         var cursor = comma + 1
         while cursor < view.count, cursor < comma + 5, view.actorAt[cursor] == nil,
@@ -209,7 +237,7 @@ struct ClauseScanner {
         {
             cursor += 1
         }
-        return view.actorAt[cursor] != nil
+        return cursor < view.count && view.actorAt[cursor] != nil
     }
 
     /// Whether the actor (with its coordinated partners) is directly followed by a verb: a clause subject.

@@ -9,8 +9,11 @@
 ///   when there is one, and only a date written in the sentence;
 /// * statements (01x) and appeals (02x) need both a source and a target, other events one of them.
 public struct EventCoder: PipelineStage {
+    /// Instance name ("events").
     public let name: String
+    /// Tokens with POS tags, sentences, entities (with mentions) and dates.
     public let requires: Set<Annotation> = [.tokens, .sentences, .partOfSpeech, .entities, .dates]
+    /// `Document.events`.
     public let assigns: Set<Annotation> = [.events]
 
     /// The verb dictionary.
@@ -49,6 +52,7 @@ public struct EventCoder: PipelineStage {
         self.name = name
     }
 
+    /// Replaces `document.events` with the events coded sentence by sentence, in text order.
     public func apply(to document: inout Document) throws(ExtractionError) {
         var datesBySentence: [Int: [DateExpression]] = [:]
         for date in document.dates where date.value != nil {

@@ -38,67 +38,6 @@ struct SentenceCoder {
         return (events(from: codings), subject)
     }
 
-    // MARK: Verbs
-
-    private func codeVerb(at position: Int) -> (coding: Coding?, subject: [Int])? {
-        let scanner = ClauseScanner(view: view)
-        let matcher = PatternMatcher(view: view)
-        var best: (entry: VerbEntry, pattern: VerbPattern?, score: Int)?
-        var group: VerbGroup?
-        var subject: ClauseScanner.Subject?
-        for index in coder.verbs.entries(forForm: view.word(position)) {
-            let entry = coder.verbs.entries[index]
-            guard fits(entry, at: position) else { continue }
-            let start = position - entry.before.count
-            let currentGroup = group ?? VerbGroup(view: view, trigger: start)
-            let currentSubject = subject ?? scanner.subject(before: currentGroup.start)
-            group = currentGroup
-            subject = currentSubject
-            let after = scanner.patternWindow(from: position + 1 + entry.after.count)
-            let before = currentSubject.clauseStart..<start
-            let pattern = matcher.best(in: coder.verbs.blocks[entry.block], before: before, after: after)
-            let score = (entry.before.count + entry.after.count) * 1000 + (pattern?.weight ?? -1)
-            if best == nil || score > (best?.score ?? 0) { best = (entry, pattern, score) }
-        }
-        guard let best, let group, let subject else { return nil }
-        let subjectEntities = subject.actors.map { view.actors[$0].entity }
-        let resolved = subjectEntities.isEmpty && subject.pronoun ? previousSubject : subjectEntities
-        let block = coder.verbs.blocks[best.entry.block]
-        guard let pair = best.pattern?.codes ?? best.entry.codes ?? block.codes,
-            pair.forward != nil || pair.reverse != nil
-        else { return (nil, resolved) }
-        if group.negated, best.pattern?.before.isEmpty ?? true { return (nil, resolved) }
-        if group.bareInfinitive, resolved.isEmpty { return (nil, resolved) }
-        let intended = group.mood == .intended && coder.options.intentCodes
-        let code = intended ? pair.forward.map { coder.codes.info(for: $0).intent ?? $0 } : pair.forward
-        let reverse = intended ? pair.reverse.map { coder.codes.info(for: $0).intent ?? $0 } : pair.reverse
-        let trigger = (position - best.entry.before.count)..<(position + 1 + best.entry.after.count)
-        let statement = (code ?? reverse ?? "").hasPrefix("01")
-        let window = scanner.objectWindow(from: trigger.upperBound, stopAtEmbeddedSubject: statement)
-        let objects = scanner.objects(in: window, excludingAgent: group.passive)
-        let targetEntities = objects.targets.map { view.actors[$0].entity }
-        let sources = group.passive ? objects.agents.map { view.actors[$0].entity } : resolved
-        let targets = group.passive ? resolved : targetEntities
-        let coding = Coding(
-            code: code, reverse: reverse, trigger: trigger, sources: sources, targets: targets,
-            location: objects.location.map { view.actors[$0].entity },
-            date: date(near: trigger.lowerBound, within: subject.clauseStart..<max(window.upperBound, trigger.upperBound),
-                fallback: group.mood == .asserted),
-            reciprocal: !group.passive)
-        return (coding, resolved)
-    }
-
-    /// Whether the words of a multi-word verb sit around the verb word.
-    private func fits(_ entry: VerbEntry, at position: Int) -> Bool {
-        for (offset, word) in entry.after.enumerated() where view.word(position + 1 + offset) != word {
-            return false
-        }
-        for (offset, word) in entry.before.reversed().enumerated() where view.word(position - 1 - offset) != word {
-            return false
-        }
-        return true
-    }
-
     // MARK: Nouns
 
     private func codeNominal(at position: Int) -> Coding? {
@@ -114,16 +53,26 @@ struct SentenceCoder {
         let pattern = PatternMatcher(view: view).best(in: block, before: position..<position, after: window)
         guard let pair = pattern?.codes ?? entry.codes ?? block.codes, pair.forward != nil || pair.reverse != nil
         else { return nil }
-        let objects = scanner.objects(in: window, excludingAgent: true)
+        var objects = scanner.objects(in: window, excludingAgent: true)
         let owner = possessor(of: position)
-        let sources = owner.map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
+        var sources = owner.map { scanner.coordinated($0, leftwards: true) } ?? objects.agents
+        // "talks between X and Y": the parties act on each other.
+        var between = false
+        if sources.isEmpty, objects.targets.count > 1, let first = objects.targets.first,
+            scanner.governingPreposition(of: first, after: window.lowerBound) == "BETWEEN"
+        {
+            sources = objects.targets
+            objects.targets = []
+            between = true
+        }
         let start = owner.map { view.actors[$0].range.lowerBound } ?? position
+        let targets = objects.targetIsPlace && sources.isEmpty ? [] : objects.targets
         return Coding(
             code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1), sources: sources.map { view.actors[$0].entity },
-            targets: objects.targets.map { view.actors[$0].entity },
+            targets: targets.map { view.actors[$0].entity },
             location: objects.location.map { view.actors[$0].entity },
             date: date(near: position, within: start..<max(window.upperBound, position + 1), fallback: false),
-            reciprocal: false)
+            reciprocal: between)
     }
 
     /// The actor owning an event noun: "Hamas's Oct. 7 attack", "the Hamas attack".
@@ -147,7 +96,7 @@ struct SentenceCoder {
 
     /// The value of the date expression in `range` nearest the trigger, else the article date
     /// when `fallback` (asserted, not intended or hypothetical, actions).
-    private func date(near position: Int, within range: Range<Int>, fallback: Bool) -> String? {
+    func date(near position: Int, within range: Range<Int>, fallback: Bool) -> String? {
         let sentence = document.sentences[view.index].tokens
         let candidates = dates.compactMap { date -> (Int, String)? in
             guard let value = date.value,

@@ -6,7 +6,7 @@ struct VerbGroup {
         case asserted
         /// Announced or intended ("will sign", "is expected to sign", "plans to sign").
         case intended
-        /// Hypothetical ("would sign", "could sign", "may sign").
+        /// Hypothetical ("would sign", "could sign", "may sign", "urged X to sign").
         case conditional
     }
 
@@ -45,6 +45,7 @@ struct VerbGroup {
         var infinitive = false
         var governed = false
         var sawBe = false
+        var sawHave = false
         var cursor = position - 1
         while cursor >= 0 {
             let word = view.word(cursor)
@@ -58,7 +59,7 @@ struct VerbGroup {
             } else if VerbGroup.beForms.contains(word) {
                 sawBe = true
             } else if VerbGroup.haveForms.contains(word) || VerbGroup.doForms.contains(word) {
-                // perfect or emphatic auxiliaries change nothing
+                sawHave = sawHave || VerbGroup.haveForms.contains(word)
             } else if infinitive, VerbGroup.intentGovernors.contains(word) {
                 governed = true
             } else if tag == "RB" || tag == "RBR" {
@@ -71,14 +72,14 @@ struct VerbGroup {
         }
         let tag = view.tag(position)
         if sawBe, tag == "VBN" { passive = true }
-        if !passive, tag == "VBN", view.word(position + 1) == "BY" { passive = true }
+        if !passive, !sawHave, tag == "VBN", view.word(position + 1) == "BY" { passive = true }
         self.start = start
         self.negated = negated
         self.passive = passive
         self.bareInfinitive = infinitive && !governed && !future
         if future || governed {
             mood = .intended
-        } else if conditional {
+        } else if conditional || infinitive {
             mood = .conditional
         } else {
             mood = .asserted

@@ -21,11 +21,14 @@ func buildEventTables(dataDirectory: URL, outputDirectory: URL) throws {
         .write(to: outputDirectory.appendingPathComponent("events-codes.tsv"))
 }
 
-/// Patterns added to dictionary blocks (block name → pattern lines), for news shapes the
-/// dictionary leaves at a vague block code: "travel to X" is a visit, like "rush to X" is.
+/// Lines added to dictionary blocks (block name → verb or pattern lines) for common news verbs
+/// and shapes the dictionary misses or leaves at a vague block code: "travel to X" is a visit
+/// (like "rush to X" is), "urge" appeals like "implore", "sanction" punishes with sanctions.
 let eventVerbSupplements: [String: [String]] = [
     "GO_SOMEWHERE": ["- * (TO) [042:043]"],
     "MEET_PEOPLE": ["- * (WITH) [040]"],
+    "APPEAL": ["URGE"],
+    "PUNISH": ["SANCTION [163]"],
 ]
 
 /// The verb dictionary without comments, blank lines and transformations, patterns supplemented.
