@@ -124,11 +124,12 @@ struct CanonicalizerTests {
             ("Israeli Defense Minister Israel Katz spoke.", "Israel Katz", "IL", "ISRGOVMIL"),
             ("Former President Jane Doe of Kenya spoke.", "Jane Doe", "KE", "KENELI"),
             ("Jane Doe spoke.", "Jane Doe", nil, nil),
+            ("President Jane Doe of the United States spoke.", "Jane Doe", "US", "USAGOV"),
         ] as [(String, String, String?, String?)])
     func personContext(text: String, name: String, country: String?, code: String?) throws {
         let marks: Marks = [
             (name, .person), ("Kazakhstan", .location), ("Uzbekistan", .location), ("Saudi", .misc),
-            ("Israel", .location), ("Israeli", .misc), ("Kenya", .location),
+            ("Israel", .location), ("Israeli", .misc), ("Kenya", .location), ("United States", .location),
         ]
         let document = try run(text, marks)
         let entity = try #require(document.entities.first { $0.name == name })
@@ -205,6 +206,7 @@ struct CanonicalizerTests {
         #expect(document.entities.map(\.name) == ["Iran", "Israel", "Hamas"])
         #expect(document.entities[0].mentions == [0, 4])
         #expect(document.mentions.map(\.entity) == [0, 1, 1, 2, 0])
+        #expect(document.mentions.map(\.type) == [.location, .location, .location, .organization, .location])
     }
 
     @Test("titles, determiners and possessives are trimmed from mention spans")

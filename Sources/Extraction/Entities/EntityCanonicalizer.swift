@@ -42,6 +42,7 @@ public struct EntityCanonicalizer: PipelineStage {
         document.mentions = zip(candidates, links).map { candidate, entity in
             var mention = candidate.mention
             mention.entity = entity
+            mention.type = entities[entity].type
             return mention
         }
         document.entities = entities
