@@ -49,15 +49,19 @@ struct CanonicalizerTests {
         #expect(document.entities.count == 1)
     }
 
-    @Test("a titled given name joins the one full name it starts", arguments: [
-        ("Mohammed bin Salman met aides. Crown Prince Mohammed spoke.", 1),
-        ("Mohammed bin Salman met Mohammed bin Zayed. Crown Prince Mohammed spoke.", 3),
-        ("Mohammed bin Salman met aides. Mohammed spoke.", 2),
-    ])
-    func titledGivenName(text: String, entities: Int) throws {
-        let document = try run(text, [
-            ("Mohammed bin Salman", .person), ("Mohammed bin Zayed", .person), ("Mohammed", .person),
+    @Test(
+        "a titled given name joins the one full name it starts",
+        arguments: [
+            ("Mohammed bin Salman met aides. Crown Prince Mohammed spoke.", 1),
+            ("Mohammed bin Salman met Mohammed bin Zayed. Crown Prince Mohammed spoke.", 3),
+            ("Mohammed bin Salman met aides. Mohammed spoke.", 2),
         ])
+    func titledGivenName(text: String, entities: Int) throws {
+        let document = try run(
+            text,
+            [
+                ("Mohammed bin Salman", .person), ("Mohammed bin Zayed", .person), ("Mohammed", .person),
+            ])
         #expect(document.entities.count == entities)
         #expect(document.entities.allSatisfy { $0.type == .person })
     }
@@ -136,6 +140,27 @@ struct CanonicalizerTests {
         #expect(entity.type == .person)
         #expect(entity.country == country)
         if let code { #expect(entity.actorCode == code) }
+    }
+
+    @Test(
+        "titles and nationalities inside the tagger's span still give the role",
+        arguments: [
+            (
+                "Kazakhstan President Kassym-Jomart Tokayev spoke.", "Kazakhstan President Kassym-Jomart Tokayev", "KZ",
+                "KAZGOV"
+            ),
+            ("Saudi Crown Prince Mohammed bin Salman spoke.", "Saudi Crown Prince Mohammed bin Salman", "SA", "SAUGOV"),
+            ("Kazakhstan's President Jane Doe spoke.", "Kazakhstan 's President Jane Doe", "KZ", "KAZGOV"),
+            ("The U.S. President Jane Doe spoke.", "President Jane Doe", "US", "USAGOV"),
+        ] as [(String, String, String, String)])
+    func insideSpan(text: String, span: String, country: String, code: String) throws {
+        let document = try run(text, [(span, .person), ("U.S.", .location)])
+        let entity = try #require(document.entities.first { $0.type == .person })
+        #expect(entity.name == document.mentions[entity.mentions[0]].text)
+        #expect(!entity.name.contains("President") && !entity.name.contains("Prince"))
+        #expect(!entity.name.hasPrefix("Kazakhstan") && !entity.name.hasPrefix("Saudi"))
+        #expect(entity.country == country)
+        #expect(entity.actorCode == code)
     }
 
     @Test(
