@@ -279,4 +279,14 @@ struct CanonicalizerTests {
         #expect(document.entities.map(\.name) == ["Tavildara", "Tajikistan"])
         #expect(document.entities.first?.mentions.count == 2)
     }
+
+    @Test("mentions outside the tokens are skipped, not trapped on")
+    func invalidMentions() throws {
+        var document = EntityTestSupport.document("Iran spoke.", marking: [("Iran", .location)])
+        document.mentions.append(Mention(tokens: 5..<9, span: TextSpan(start: 0, end: 4), text: "Iran", type: .location))
+        document.mentions.append(Mention(tokens: 1..<1, span: TextSpan(start: 5, end: 5), text: "", type: .location))
+        let result = try EntityTestSupport.canonicalize(document)
+        #expect(result.entities.map(\.name) == ["Iran"])
+        #expect(result.mentions.count == 1)
+    }
 }
