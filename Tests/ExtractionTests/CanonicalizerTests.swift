@@ -49,15 +49,19 @@ struct CanonicalizerTests {
         #expect(document.entities.count == 1)
     }
 
-    @Test("a titled given name joins the one full name it starts", arguments: [
-        ("Mohammed bin Salman met aides. Crown Prince Mohammed spoke.", 1),
-        ("Mohammed bin Salman met Mohammed bin Zayed. Crown Prince Mohammed spoke.", 3),
-        ("Mohammed bin Salman met aides. Mohammed spoke.", 2),
-    ])
-    func titledGivenName(text: String, entities: Int) throws {
-        let document = try run(text, [
-            ("Mohammed bin Salman", .person), ("Mohammed bin Zayed", .person), ("Mohammed", .person),
+    @Test(
+        "a titled given name joins the one full name it starts",
+        arguments: [
+            ("Mohammed bin Salman met aides. Crown Prince Mohammed spoke.", 1),
+            ("Mohammed bin Salman met Mohammed bin Zayed. Crown Prince Mohammed spoke.", 3),
+            ("Mohammed bin Salman met aides. Mohammed spoke.", 2),
         ])
+    func titledGivenName(text: String, entities: Int) throws {
+        let document = try run(
+            text,
+            [
+                ("Mohammed bin Salman", .person), ("Mohammed bin Zayed", .person), ("Mohammed", .person),
+            ])
         #expect(document.entities.count == entities)
         #expect(document.entities.allSatisfy { $0.type == .person })
     }
@@ -124,17 +128,39 @@ struct CanonicalizerTests {
             ("Israeli Defense Minister Israel Katz spoke.", "Israel Katz", "IL", "ISRGOVMIL"),
             ("Former President Jane Doe of Kenya spoke.", "Jane Doe", "KE", "KENELI"),
             ("Jane Doe spoke.", "Jane Doe", nil, nil),
+            ("President Jane Doe of the United States spoke.", "Jane Doe", "US", "USAGOV"),
         ] as [(String, String, String?, String?)])
     func personContext(text: String, name: String, country: String?, code: String?) throws {
         let marks: Marks = [
             (name, .person), ("Kazakhstan", .location), ("Uzbekistan", .location), ("Saudi", .misc),
-            ("Israel", .location), ("Israeli", .misc), ("Kenya", .location),
+            ("Israel", .location), ("Israeli", .misc), ("Kenya", .location), ("United States", .location),
         ]
         let document = try run(text, marks)
         let entity = try #require(document.entities.first { $0.name == name })
         #expect(entity.type == .person)
         #expect(entity.country == country)
         if let code { #expect(entity.actorCode == code) }
+    }
+
+    @Test(
+        "titles and nationalities inside the tagger's span still give the role",
+        arguments: [
+            (
+                "Kazakhstan President Kassym-Jomart Tokayev spoke.", "Kazakhstan President Kassym-Jomart Tokayev", "KZ",
+                "KAZGOV"
+            ),
+            ("Saudi Crown Prince Mohammed bin Salman spoke.", "Saudi Crown Prince Mohammed bin Salman", "SA", "SAUGOV"),
+            ("Kazakhstan's President Jane Doe spoke.", "Kazakhstan 's President Jane Doe", "KZ", "KAZGOV"),
+            ("The U.S. President Jane Doe spoke.", "President Jane Doe", "US", "USAGOV"),
+        ] as [(String, String, String, String)])
+    func insideSpan(text: String, span: String, country: String, code: String) throws {
+        let document = try run(text, [(span, .person), ("U.S.", .location)])
+        let entity = try #require(document.entities.first { $0.type == .person })
+        #expect(entity.name == document.mentions[entity.mentions[0]].text)
+        #expect(!entity.name.contains("President") && !entity.name.contains("Prince"))
+        #expect(!entity.name.hasPrefix("Kazakhstan") && !entity.name.hasPrefix("Saudi"))
+        #expect(entity.country == country)
+        #expect(entity.actorCode == code)
     }
 
     @Test(
@@ -205,6 +231,7 @@ struct CanonicalizerTests {
         #expect(document.entities.map(\.name) == ["Iran", "Israel", "Hamas"])
         #expect(document.entities[0].mentions == [0, 4])
         #expect(document.mentions.map(\.entity) == [0, 1, 1, 2, 0])
+        #expect(document.mentions.map(\.type) == [.location, .location, .location, .organization, .location])
     }
 
     @Test("titles, determiners and possessives are trimmed from mention spans")
@@ -251,5 +278,15 @@ struct CanonicalizerTests {
             ])
         #expect(document.entities.map(\.name) == ["Tavildara", "Tajikistan"])
         #expect(document.entities.first?.mentions.count == 2)
+    }
+
+    @Test("mentions outside the tokens are skipped, not trapped on")
+    func invalidMentions() throws {
+        var document = EntityTestSupport.document("Iran spoke.", marking: [("Iran", .location)])
+        document.mentions.append(Mention(tokens: 5..<9, span: TextSpan(start: 0, end: 4), text: "Iran", type: .location))
+        document.mentions.append(Mention(tokens: 1..<1, span: TextSpan(start: 5, end: 5), text: "", type: .location))
+        let result = try EntityTestSupport.canonicalize(document)
+        #expect(result.entities.map(\.name) == ["Iran"])
+        #expect(result.mentions.count == 1)
     }
 }

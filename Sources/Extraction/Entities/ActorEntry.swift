@@ -56,7 +56,10 @@ package struct ActorEntry: Hashable, Sendable {
     private static func parseCode(_ text: some StringProtocol) -> DatedCode? {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let code = String(parts[0])
-        guard !code.isEmpty, code != "---", code.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        let isAlphanumeric = code.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        guard !code.isEmpty, code != "---", isAlphanumeric else { return nil }
         guard parts.count == 2 else { return DatedCode(code: code, from: nil, until: nil) }
         let range = parts[1]
         if range.hasPrefix(">") {

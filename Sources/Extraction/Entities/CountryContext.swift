@@ -60,9 +60,12 @@ struct CountryContext {
 
     /// A country named right after "of" following token `end` ("President X of Uzbekistan").
     private func countryAfterOf(_ end: Int) -> String? {
-        guard end + 1 < document.tokens.count, document.tokens[end].text == "of",
-            let index = candidateStartingAt[end + 1], candidates[index].resolution?.placeKind == .country
-        else { return nil }
+        guard end + 1 < document.tokens.count, document.tokens[end].text == "of" else { return nil }
+        // "of the United States": the tagger may or may not include the article.
+        let start = document.tokens[end + 1].text.lowercased() == "the" ? end + 2 : end + 1
+        guard let index = candidateStartingAt[start], candidates[index].resolution?.placeKind == .country else {
+            return nil
+        }
         return candidates[index].resolution?.country
     }
 

@@ -21,7 +21,11 @@ public struct EntityCanonicalizer: PipelineStage {
 
     public func apply(to document: inout Document) throws(ExtractionError) {
         let junk = HeadlineFilter.junkSentences(in: document)
+        let tokenCount = document.tokens.count
         var mentions = document.mentions.filter { mention in
+            // A span outside the tokens would be a tagger bug; skip it rather than trap.
+            guard !mention.tokens.isEmpty, mention.tokens.lowerBound >= 0, mention.tokens.upperBound <= tokenCount
+            else { return false }
             guard let sentence = document.sentenceIndex(ofToken: mention.tokens.lowerBound) else { return true }
             return !junk.contains(sentence)
         }
@@ -42,6 +46,7 @@ public struct EntityCanonicalizer: PipelineStage {
         document.mentions = zip(candidates, links).map { candidate, entity in
             var mention = candidate.mention
             mention.entity = entity
+            mention.type = entities[entity].type
             return mention
         }
         document.entities = entities

@@ -39,9 +39,16 @@ enum HeadlineFilter {
         var words = 0
         for token in tokens {
             var isWord = false
-            for scalar in token.text.unicodeScalars where scalar.properties.isAlphabetic {
+            for scalar in token.text.unicodeScalars {
+                switch scalar {
+                case "A"..."Z": upper += 1
+                case "a"..."z": lower += 1
+                case _ where scalar.isASCII: continue
+                case _ where scalar.properties.isUppercase: upper += 1
+                case _ where scalar.properties.isLowercase: lower += 1
+                default: continue
+                }
                 isWord = true
-                if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
             }
             if isWord { words += 1 }
         }
@@ -49,7 +56,9 @@ enum HeadlineFilter {
     }
 
     static func isBoilerplate(_ tokens: ArraySlice<Token>) -> Bool {
-        var words = tokens.map(\.text)
+        let longestLine = 8
+        if tokens.count > longestLine, !tokens.prefix(4).contains(where: { $0.text == ":" }) { return false }
+        var words = tokens.prefix(longestLine + 1).map(\.text)
         while let last = words.last, [":", ".", "|", "»", "›", ">"].contains(last) { words.removeLast() }
         if boilerplateLines.contains(NameKey.of(tokens: words)) { return true }
         guard let colon = tokens.firstIndex(where: { $0.text == ":" }), colon - tokens.startIndex <= 3 else {

@@ -18,9 +18,12 @@ struct MentionTrimmer {
         while upper > lower, MentionTrimmer.trailingNoise.contains(tokens[upper - 1].text) { upper -= 1 }
         while upper > lower, MentionTrimmer.leadingNoise.contains(NameKey.of(tokens[lower].text)) { lower += 1 }
         var title: TitleEntry?
+        var titleStart: Int?
         var titleIsPast = false
         if mention.type == .person {
+            lower += nationalPrefix(at: lower, before: upper - 1, in: tokens)
             while upper - lower > 1, let found = self.title(startingAt: lower, before: upper - 1, in: tokens) {
+                if titleStart == nil { titleStart = lower }
                 title = found.entry
                 lower += found.length
             }
@@ -32,7 +35,7 @@ struct MentionTrimmer {
         {
             return nil  // A bare title ("President") is not a name.
         }
-        var contextStart = lower
+        var contextStart = titleStart ?? lower
         if mention.type == .person, title == nil, let found = self.title(endingAt: lower - 1, in: tokens) {
             title = found.entry
             contextStart = lower - found.length
@@ -50,6 +53,21 @@ struct MentionTrimmer {
         let keys = tokens[lower..<upper].map { NameKey.of($0.text) }
         return MentionCandidate(
             mention: trimmed, title: title, titleIsPast: titleIsPast, contextStart: contextStart, nameKeys: keys)
+    }
+
+    /// Length of a country or demonym (and possessive) that the tagger put in front of a title inside
+    /// a person's span ("Kazakhstan President Kassym-Jomart Tokayev"), or 0.
+    private func nationalPrefix(at start: Int, before limit: Int, in tokens: [Token]) -> Int {
+        for length in stride(from: 3, through: 1, by: -1) where start + length < limit {
+            guard let place = tables.places[NameKey.of(tokens: tokens[start..<(start + length)].map(\.text))],
+                place.kind == .country || place.kind == .demonym
+            else { continue }
+            let possessive = ["'s", "\u{2019}s"].contains(tokens[start + length].text) ? 1 : 0
+            if title(startingAt: start + length + possessive, before: limit, in: tokens) != nil {
+                return length + possessive
+            }
+        }
+        return 0
     }
 
     /// The longest title starting at token `start` that ends before token `limit`.

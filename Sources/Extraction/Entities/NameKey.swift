@@ -1,8 +1,40 @@
 /// The normalised form names are looked up by: lower case, curly apostrophes made straight,
-/// periods dropped ("U.S." → "us"), runs of spaces collapsed.
+/// periods dropped ("U.S." → "us"), runs of spaces (and `_`) collapsed to one.
 enum NameKey {
     /// The lookup key for `text`.
     static func of(_ text: some StringProtocol) -> String {
+        // Fast path for ASCII, which nearly every name and table phrase is.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return slowKey(text)
+            case UInt8(ascii: "."): continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "_"):
+                pendingSpace = !bytes.isEmpty
+                continue
+            default: break
+            }
+            if pendingSpace {
+                bytes.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The key of several token texts joined by single spaces.
+    static func of(tokens: some Sequence<String>) -> String {
+        of(tokens.joined(separator: " "))
+    }
+
+    private static func slowKey(_ text: some StringProtocol) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -22,14 +54,15 @@ enum NameKey {
             switch scalar {
             case "\u{2019}", "\u{2018}", "`": result.append("'")
             case "\u{2010}", "\u{2011}", "\u{2013}": result.append("-")
-            default: result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            case "A"..."Z": result.append(Unicode.Scalar(scalar.value + 32) ?? scalar)
+            default:
+                if scalar.isASCII || !scalar.properties.changesWhenLowercased {
+                    result.append(scalar)
+                } else {
+                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
             }
         }
         return String(result)
-    }
-
-    /// The key of several token texts joined by single spaces.
-    static func of(tokens: some Sequence<String>) -> String {
-        of(tokens.joined(separator: " "))
     }
 }

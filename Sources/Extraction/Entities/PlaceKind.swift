@@ -16,9 +16,4 @@ package enum PlaceKind: String, Hashable, Sendable, CaseIterable {
     case continent
     /// A sea, gulf or strait.
     case water
-
-    /// The entity type mentions of this kind get.
-    var entityType: EntityType {
-        self == .demonym ? .misc : .location
-    }
 }

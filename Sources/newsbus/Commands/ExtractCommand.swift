@@ -23,7 +23,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let articles = try ArticleFileReader.read(path: file, date: date.flatMap { CalendarDate(iso: $0) })
+        let articles = try ExtractInputReader.read(path: file, date: date.flatMap { CalendarDate(iso: $0) })
         let pipeline = try ExtractionModels.standardPipeline()
         var failures = 0
         for item in articles {

@@ -2,7 +2,7 @@ import Extraction
 import Foundation
 
 /// One article read from an input file, with where it came from (for error messages).
-struct InputArticle {
+struct ExtractArticle {
     /// Metadata for the output.
     var metadata: ArticleMetadata
     /// The article body (title excluded); output offsets are into this text.
@@ -11,49 +11,25 @@ struct InputArticle {
     var location: String
 }
 
-/// Why an input file, or one line of it, cannot be read.
-enum ArticleInputError: Error, CustomStringConvertible {
-    case unreadable(path: String, reason: String)
-    case unsupportedExtension(path: String)
-    case invalidUTF8(location: String)
-    case invalidJSON(location: String, reason: String)
-    case invalidDate(location: String, value: String)
-
-    var description: String {
-        switch self {
-        case .unreadable(let path, let reason):
-            "cannot read '\(path)': \(reason); check the path and permissions"
-        case .unsupportedExtension(let path):
-            "'\(path)' is neither .txt (first line = title) nor .jsonl (one {id,title,date,source,text} per line)"
-        case .invalidUTF8(let location):
-            "\(location): not valid UTF-8 text; convert the file to UTF-8"
-        case .invalidJSON(let location, let reason):
-            "\(location): \(reason); each line must be one JSON object {id,title,date,source,text}"
-        case .invalidDate(let location, let value):
-            "\(location): date '\(value)' is not YYYY-MM-DD; fix it or pass --date"
-        }
-    }
-}
-
 /// Reads articles from `.txt` and `.jsonl` files for `newsbus extract`.
-enum ArticleFileReader {
+enum ExtractInputReader {
     /// The articles in `path`, each either read or failed with its reason. Throws when the whole file is unusable.
     /// `date`, when given, replaces every article's date (and bad dates in the input are then ignored).
-    static func read(path: String, date: CalendarDate? = nil) throws -> [Result<InputArticle, ArticleInputError>] {
+    static func read(path: String, date: CalendarDate? = nil) throws -> [Result<ExtractArticle, ExtractInputError>] {
         let url = URL(fileURLWithPath: path)
         let isText = url.pathExtension.lowercased() == "txt"
         guard isText || ["jsonl", "ndjson"].contains(url.pathExtension.lowercased()) else {
-            throw ArticleInputError.unsupportedExtension(path: path)
+            throw ExtractInputError.unsupportedExtension(path: path)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ArticleInputError.unreadable(path: path, reason: "no such file")
+            throw ExtractInputError.unreadable(path: path, reason: "no such file")
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ArticleInputError.unreadable(path: path, reason: "\(error.localizedDescription)")
+            throw ExtractInputError.unreadable(path: path, reason: "\(error.localizedDescription)")
         }
         let articles =
             isText
@@ -70,9 +46,9 @@ enum ArticleFileReader {
     }
 
     /// A .txt article: the first line is the title, the blank lines after it are skipped, the rest is the body.
-    static func readText(_ data: Data, path: String, id: String) throws -> Result<InputArticle, ArticleInputError> {
+    static func readText(_ data: Data, path: String, id: String) throws -> Result<ExtractArticle, ExtractInputError> {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw ArticleInputError.invalidUTF8(location: "\(path):\(firstInvalidLine(data))")
+            throw ExtractInputError.invalidUTF8(location: "\(path):\(firstInvalidLine(data))")
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         let scalars = text.unicodeScalars
@@ -89,14 +65,14 @@ enum ArticleFileReader {
         if cursor == scalars.endIndex { bodyStart = scalars.endIndex }
         let body = String(String.UnicodeScalarView(scalars[bodyStart...]))
         let metadata = ArticleMetadata(id: id, title: title.isEmpty ? nil : title, date: nil, source: nil)
-        return .success(InputArticle(metadata: metadata, text: body, location: path))
+        return .success(ExtractArticle(metadata: metadata, text: body, location: path))
     }
 
     /// A .jsonl file: one article object per non-blank line.
     static func readLines(_ data: Data, path: String, dateOverride: Bool = false)
-        -> [Result<InputArticle, ArticleInputError>]
+        -> [Result<ExtractArticle, ExtractInputError>]
     {
-        var results: [Result<InputArticle, ArticleInputError>] = []
+        var results: [Result<ExtractArticle, ExtractInputError>] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -114,7 +90,7 @@ enum ArticleFileReader {
     }
 
     private static func parseArticle(_ line: Data, location: String, fallbackID: String, ignoresDate: Bool)
-        -> Result<InputArticle, ArticleInputError>
+        -> Result<ExtractArticle, ExtractInputError>
     {
         let object: [String: Any]
         do {
@@ -138,7 +114,7 @@ enum ArticleFileReader {
         let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? fallbackID
         let metadata = ArticleMetadata(
             id: id, title: object["title"] as? String, date: date, source: object["source"] as? String)
-        return .success(InputArticle(metadata: metadata, text: text, location: location))
+        return .success(ExtractArticle(metadata: metadata, text: text, location: location))
     }
 
     /// The 1-based line holding the first byte sequence that is not UTF-8.
