@@ -16,6 +16,9 @@ public struct BrokerConfiguration: Sendable, Hashable {
     /// The most requests one service may have waiting for a worker; past it, the client gets a
     /// ``BrokerErrorReply`` with status 503 (default 10 000).
     public var queueLimit: Int
+    /// The most services the broker tracks at once; a request naming a new service past it
+    /// gets a 503 (default 1 000). Bounds what clients asking for made-up names can cost.
+    public var serviceLimit: Int
     /// How long a request may wait for a worker before the client gets a 504 error reply
     /// (default `nil`: it waits until a worker comes).
     public var requestTimeout: Duration?
@@ -32,6 +35,7 @@ public struct BrokerConfiguration: Sendable, Hashable {
         heartbeatLiveness: Int = 3,
         busyWorkerTimeout: Duration = .seconds(300),
         queueLimit: Int = 10_000,
+        serviceLimit: Int = 1000,
         requestTimeout: Duration? = nil,
         maximumMessageSize: Int = 16 << 20,
         maximumFrameCount: Int = 256
@@ -41,6 +45,7 @@ public struct BrokerConfiguration: Sendable, Hashable {
         self.heartbeatLiveness = heartbeatLiveness
         self.busyWorkerTimeout = busyWorkerTimeout
         self.queueLimit = queueLimit
+        self.serviceLimit = serviceLimit
         self.requestTimeout = requestTimeout
         self.maximumMessageSize = maximumMessageSize
         self.maximumFrameCount = maximumFrameCount
