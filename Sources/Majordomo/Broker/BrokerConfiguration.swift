@@ -27,6 +27,8 @@ public struct BrokerConfiguration: Sendable, Hashable {
     public var maximumMessageSize: Int
     /// The most frames a message may have (default 256).
     public var maximumFrameCount: Int
+    /// CurveZMQ encryption and client allow-list (default `nil`: plain TCP, for loopback).
+    public var curve: CurveServerConfiguration?
 
     /// A configuration; every parameter has its documented default.
     public init(
@@ -38,7 +40,8 @@ public struct BrokerConfiguration: Sendable, Hashable {
         serviceLimit: Int = 1000,
         requestTimeout: Duration? = nil,
         maximumMessageSize: Int = 16 << 20,
-        maximumFrameCount: Int = 256
+        maximumFrameCount: Int = 256,
+        curve: CurveServerConfiguration? = nil
     ) {
         self.bindEndpoints = bindEndpoints
         self.heartbeatInterval = heartbeatInterval
@@ -49,6 +52,7 @@ public struct BrokerConfiguration: Sendable, Hashable {
         self.requestTimeout = requestTimeout
         self.maximumMessageSize = maximumMessageSize
         self.maximumFrameCount = maximumFrameCount
+        self.curve = curve
     }
 
     /// A copy with `edit` applied.
