@@ -74,6 +74,8 @@ struct ReportWriterTests {
         #expect(text.contains("| Kassym-Jomart Tokayev | KZ | 3 | 1 |"))
         #expect(text.contains("O'Brien & Sons \\| \"Ltd\" 🚀"))
         #expect(text.contains("failed: chunk 3-0: no reply after 3 attempts"))
+        #expect(!text.contains("<script>"), "no raw HTML from article text")
+        #expect(text.contains("&lt;/svg>&lt;script>alert"))
     }
 
     @Test("report.html is self-contained, escapes all text and holds both SVG charts")

@@ -56,9 +56,10 @@ enum ReportMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text made safe for one table cell: pipes escaped, line breaks flattened.
+    /// Text made safe for one table cell: pipes escaped, `<` as an entity (no raw HTML), line breaks flattened.
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "<", with: "&lt;")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
