@@ -1,4 +1,5 @@
 import Aggregation
+import Articles
 import Testing
 
 @Suite("Chunker")
@@ -49,5 +50,23 @@ struct ChunkerTests {
     @Test("whitespace-only text has no chunks")
     func empty() {
         #expect(Chunker().chunks(of: " \n\t ", article: 0).isEmpty)
+    }
+}
+
+@Suite("JobPlan")
+struct JobPlanTests {
+    @Test("short articles skip tokenizing yet chunk the same; empty ones are marked failed")
+    func plan() {
+        let plan = JobPlan(
+            articles: [
+                .init(id: "a", title: "", text: "\n  Short one.  \n"), .init(id: "b", title: "", text: " \n "),
+                .init(id: "c", title: "", text: "First sentence here. Second sentence here."),
+            ],
+            chunkScalars: 25)
+        #expect(plan.chunks.map(\.id.rawValue) == ["0-0", "2-0", "2-1"])
+        #expect(plan.chunks[0].offset == 3 && plan.chunks[0].text == "Short one.")
+        #expect(plan.chunks[1].text == "First sentence here.")
+        #expect(plan.chunks[2].offset == 21)
+        #expect(plan.failed == [1: "article has no text"])
     }
 }

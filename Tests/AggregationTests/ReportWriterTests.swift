@@ -74,6 +74,8 @@ struct ReportWriterTests {
         #expect(text.contains("| Kassym-Jomart Tokayev | KZ | 3 | 1 |"))
         #expect(text.contains("O'Brien & Sons \\| \"Ltd\" 🚀"))
         #expect(text.contains("failed: chunk 3-0: no reply after 3 attempts"))
+        #expect(!text.contains("<script>"), "no raw HTML from article text")
+        #expect(text.contains("&lt;/svg>&lt;script>alert"))
     }
 
     @Test("report.html is self-contained, escapes all text and holds both SVG charts")
@@ -107,5 +109,40 @@ struct ReportWriterTests {
         #expect(try object(root["job"])["finished"] is NSNull)
         #expect(String(decoding: files.html, as: UTF8.self).contains("No dated events to chart"))
         #expect(String(decoding: files.markdown, as: UTF8.self).contains("No events were coded."))
+    }
+}
+
+@Suite("ReportCharts")
+struct ReportChartsTests {
+    @Test("a timeline over many days groups its bars by month")
+    func monthBuckets() throws {
+        let events = (0..<120).map { index in
+            let date = CalendarDay.iso(dayOffset: index)
+            return Report.EventEntry(
+                id: "ev\(index)", article: "a", code: "010", label: "Make statement", trigger: "said", source: nil,
+                target: nil, date: date, location: nil, sentence: "", start: 0, end: 0, quadClass: 1, goldstein: 0)
+        }
+        let report = Report(
+            job: .init(id: "j", name: "", submitted: Date(timeIntervalSince1970: 0), finished: nil),
+            articles: [], entities: [], dates: [], events: events, links: [],
+            stats: .init(articles: 0, articlesFailed: 0, scheduler: SchedulerStats(), elapsedSeconds: nil))
+        let html = String(decoding: try ReportWriter().render(report).html, as: UTF8.self)
+        #expect(html.contains(">2025-01</text>"))
+        #expect(html.contains("2025-04: 30 events"))
+        #expect(!html.contains(">2025-01-05</text>"))
+    }
+}
+
+/// ISO days counted from 2025-01-01.
+private enum CalendarDay {
+    static func iso(dayOffset: Int) -> String {
+        let lengths = [31, 28, 31, 30, 31, 30]
+        var month = 0
+        var day = dayOffset
+        while day >= lengths[month] {
+            day -= lengths[month]
+            month += 1
+        }
+        return "2025-0\(month + 1)-" + (day + 1 < 10 ? "0" : "") + String(day + 1)
     }
 }

@@ -17,6 +17,9 @@ public struct Chunker: Sendable {
     /// The chunks of `text`, the body of article number `article`; empty when it has no tokens.
     public func chunks(of text: String, article: Int) -> [Chunk] {
         let scalars = Array(text.unicodeScalars)
+        if scalars.count <= maximumScalars {
+            return wholeText(scalars, article: article)
+        }
         let tokens = Tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(tokens, scalars: scalars)
         var spans: [TextSpan] = []
@@ -39,6 +42,19 @@ public struct Chunker: Sendable {
                 id: ChunkID(article: article, chunk: index), article: article, index: index, offset: span.start,
                 text: String(view))
         }
+    }
+
+    /// A text that fits in one chunk needs no tokenizing: one chunk without the surrounding whitespace.
+    private func wholeText(_ scalars: [Unicode.Scalar], article: Int) -> [Chunk] {
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return [] }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first...last])
+        return [
+            Chunk(
+                id: ChunkID(article: article, chunk: 0), article: article, index: 0, offset: first, text: String(view))
+        ]
     }
 
     /// The sentence itself when it fits, else runs of its tokens that fit (tokens cut when too long).

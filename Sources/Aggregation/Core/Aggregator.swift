@@ -51,14 +51,12 @@ public struct Aggregator {
     /// The tunables.
     public let configuration: Configuration
     var scheduler: ChunkScheduler<Instant>
-    let chunker: Chunker
 
     /// Creates an aggregator over `store`; call `resume` once before anything else.
     public init(store: JobStore, configuration: Configuration = Configuration()) {
         self.store = store
         self.configuration = configuration
         self.scheduler = ChunkScheduler(configuration: configuration.window)
-        self.chunker = Chunker(maximumScalars: configuration.chunkScalars)
     }
 
     /// The earliest time `tick` has work to do, or `nil` when nothing is in flight.
@@ -82,23 +80,29 @@ public struct Aggregator {
 
     /// Accepts a job: chunks its articles, stores it, and returns the first requests to send.
     /// Articles without text are recorded as failed rather than rejected.
+    ///
+    /// Chunking costs about 1-2 ms per long article; to keep a socket loop responsive, build the
+    /// `JobPlan` on another thread and call `submit(_ plan:…)` instead.
     public mutating func submit(
         _ articles: [Article], name: String = "", id: JobID, now: Instant, date: Date
     ) throws(AggregationError) -> (job: StoredJob, output: Output) {
-        var chunks: [Chunk] = []
-        var failed: [Int: String] = [:]
-        for (index, article) in articles.enumerated() {
-            let pieces = chunker.chunks(of: article.text, article: index)
-            if pieces.isEmpty { failed[index] = "article has no text" }
-            chunks += pieces
-        }
-        try store.create(job: id, name: name, submitted: date, articles: articles, chunks: chunks, failed: failed)
+        try submit(
+            JobPlan(articles: articles, chunkScalars: configuration.chunkScalars), name: name, id: id, now: now,
+            date: date)
+    }
+
+    /// Accepts a job whose articles are already chunked: stores it and returns the first requests to send.
+    public mutating func submit(
+        _ plan: JobPlan, name: String = "", id: JobID, now: Instant, date: Date
+    ) throws(AggregationError) -> (job: StoredJob, output: Output) {
+        try store.create(
+            job: id, name: name, submitted: date, articles: plan.articles, chunks: plan.chunks, failed: plan.failed)
         var step = Step()
-        let items = chunks.filter { failed[$0.article] == nil }.map {
+        let items = plan.chunks.filter { plan.failed[$0.article] == nil }.map {
             ScheduledChunk(chunk: $0.id, article: $0.article)
         }
         var stats = SchedulerStats()
-        stats.chunks = chunks.count
+        stats.chunks = plan.chunks.count
         step.actions = scheduler.add(job: id, items: items, stats: stats, now: now)
         let output = try carryOut(&step, date: date)
         return (try store.job(id), output)

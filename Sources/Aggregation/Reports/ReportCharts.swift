@@ -7,12 +7,19 @@ enum ReportCharts {
     /// Most links drawn in the network.
     static let networkLinks = 120
 
-    /// Bars of events per date, stacked by CAMEO quad class.
+    /// Most bars in the timeline: beyond it, days are grouped by month, then months by year.
+    static let timelineBars = 60
+
+    /// Bars of events per date (or month, or year, when there are many), stacked by CAMEO quad class.
     static func timeline(_ report: Report) -> String {
+        let dated = report.events.compactMap { event in event.date.map { ($0, event.quadClass) } }
         var byDate: [String: [Int]] = [:]
-        for event in report.events {
-            guard let date = event.date else { continue }
-            byDate[date, default: Array(repeating: 0, count: 5)][min(max(event.quadClass, 0), 4)] += 1
+        for prefix in [10, 7, 4] {
+            byDate = [:]
+            for (date, quad) in dated {
+                byDate[String(date.prefix(prefix)), default: Array(repeating: 0, count: 5)][min(max(quad, 0), 4)] += 1
+            }
+            if byDate.count <= timelineBars { break }
         }
         let undated = report.events.count - byDate.values.reduce(0) { $0 + $1.reduce(0, +) }
         guard !byDate.isEmpty else {

@@ -1,6 +1,11 @@
 /// Renders `report.html`: one self-contained page (inline CSS, SVG and a little JS; no network)
 /// with the summary, an event timeline chart, an entity co-occurrence network and the tables.
 enum ReportHTML {
+    /// Most entity rows in the page (all of them are in `report.json`).
+    static let entityRows = 1000
+    /// Most event rows in the page.
+    static let eventRows = 2000
+
     /// The HTML text of `report`.
     static func render(_ report: Report) -> String {
         let title = HTMLText.escape("newsbus report \(report.job.id)")
@@ -53,7 +58,7 @@ enum ReportHTML {
     private static func entityTable(_ report: Report) -> String {
         guard !report.entities.isEmpty else { return "<p class=\"empty\">No entities were found.</p>" }
         var rows: [String] = []
-        for entity in ReportSummary.ranked(report.entities) {
+        for entity in ReportSummary.ranked(report.entities).prefix(entityRows) {
             let type = HTMLText.escape(entity.type)
             rows.append(
                 "<tr><td><span class=\"dot t-\(type)\"></span>\(HTMLText.escape(entity.name))</td><td>\(type)</td>"
@@ -65,13 +70,17 @@ enum ReportHTML {
             <table id="entity-table"><thead><tr><th>Entity</th><th>Type</th><th>Country</th><th class="n">Mentions</th>\
             <th class="n">Articles</th></tr></thead><tbody>
             \(rows.joined(separator: "\n"))
-            </tbody></table>
+            </tbody></table>\(more(report.entities.count, shown: entityRows, what: "entities"))
             """
+    }
+
+    private static func more(_ count: Int, shown: Int, what: String) -> String {
+        count > shown ? "<p class=\"empty\">\(count - shown) more \(what) are listed in report.json.</p>" : ""
     }
 
     private static func eventTable(_ report: Report) -> String {
         guard !report.events.isEmpty else { return "<p class=\"empty\">No events were coded.</p>" }
-        let rows = report.events.map { event in
+        let rows = report.events.prefix(eventRows).map { event in
             let source = HTMLText.escape(report.entity(event.source)?.name ?? "")
             let target = HTMLText.escape(report.entity(event.target)?.name ?? "")
             return "<tr><td class=\"d\">\(HTMLText.escape(event.date ?? "undated"))</td>"
@@ -84,7 +93,7 @@ enum ReportHTML {
             <table><thead><tr><th>Date</th><th>Code</th><th>Event</th><th>Source</th><th>Target</th><th>Article</th>\
             <th>Evidence</th></tr></thead><tbody>
             \(rows.joined(separator: "\n"))
-            </tbody></table>
+            </tbody></table>\(more(report.events.count, shown: eventRows, what: "events"))
             """
     }
 

@@ -35,6 +35,7 @@ enum ReportHTMLStyle {
         .t-PERSON{background:#2f6fdf}.t-ORGANIZATION{background:#d9822b}.t-LOCATION{background:#2e9e5b}.t-MISC{background:#8e5bd0}
         #entity-filter{margin:0 0 8px;padding:6px 10px;width:280px;border:1px solid var(--line);border-radius:6px}
         svg{max-width:100%;height:auto;display:block}
+        #network-chart{margin:0 auto}
         svg text{font-family:system-ui,sans-serif}
         .legend{display:flex;gap:16px;flex-wrap:wrap;color:var(--muted);font-size:13px;margin-top:8px}
         dl.stats{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}

@@ -5,6 +5,8 @@ import Foundation
 enum ReportMarkdown {
     /// How many entities each type section lists.
     static let entitiesPerType = 15
+    /// Most events in the timeline (all of them are in `report.json`).
+    static let timelineEvents = 300
 
     /// The Markdown text of `report`.
     static func render(_ report: Report) -> String {
@@ -27,13 +29,16 @@ enum ReportMarkdown {
             lines += [
                 "| Date | Code | Event | Source | Target | Article | Evidence |", "|---|---|---|---|---|---|---|",
             ]
-            for event in report.events {
+            for event in report.events.prefix(timelineEvents) {
                 let source = cell(report.entity(event.source)?.name ?? "")
                 let target = cell(report.entity(event.target)?.name ?? "")
                 lines.append(
                     "| \(event.date ?? "undated") | \(cell(event.code)) | \(cell(event.label)) | \(source) | \(target) "
                         + "| \(cell(event.article)) | \(cell(ReportSummary.shorten(event.sentence, to: 160))) |")
             }
+        }
+        if report.events.count > timelineEvents {
+            lines += ["", "\(report.events.count - timelineEvents) more events are listed in report.json."]
         }
         lines += ["", "## Dates", ""]
         let values = ReportSummary.dateCounts(report.dates)
@@ -51,9 +56,10 @@ enum ReportMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text made safe for one table cell: pipes escaped, line breaks flattened.
+    /// Text made safe for one table cell: pipes escaped, `<` as an entity (no raw HTML), line breaks flattened.
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "<", with: "&lt;")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -71,9 +71,10 @@ extension JobStore {
     static func markSent(_ db: Database, _ keys: [ChunkKey]) throws {
         guard !keys.isEmpty else { return }
         let statement = try db.cachedStatement(
-            sql:
-                "UPDATE chunks SET state = 'inflight', attempts = attempts + 1 WHERE job = ? AND id = ? AND state = 'pending'"
-        )
+            sql: """
+                UPDATE chunks SET state = 'inflight', attempts = attempts + 1
+                WHERE job = ? AND id = ? AND state IN ('pending', 'inflight')
+                """)
         for key in keys {
             try statement.execute(arguments: [key.job.rawValue, key.chunk.rawValue])
         }
@@ -82,9 +83,10 @@ extension JobStore {
     static func record(_ db: Database, _ results: [(key: ChunkKey, reply: Data)]) throws -> [RecordOutcome] {
         guard !results.isEmpty else { return [] }
         let statement = try db.cachedStatement(
-            sql:
-                "UPDATE chunks SET state = 'done', result = ? WHERE job = ? AND id = ? AND state IN ('pending', 'inflight')"
-        )
+            sql: """
+                UPDATE chunks SET state = 'done', result = ?
+                WHERE job = ? AND id = ? AND state IN ('pending', 'inflight')
+                """)
         var outcomes: [RecordOutcome] = []
         for result in results {
             try statement.execute(arguments: [result.reply, result.key.job.rawValue, result.key.chunk.rawValue])
