@@ -1,0 +1,65 @@
+"""Test helpers shared by scripts/python/tests and deploy/tests: the newsbus binary and its processes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+#: The repository root.
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def newsbus_binary() -> Path:
+    """$NEWSBUS_BIN, else the repo's debug or release build; fails clearly when none exists."""
+    candidates = [os.environ.get("NEWSBUS_BIN", "")] + [
+        str(ROOT / ".build" / kind / "newsbus") for kind in ("debug", "release")]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return Path(candidate)
+    pytest.fail("no newsbus binary: run `swift build --product newsbus` or set NEWSBUS_BIN")
+
+
+def has_subcommand(binary: Path, name: str) -> bool:
+    """Whether this newsbus build has `name` (e.g. aggregator, while roles are being wired)."""
+    result = subprocess.run([str(binary), name, "--help"], capture_output=True, timeout=60)
+    return result.returncode == 0
+
+
+class Role:
+    """A newsbus process whose stderr goes to a file; stopped (SIGTERM, then SIGKILL) at teardown."""
+
+    def __init__(self, args: list[str], log: Path):
+        self.log = log
+        self._file = log.open("wb")
+        self.process = subprocess.Popen(args, stdout=self._file, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL)
+
+    def wait_for_log(self, pattern: str, timeout: float = 60.0) -> re.Match[str]:
+        """Waits (deadline, not a fixed sleep) until the log matches `pattern`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            match = re.search(pattern, self.log.read_text(errors="replace"))
+            if match:
+                return match
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        pytest.fail(f"{self.log.name}: no {pattern!r} within {timeout:g} s (exit {self.process.poll()}):\n"
+                    + self.log.read_text(errors="replace")[-3000:])
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._file.close()
+
+
