@@ -60,16 +60,14 @@ def fake_root(tmp_path_factory) -> Path:
     if system_units is None:
         pytest.fail("no systemd unit directory with sysinit.target: apt-get install systemd")
     shutil.copytree(system_units, root / "usr/lib/systemd/system", symlinks=True)
-    binary = root / "usr/local/bin/newsbus"
-    binary.parent.mkdir(parents=True)
-    binary.write_text("#!/bin/sh\nexit 0\n")
-    binary.chmod(0o755)
-    (root / "etc/newsbus").mkdir(parents=True)
-    shutil.copy(SYSTEMD / "newsbus.env", root / "etc/newsbus/newsbus.env")
-    target = root / "etc/systemd/system"
-    target.mkdir(parents=True)
-    for unit in UNITS:
-        shutil.copy(SYSTEMD / unit, target / unit)
+    build = tmp_path_factory.mktemp("build")
+    stub = build / "newsbus"
+    stub.write_text("#!/bin/sh\nexit 0\n")
+    stub.chmod(0o755)
+    (build / "newsbus_ExtractionModels.resources").mkdir()
+    (build / "newsbus_ExtractionModels.resources" / "model.bin").write_bytes(b"weights")
+    subprocess.run([str(SYSTEMD / "install"), "--root", str(root), "--binary", str(stub)], check=True,
+                   capture_output=True, timeout=60)
     return root
 
 
@@ -77,6 +75,14 @@ def verify(root: Path, *units: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["systemd-analyze", "verify", "--man=no", f"--root={root}", *units],
                           capture_output=True, text=True, cwd=root / "etc/systemd/system", timeout=120,
                           env={**os.environ, "SYSTEMD_LOG_COLOR": "0"})
+
+
+def test_install_stages_binary_resources_units_and_env(fake_root: Path):
+    assert os.access(fake_root / "usr/local/bin/newsbus", os.X_OK)
+    assert (fake_root / "usr/local/bin/newsbus_ExtractionModels.resources/model.bin").read_bytes() == b"weights"
+    assert {p.name for p in (fake_root / "etc/systemd/system").glob("newsbus*")} == set(UNITS)
+    assert (fake_root / "etc/newsbus/newsbus.env").read_text() == (SYSTEMD / "newsbus.env").read_text()
+    assert (fake_root / "usr/lib/sysusers.d/newsbus.conf").exists()
 
 
 def test_units_verify_without_any_warning(fake_root: Path):
