@@ -26,8 +26,9 @@ def newsbus_binary() -> Path:
 
 def has_subcommand(binary: Path, name: str) -> bool:
     """Whether this newsbus build has `name` (e.g. aggregator, while roles are being wired)."""
-    result = subprocess.run([str(binary), name, "--help"], capture_output=True, timeout=60)
-    return result.returncode == 0
+    result = subprocess.run([str(binary), name, "--help"], capture_output=True, text=True, timeout=60)
+    # An unknown subcommand's --help prints the root help (status 0), so look at the usage line.
+    return result.returncode == 0 and f"USAGE: newsbus {name}" in result.stdout
 
 
 class Role:
