@@ -1,14 +1,7 @@
 import ArgumentParser
-import Dispatch
 import Logging
 import Majordomo
 import ZeroMQ
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `newsbus broker`: runs the Majordomo (MDP 0.2) broker until SIGINT or SIGTERM.
 struct BrokerCommand: AsyncParsableCommand {
@@ -67,20 +60,8 @@ struct BrokerCommand: AsyncParsableCommand {
         for endpoint in endpoints {
             logger.info("broker listening on \(endpoint)")
         }
-        let signals = Self.stopOnSignals { broker.stop() }
+        let signals = TerminationSignals { broker.stop() }
         await broker.waitUntilStopped()
-        signals.forEach { $0.cancel() }
-    }
-
-    /// Runs `stop` on SIGINT or SIGTERM instead of dying, so the broker can say goodbye.
-    private static func stopOnSignals(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-        let queue = DispatchQueue(label: "newsbus.broker.signals")
-        return [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler(handler: stop)
-            source.resume()
-            return source
-        }
+        signals.cancel()
     }
 }
