@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -275,15 +276,31 @@ class NewsbusClient:
         return written
 
 
-def article_from_txt(path: Path) -> pb.Article:
-    """A `.txt` article: the first line is the title, the rest the text; the id is the file stem."""
-    content = path.read_text(encoding="utf-8")
-    title, _, text = content.partition("\n")
-    return pb.Article(id=path.stem, title=title.strip(), text=text.strip("\n"))
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def articles_from_jsonl(path: Path) -> Iterator[pb.Article]:
-    """`.jsonl`: one `{id, title, date, source, text}` object per line (blank lines skipped)."""
+def article_from_txt(path: Path, default_date: str = "") -> pb.Article:
+    """A `.txt` article, read as `newsbus submit` reads it: the first non-blank line is the title,
+    the rest (after the blank lines that follow the title) the body; the id is the file stem."""
+    try:
+        content = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        raise NewsbusError(f"{path}: not UTF-8 text (byte {error.start}); convert it to UTF-8") from error
+    lines = content.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    title = lines.pop(0).strip() if lines else ""
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    body = "\n".join(lines).rstrip()
+    if not body:
+        raise NewsbusError(f"{path}: no article text; a .txt article is a title line, then the text")
+    return pb.Article(id=path.stem, title=title, date=default_date, text=body)
+
+
+def articles_from_jsonl(path: Path, default_date: str = "") -> Iterator[pb.Article]:
+    """`.jsonl`: one `{id, title, date, source, text}` object per non-blank line; a record without
+    an id gets `<file stem>:<line>`."""
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -294,28 +311,41 @@ def articles_from_jsonl(path: Path) -> Iterator[pb.Article]:
                 raise NewsbusError(f"{path}:{number}: not JSON ({error.msg}); one article object per line") from error
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise NewsbusError(f"{path}:{number}: an article needs a string 'text' field")
-            yield pb.Article(id=str(record.get("id") or f"{path.stem}-{number}"),
-                             title=str(record.get("title") or ""), date=str(record.get("date") or ""),
-                             source=str(record.get("source") or ""), text=record["text"])
+            if not record["text"].strip():
+                raise NewsbusError(f"{path}:{number}: empty article text")
+            date = str(record.get("date") or "").strip() or default_date
+            if date and not DATE.match(date):
+                raise NewsbusError(f"{path}:{number}: date {date!r} is not YYYY-MM-DD")
+            yield pb.Article(id=str(record.get("id") or "").strip() or f"{path.stem}:{number}",
+                             title=str(record.get("title") or ""), date=date,
+                             source=str(record.get("source") or "").strip(), text=record["text"])
 
 
-def read_articles(paths: Iterable[str | os.PathLike[str]]) -> list[pb.Article]:
-    """Reads `.txt` and `.jsonl` files, and such files inside directories (sorted, recursive)."""
+def read_articles(paths: Iterable[str | os.PathLike[str]], default_date: str = "") -> list[pb.Article]:
+    """Reads `.txt` and `.jsonl` files, and such files inside directories (sorted, recursive),
+    as `newsbus submit` does: any other named file is one text article; ids must be unique."""
+    if default_date and not DATE.match(default_date):
+        raise NewsbusError(f"date {default_date!r} is not YYYY-MM-DD")
     articles: list[pb.Article] = []
     for given in map(Path, paths):
         if given.is_dir():
             files = sorted(p for p in given.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
+            if not files:
+                raise NewsbusError(f"{given}: no .txt or .jsonl files in this directory")
         elif given.is_file():
             files = [given]
         else:
             raise NewsbusError(f"{given}: no such file or directory")
         for file in files:
             if file.suffix == ".jsonl":
-                articles.extend(articles_from_jsonl(file))
-            elif file.suffix == ".txt":
-                articles.append(article_from_txt(file))
+                articles.extend(articles_from_jsonl(file, default_date))
             else:
-                raise NewsbusError(f"{file}: unsupported file type; give .txt or .jsonl")
+                articles.append(article_from_txt(file, default_date))
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise NewsbusError(f"two articles have the id {article.id!r}; ids must be unique within a job")
+        seen.add(article.id)
     return articles
 
 
@@ -348,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     submit = commands.add_parser("submit", help="Submit .txt/.jsonl files or directories as one job.")
     submit.add_argument("paths", nargs="+")
     submit.add_argument("--name", default="", help="A label shown by status.")
+    submit.add_argument("--date", default="", help="Date (YYYY-MM-DD) for articles that carry none.")
     submit.add_argument("--wait", action="store_true", help="Follow progress until the job is done.")
     submit.add_argument("--out", help="With --wait: write the report files under this directory.")
     submit.add_argument("--job-timeout", type=float, help="With --wait: give up after this many seconds.")
@@ -374,13 +405,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for path in client.save_report(args.job, args.out):
                     print(path)
                 return 0
-            accepted = client.submit(read_articles(args.paths), name=args.name)
+            accepted = client.submit(read_articles(args.paths, args.date), name=args.name)
             print(f"submitted {accepted.job_id} ({accepted.articles} articles)")
             if not args.wait:
                 return 0
             started = time.monotonic()
+            last: list[tuple[str, int]] = []
 
             def show(job: pb.JobStatus) -> None:
+                if last and last[-1] == (job.state, job.chunks_done):
+                    return  # print progress only when it moves
+                last.append((job.state, job.chunks_done))
                 rate = job.articles / max(time.monotonic() - started, 1e-9) if job.state == "done" else 0.0
                 suffix = f" {rate:.1f} articles/s" if rate else ""
                 print(describe(job) + suffix, file=sys.stderr)

@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def newsbus_binary() -> Path:
-    """$NEWSBUS_BIN, else the repo's debug or release build; fails clearly when none exists."""
-    candidates = [os.environ.get("NEWSBUS_BIN", "")] + [
+    """$NEWSBUS_BIN or $NEWSBUS (as scripts/cluster uses), else .build/debug or .build/release;
+    fails clearly when none exists."""
+    candidates = [os.environ.get("NEWSBUS_BIN", ""), os.environ.get("NEWSBUS", "")] + [
         str(ROOT / ".build" / kind / "newsbus") for kind in ("debug", "release")]
     for candidate in candidates:
         if candidate and os.access(candidate, os.X_OK):

@@ -109,3 +109,24 @@ def test_unknown_report_is_a_clear_error(cluster: str, tmp_path: Path):
                              "no-such-job", "--out", str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2, result.stdout
     assert result.stderr.startswith("newsbus_client: ") and not result.stdout
+
+
+@pytest.mark.parametrize("name, content", [
+    ("accords.txt", "\n" + ARTICLE.replace("\n", "\r\n", 1) + "\n\n"),
+    ("batch.jsonl", '{"title": "A", "date": "2025-11-06", "source": "s", "text": "Scholz met Macron."}\n\n'
+                    '{"id": "b", "text": "Tokayev spoke."}\n'),
+])
+def test_article_reading_matches_newsbus_submit(cluster: str, tmp_path: Path, name: str, content: str):
+    """The client reads files exactly as `newsbus submit` does (id, title, date, source)."""
+    path = tmp_path / name
+    path.write_text(content)
+    out = tmp_path / "out"
+    result = subprocess.run([str(newsbus_binary()), "submit", "--broker", cluster, "--wait", "--out", str(out),
+                             str(path)], capture_output=True, text=True, timeout=400)
+    assert result.returncode == 0, result.stderr
+    (report,) = out.glob("*/report.json")
+    swift = [{key: article.get(key) or None for key in ("id", "title", "date", "source")}
+             for article in json.loads(report.read_text())["articles"]]
+    python = [{"id": a.id, "title": a.title or None, "date": a.date or None, "source": a.source or None}
+              for a in nc.read_articles([path])]
+    assert swift == python

@@ -67,15 +67,16 @@ def test_parse_reply_rejects_malformed_frames(frames):
 
 def test_read_articles_from_txt_jsonl_and_directories(tmp_path: Path):
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "one.txt").write_text("A title\nFirst line.\nSecond line.\n")
+    (tmp_path / "sub" / "one.txt").write_text("\n  A title \r\n\r\nFirst line.\nSecond line.\n\n")
     records = [{"id": "x", "title": "X", "date": "2025-01-02", "source": "wire", "text": "Body x."},
                {"text": "No id."}]
     (tmp_path / "many.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n\n")
     (tmp_path / "ignored.csv").write_text("a,b\n")
     articles = nc.read_articles([tmp_path])
-    assert [a.id for a in articles] == ["x", "many-2", "one"]
+    assert [a.id for a in articles] == ["x", "many:2", "one"]
     byid = {a.id: a for a in articles}
     assert byid["one"].title == "A title" and byid["one"].text == "First line.\nSecond line."
+    assert byid["one"].date == "" and nc.read_articles([tmp_path], "2025-03-04")[2].date == "2025-03-04"
     assert byid["x"].date == "2025-01-02" and byid["x"].source == "wire"
 
 
@@ -86,6 +87,16 @@ def test_read_articles_says_what_is_wrong(tmp_path: Path):
         nc.read_articles([bad])
     with pytest.raises(nc.NewsbusError, match="no such file"):
         nc.read_articles([tmp_path / "missing.txt"])
+    (tmp_path / "a.jsonl").write_text('{"id": "same", "text": "x"}\n')
+    (tmp_path / "same.txt").write_text("Title\n\nBody.\n")
+    with pytest.raises(nc.NewsbusError, match="unique"):
+        nc.read_articles([tmp_path / "a.jsonl", tmp_path / "same.txt"])
+    (tmp_path / "dated.jsonl").write_text('{"text": "x", "date": "06/11/2025"}\n')
+    with pytest.raises(nc.NewsbusError, match="YYYY-MM-DD"):
+        nc.read_articles([tmp_path / "dated.jsonl"])
+    (tmp_path / "title-only.txt").write_text("Just a title\n\n")
+    with pytest.raises(nc.NewsbusError, match="no article text"):
+        nc.read_articles([tmp_path / "title-only.txt"])
 
 
 class ScriptedBroker:
