@@ -65,3 +65,17 @@ class Role:
         self._file.close()
 
 
+@pytest.fixture
+def start_role(tmp_path: Path):
+    """start_role(name, *args) runs `newsbus name args...`; every started role is stopped after the test."""
+    roles: list[Role] = []
+    binary = newsbus_binary()
+
+    def start(name: str, *args: str) -> Role:
+        role = Role([str(binary), name, *args], tmp_path / f"{name}-{len(roles)}.log")
+        roles.append(role)
+        return role
+
+    yield start
+    for role in reversed(roles):
+        role.stop()

@@ -9,23 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsbus_testing import Role, newsbus_binary  # noqa: E402
-
-
-@pytest.fixture
-def start_role(tmp_path: Path):
-    """start_role(name, *args) runs `newsbus name args...`; every started role is stopped after the test."""
-    roles: list[Role] = []
-    binary = newsbus_binary()
-
-    def start(name: str, *args: str) -> Role:
-        role = Role([str(binary), name, *args], tmp_path / f"{name}-{len(roles)}.log")
-        roles.append(role)
-        return role
-
-    yield start
-    for role in reversed(roles):
-        role.stop()
+from newsbus_testing import start_role  # noqa: E402,F401  (fixture)
 
 
 @pytest.fixture
