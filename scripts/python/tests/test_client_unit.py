@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def test_generated_code_matches_the_schema(tmp_path: Path):
     """newsbus_pb2.py is what protoc makes from newsbus.proto today (run scripts/python/generate)."""
+    if shutil.which("protoc") is None:
+        pytest.fail("protoc not found: apt-get install protobuf-compiler")
     subprocess.run(["protoc", f"--proto_path={ROOT}/Sources/NewsWire", f"--python_out={tmp_path}",
                     str(ROOT / "Sources/NewsWire/newsbus.proto")], check=True)
     committed = (ROOT / "scripts/python/newsbus_pb2.py").read_text()
@@ -102,10 +105,13 @@ def test_read_articles_says_what_is_wrong(tmp_path: Path):
 class ScriptedBroker:
     """A ROUTER on a free port that answers each request with `answer(frames)` (or not at all)."""
 
-    def __init__(self, answer):
+    def __init__(self, answer, server_secret: bytes | None = None):
         self.context = zmq.Context()
         self.router = self.context.socket(zmq.ROUTER)
         self.router.setsockopt(zmq.LINGER, 0)
+        if server_secret is not None:
+            self.router.curve_server = True
+            self.router.curve_secretkey = server_secret
         self.router.bind("tcp://127.0.0.1:0")
         self.endpoint = self.router.getsockopt(zmq.LAST_ENDPOINT).decode()
         self.answer = answer
@@ -182,3 +188,29 @@ def test_queries_are_retried_but_submit_is_not():
         assert kinds == ["status"] * 3 + ["submit"]
     finally:
         scripted.close()
+
+
+def test_curve_keys_from_files_encrypt_the_connection(tmp_path: Path):
+    server_public, server_secret = zmq.curve_keypair()
+    client_public, client_secret = zmq.curve_keypair()
+    for name, key in [("broker.pub", server_public), ("client.pub", client_public), ("client.key", client_secret)]:
+        (tmp_path / name).write_bytes(key + b"\n")
+    body = job_reply(statuses=pb.JobStatusList())
+    scripted = ScriptedBroker(lambda f: [[b"MDPC02", b"\x03", f[2], body]], server_secret=server_secret)
+    try:
+        keys = nc.CurveKeys(*(nc.CurveKeys.read_key(tmp_path / n) for n in ("broker.pub", "client.pub", "client.key")))
+        with nc.NewsbusClient(scripted.endpoint, timeout=5, curve=keys) as client:
+            assert client.status() == []
+        # Without CURVE the server never sees the request.
+        with nc.NewsbusClient(scripted.endpoint, timeout=0.3, retries=0) as client:
+            with pytest.raises(nc.BrokerUnavailable):
+                client.status()
+        assert len(scripted.requests) == 1
+    finally:
+        scripted.close()
+
+
+def test_bad_key_file_is_a_clear_error(tmp_path: Path):
+    (tmp_path / "short.pub").write_text("abc\n")
+    with pytest.raises(nc.NewsbusError, match="40-character Z85"):
+        nc.CurveKeys.read_key(tmp_path / "short.pub")
