@@ -12,7 +12,13 @@ struct Newsbus: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            RunCommand.self,
             BrokerCommand.self,
+            AggregatorCommand.self,
+            WorkerCommand.self,
+            SubmitCommand.self,
+            StatusCommand.self,
+            ReportCommand.self,
             ExtractCommand.self,
             TrainCommand.self,
             TagCommand.self,

@@ -58,8 +58,8 @@ struct BrokerCommand: AsyncParsableCommand {
         )
         let broker = Broker(configuration: configuration, context: try Context(), logger: logger)
         // Installed before the broker starts, so a signal during startup is not lost.
-        let signals = Self.stopOnSignals { broker.stop() }
-        defer { signals.forEach { $0.cancel() } }
+        let signals = TerminationSignals { broker.stop() }
+        defer { signals.cancel() }
         let endpoints: [String]
         do {
             endpoints = try broker.start()
@@ -71,17 +71,5 @@ struct BrokerCommand: AsyncParsableCommand {
             logger.info("broker listening on \(endpoint)")
         }
         await broker.waitUntilStopped()
-    }
-
-    /// Runs `stop` on SIGINT or SIGTERM instead of dying, so the broker can say goodbye.
-    private static func stopOnSignals(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-        let queue = DispatchQueue(label: "newsbus.broker.signals")
-        return [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler(handler: stop)
-            source.resume()
-            return source
-        }
     }
 }

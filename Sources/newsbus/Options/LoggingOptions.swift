@@ -5,10 +5,10 @@ import Logging
 /// process's logging is bootstrapped.
 struct LoggingOptions: ParsableArguments {
     @Option(
-        help: "Least severe log level to print: trace, debug, info, notice, warning, error or critical.",
+        help: "Least severe log level to print: trace, debug, info, notice, warning, error or critical (default info; warning for run).",
         transform: Self.level
     )
-    var logLevel: Logger.Level = .info
+    var logLevel: Logger.Level?
 
     /// Parses a level name, case-insensitively.
     private static func level(_ name: String) throws -> Logger.Level {
@@ -18,10 +18,10 @@ struct LoggingOptions: ParsableArguments {
         return level
     }
 
-    /// Sends every log line to standard error at ``logLevel`` or above, and returns a logger
-    /// labelled `label`. Call it once, at the start of a subcommand's `run()`.
-    func bootstrap(label: String) -> Logger {
-        let level = logLevel
+    /// Sends every log line to standard error at ``logLevel`` (else `defaultLevel`) or above, and
+    /// returns a logger labelled `label`. Call it once, at the start of a subcommand's `run()`.
+    func bootstrap(label: String, defaultLevel: Logger.Level = .info) -> Logger {
+        let level = logLevel ?? defaultLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

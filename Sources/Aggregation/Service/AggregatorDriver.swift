@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+import Majordomo
+import NewsWire
+import SwiftProtobuf
+
+/// Drives the pure ``Aggregator`` core from its one dedicated thread: resumes unfinished jobs,
+/// then takes inbox events (extraction replies in batches, job requests), ticks at the core's
+/// next deadline, and hands every request the core produces to `send`.
+final class AggregatorDriver {
+    private var core: Aggregator
+    private let inbox: AggregatorInbox
+    private let send: (Newsbus_V1_ExtractRequest) -> Void
+    private let logger: Logger
+    private var random = SystemRandomNumberGenerator()
+
+    init(
+        core: Aggregator, inbox: AggregatorInbox, logger: Logger,
+        send: @escaping (Newsbus_V1_ExtractRequest) -> Void
+    ) {
+        self.core = core
+        self.inbox = inbox
+        self.logger = logger
+        self.send = send
+    }
+
+    /// Runs until the inbox is stopped. Store failures are logged; the loop keeps going so status
+    /// queries still get answers.
+    func run() {
+        perform("resume") { core, now, date throws(AggregationError) in try core.resume(now: now, date: date) }
+        let running = (try? core.store.jobs().filter { $0.state == .running }.count) ?? 0
+        logger.info("aggregator ready", metadata: ["store.path": "\(core.store.path)", "jobs.resumed": "\(running)"])
+        while true {
+            let (events, stop) = inbox.take(waitingUntil: core.nextDeadline)
+            var replies: [Data] = []
+            for event in events {
+                switch event {
+                case .extractReply(let body):
+                    if let reply = usableReply(body) { replies.append(reply) }
+                case .jobRequest(let body, let slot):
+                    slot.fill(answer(body))
+                }
+            }
+            if stop { break }
+            if !replies.isEmpty {
+                perform("receive") { core, now, date throws(AggregationError) in
+                    try core.receive(replies, now: now, date: date)
+                }
+            }
+            if let deadline = core.nextDeadline, ContinuousClock.now >= deadline {
+                perform("tick") { core, now, date throws(AggregationError) in try core.tick(now: now, date: date) }
+            }
+        }
+        logger.debug("aggregator driver stopped")
+    }
+
+    /// The reply payload, or `nil` (logged) for worker failures and replies of the wrong shape.
+    private func usableReply(_ body: [[UInt8]]) -> Data? {
+        if let reason = WorkerFailure.reason(in: body) {
+            logger.debug("extraction worker failed a request; the chunk is retried after its timeout",
+                         metadata: ["mdp.reason": "\(reason)"])
+            return nil
+        }
+        guard body.count == 1, let frame = body.first else {
+            logger.debug("dropped an extraction reply with \(body.count) frames")
+            return nil
+        }
+        return Data(frame)
+    }
+
+    /// Answers one `newsbus.jobs` request body with one serialized `JobReply` frame.
+    private func answer(_ body: [[UInt8]]) -> [[UInt8]] {
+        var reply: Newsbus_V1_JobReply
+        if body.count == 1, let frame = body.first, let request = try? Newsbus_V1_JobRequest(serializedBytes: frame) {
+            reply = handle(request)
+        } else {
+            reply = Aggregator.errorReply(
+                "bad_request", "the request is not one JobRequest frame; use a matching newsbus client")
+        }
+        reply.schemaVersion = newsbusSchemaVersion
+        return [(try? reply.serializedBytes()) ?? []]
+    }
+
+    private func handle(_ request: Newsbus_V1_JobRequest) -> Newsbus_V1_JobReply {
+        do {
+            let (reply, output) = try core.handle(
+                request, makeJobID: { JobID.make(at: Date(), using: &random) }, now: .now, date: Date())
+            if case .accepted(let status) = reply.result {
+                logger.info(
+                    "job accepted",
+                    metadata: ["job.id": "\(status.jobID)", "job.articles": "\(status.articles)",
+                               "job.chunks": "\(status.chunksTotal)"])
+            }
+            carryOut(output)
+            return reply
+        } catch {
+            logger.error("job request failed", metadata: ["error": "\(error)"])
+            return Aggregator.errorReply("internal", error.description)
+        }
+    }
+
+    /// Runs one core step with the current clocks, then sends and logs what it produced.
+    private func perform(
+        _ step: String,
+        _ body: (inout Aggregator, ContinuousClock.Instant, Date) throws(AggregationError) -> Aggregator.Output
+    ) {
+        do {
+            carryOut(try body(&core, .now, Date()))
+        } catch {
+            logger.error("aggregator step failed", metadata: ["step": "\(step)", "error": "\(error)"])
+        }
+    }
+
+    private func carryOut(_ output: Aggregator.Output) {
+        for request in output.requests {
+            logger.trace(
+                "sending chunk", metadata: ["job.id": "\(request.jobID)", "chunk.id": "\(request.chunkID)",
+                                            "chunk.attempt": "\(request.attempt)"])
+            send(request)
+        }
+        for reason in output.dropped {
+            logger.debug("dropped an extraction reply", metadata: ["reason": "\(reason)"])
+        }
+        for job in output.finished {
+            logger.info("job finished", metadata: ["job.id": "\(job)"])
+        }
+    }
+}

@@ -1,0 +1,66 @@
+public import Extraction
+public import Logging
+public import Majordomo
+import NewsWire
+import SwiftProtobuf
+public import ZeroMQ
+
+/// The extraction worker role: N MDP worker connections for `newsbus.extract`, one thread each,
+/// all answering with ``ChunkExtraction`` over one shared (immutable) `Pipeline`.
+///
+/// Each connection's handler decodes one `ExtractRequest`, runs the pipeline and replies with one
+/// `ExtractReply` frame. A request that is not a decodable `ExtractRequest` is answered with the
+/// worker failure reply (the aggregator drops it and retries the chunk after its timeout).
+public final class ExtractionWorkerService: Sendable {
+    /// The MDP service this role serves.
+    public static let service: ServiceName = "newsbus.extract"
+
+    private let connections: [WorkerConnection]
+
+    /// Connects `threads` workers to `brokerEndpoint` in `context` and starts serving at once.
+    /// `configure` may adjust each connection's settings (heartbeats, CURVE keys).
+    public init(
+        context: Context, brokerEndpoint: String, threads: Int, pipeline: Pipeline, logger: Logger,
+        configure: @Sendable (inout WorkerConfiguration) -> Void = { _ in }
+    ) {
+        var configuration = WorkerConfiguration(brokerEndpoint: brokerEndpoint, service: Self.service)
+        configure(&configuration)
+        let settings = configuration
+        connections = (0..<max(1, threads)).map { index in
+            var threadLogger = logger
+            threadLogger[metadataKey: "worker.thread"] = "\(index + 1)"
+            return WorkerConnection(context: context, configuration: settings, logger: threadLogger) { body in
+                try Self.answer(body, pipeline: pipeline)
+            }
+        }
+    }
+
+    /// How many worker connections (threads) this service runs.
+    public var threadCount: Int { connections.count }
+
+    /// Says DISCONNECT on every connection and joins their threads. Safe to call more than once.
+    public func stop() {
+        for connection in connections {
+            connection.stop()
+        }
+    }
+
+    /// Answers one `newsbus.extract` request body: exactly one frame holding an `ExtractRequest`.
+    static func answer(_ body: [[UInt8]], pipeline: Pipeline) throws(ExtractionWorkerError) -> [[UInt8]] {
+        guard body.count == 1, let frame = body.first else {
+            throw .malformedRequest("expected 1 body frame, got \(body.count)")
+        }
+        let request: Newsbus_V1_ExtractRequest
+        do {
+            request = try Newsbus_V1_ExtractRequest(serializedBytes: frame)
+        } catch {
+            throw .malformedRequest("not an ExtractRequest (\(frame.count) bytes): \(error)")
+        }
+        let reply = ChunkExtraction.reply(to: request, pipeline: pipeline)
+        do {
+            return [try reply.serializedBytes()]
+        } catch {
+            throw .malformedRequest("reply for '\(request.chunkID)' cannot be encoded: \(error)")
+        }
+    }
+}

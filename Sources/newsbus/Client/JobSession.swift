@@ -1,0 +1,65 @@
+import Aggregation
+import Articles
+import Foundation
+import NewsWire
+
+/// The client side of one job, shared by `submit` and `run`: submit, follow progress, fetch and
+/// write the report.
+struct JobSession {
+    let client: JobsClient
+
+    /// Submits `articles` and prints the job id on standard output.
+    func submit(_ articles: [Article], name: String) async throws -> JobID {
+        let status = try await client.submit(articles, name: name)
+        print(status.jobID)
+        return JobID(status.jobID)
+    }
+
+    /// Polls the job's status, showing progress, until it is done; returns its final status.
+    func waitUntilDone(_ job: JobID) async throws -> Newsbus_V1_JobStatus {
+        var display = ProgressDisplay()
+        defer { display.finish() }
+        while true {
+            guard let status = try await client.status(of: job).first else {
+                throw JobsClientError.badReply("the status of \(job) came back empty")
+            }
+            display.show(status)
+            if status.state == JobState.done.rawValue { return status }
+            try await Task.sleep(for: display.pollInterval)
+        }
+    }
+
+    /// Fetches the report of `job` and writes it into `directory/<job id>/`; returns the paths.
+    @discardableResult
+    func writeReport(_ job: JobID, under directory: String) async throws -> [String] {
+        let files = try await client.report(of: job)
+        let target = (directory as NSString).appendingPathComponent(job.rawValue)
+        let paths = try ReportWriter().write(files, to: target)
+        for path in paths {
+            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+        }
+        return paths
+    }
+
+    /// Submits, waits and writes the report; throws ``JobOutcome`` when articles failed.
+    func run(_ articles: [Article], name: String, out: String) async throws {
+        let job = try await submit(articles, name: name)
+        let status = try await waitUntilDone(job)
+        try await writeReport(job, under: out)
+        if status.articlesFailed > 0 {
+            throw JobOutcome.articlesFailed(job: job, failed: Int(status.articlesFailed), total: Int(status.articles))
+        }
+    }
+}
+
+/// A job that finished, but not cleanly.
+enum JobOutcome: Error, CustomStringConvertible {
+    case articlesFailed(job: JobID, failed: Int, total: Int)
+
+    var description: String {
+        switch self {
+        case .articlesFailed(let job, let failed, let total):
+            "\(failed) of \(total) article(s) of job \(job) failed; the report lists each with its reason"
+        }
+    }
+}

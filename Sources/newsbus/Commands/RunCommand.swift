@@ -1,0 +1,55 @@
+import Aggregation
+import ArgumentParser
+import ExtractionModels
+import Foundation
+import Logging
+
+/// `newsbus run`: the whole cluster in one process, on the given articles; the first command to try.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run broker, aggregator and workers in this process on ARTICLES and write the report.",
+        discussion: """
+            The roles talk MDP over inproc:// exactly as the distributed cluster does over TCP. The report \
+            goes to DIR/<job id>/report.{json,md,html}; the exit status is 0 only when every article succeeded.
+            """
+    )
+
+    @Option(help: "Extraction worker threads.")
+    var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    @Option(help: "Directory for the report (written to DIR/<job id>/report.{json,md,html}).")
+    var out: String = "reports"
+
+    @Option(help: "Directory for the job store; a temporary one, removed afterwards, when omitted.")
+    var store: String?
+
+    @OptionGroup var tuning: AggregatorOptions
+
+    @OptionGroup var input: ArticleInput
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard (1...256).contains(workers) else {
+            throw ValidationError("Please give --workers a value from 1 to 256.")
+        }
+    }
+
+    func run() async throws {
+        let articles = try input.read()
+        let logger = logging.bootstrap(label: "newsbus.run", defaultLevel: .warning)
+        let storeDirectory = store ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("newsbus-run-\(UUID().uuidString)").path
+        defer {
+            if store == nil { try? FileManager.default.removeItem(atPath: storeDirectory) }
+        }
+        let cluster = try EmbeddedCluster(
+            workers: workers, pipeline: try ExtractionModels.standardPipeline(),
+            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: nil), logger: logger)
+        defer { cluster.stop() }
+        let client = JobsClient(context: cluster.context, brokerEndpoint: cluster.endpoint, logger: logger)
+        defer { client.close() }
+        try await JobSession(client: client).run(articles, name: input.jobName, out: out)
+    }
+}

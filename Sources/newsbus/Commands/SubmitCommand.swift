@@ -1,0 +1,38 @@
+import Aggregation
+import ArgumentParser
+import Logging
+import ZeroMQ
+
+/// `newsbus submit`: sends articles to the aggregator as one job.
+struct SubmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Submit articles as one job and print its id; with --wait, follow it and write the report.",
+        discussion: "Needs a running broker, aggregator and at least one worker (or `scripts/cluster start`)."
+    )
+
+    @OptionGroup var broker: BrokerOptions
+
+    @Flag(help: "Wait for the job to finish, showing progress, then write its report.")
+    var wait = false
+
+    @Option(help: "With --wait: directory for the report (written to DIR/<job id>/report.{json,md,html}).")
+    var out: String = "reports"
+
+    @OptionGroup var input: ArticleInput
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let articles = try input.read()
+        let logger = logging.bootstrap(label: "newsbus.submit", defaultLevel: .warning)
+        let client = JobsClient(context: try Context(), brokerEndpoint: broker.endpoint, logger: logger)
+        defer { client.close() }
+        let session = JobSession(client: client)
+        if wait {
+            try await session.run(articles, name: input.jobName, out: out)
+        } else {
+            _ = try await session.submit(articles, name: input.jobName)
+        }
+    }
+}

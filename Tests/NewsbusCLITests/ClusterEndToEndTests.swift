@@ -1,0 +1,75 @@
+import Foundation
+import NewsbusTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("distributed cluster end to end, with real processes")
+struct ClusterEndToEndTests {
+    @Test("broker, aggregator and two worker processes turn 200+ articles into one report listing each with its entities")
+    func distributedJob() async throws {
+        let directory = try CLITestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let generated = directory.appendingPathComponent("generated.jsonl")
+        let generatedIDs = try GeneratedArticles.write(count: 200, to: generated)
+        let expectedIDs = Set(try GeneratedArticles.sampleIDs() + generatedIDs)
+
+        let broker = try CLITestSupport.start(["broker", "--bind", "tcp://127.0.0.1:0"])
+        var processes = [broker]
+        defer { processes.forEach { $0.kill() } }
+        let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(30))
+        let endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
+
+        let aggregator = try CLITestSupport.start([
+            "aggregator", "--broker", endpoint, "--store", directory.appendingPathComponent("store").path,
+            "--chunk-size", "600",
+        ])
+        processes.append(aggregator)
+        for _ in 0..<2 {
+            processes.append(try CLITestSupport.start(["worker", "--broker", endpoint, "--threads", "1"]))
+        }
+        try await aggregator.stderrLine(containing: "aggregator ready", within: .seconds(60))
+        for worker in processes.suffix(2) {
+            try await worker.stderrLine(containing: "worker started", within: .seconds(120))
+        }
+
+        let out = directory.appendingPathComponent("out")
+        let submit = try CLITestSupport.start([
+            "submit", "--broker", endpoint, "--wait", "--out", out.path, CLITestSupport.samples.path, generated.path,
+        ])
+        processes.append(submit)
+        let status = try await submit.exitStatus(within: .seconds(480))
+        #expect(status == 0, "\(submit.output.stderr)")
+        let jobID = try #require(submit.output.lines.first)
+        #expect(submit.output.stderr.contains("chunks "), "progress lines are shown")
+
+        let report = try Self.report(in: out.appendingPathComponent(jobID))
+        let articles = try #require(report["articles"] as? [[String: Any]])
+        #expect(Set(articles.compactMap { $0["id"] as? String }) == expectedIDs)
+        let failed = articles.filter { $0["status"] as? String != "ok" }
+        #expect(failed.isEmpty, "failed: \(failed)")
+        let entities = try #require(report["entities"] as? [[String: Any]])
+        let withEntities = Set(entities.flatMap { ($0["articles"] as? [String: Any])?.keys.map { $0 } ?? [] })
+        #expect(expectedIDs.subtracting(withEntities).isEmpty, "articles without entities: \(expectedIDs.subtracting(withEntities).sorted())")
+
+        let query = try CLITestSupport.start(["status", "--broker", endpoint, jobID])
+        processes.append(query)
+        #expect(try await query.exitStatus(within: .seconds(60)) == 0, "\(query.output.stderr)")
+        #expect(query.output.stdout.contains(jobID) && query.output.stdout.contains("done"))
+        #expect(query.output.stdout.contains("newsbus.extract: workers connected"))
+
+        for process in processes.prefix(4) { process.send(signal: SIGTERM) }
+        for process in processes.prefix(4) {
+            #expect(try await process.exitStatus(within: .seconds(30)) == 0, "\(process.commandLine) exits cleanly on SIGTERM")
+        }
+    }
+
+    private static func report(in directory: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: directory.appendingPathComponent("report.json"))
+        let json = try JSONSerialization.jsonObject(with: data)
+        #expect(ReportShape.problems(in: json) == [])
+        return try #require(json as? [String: Any])
+    }
+}
