@@ -9,7 +9,7 @@ struct Bench: Sendable {
     /// Requests kept in flight.
     var window = 100
     /// Measured seconds per case.
-    var seconds = 3
+    var seconds = 2
     /// Most requests per case.
     var limit = 2_000_000
     /// Python with majortomo, and the driver script that starts its broker.
@@ -48,12 +48,16 @@ struct Bench: Sendable {
         return try measureDealer(context: context, endpoint: server.endpoint, request: [payload]) { $0 == [payload] }
     }
 
-    func ourBroker() throws -> Measurement {
+    /// Client over TCP; workers over TCP too, or over `inproc` as in the embedded `newsbus run`.
+    func ourBroker(inprocWorkers: Bool) throws -> Measurement {
         let context = try Context()
-        let broker = Broker(configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"]), context: context, logger: quiet)
+        let inproc = "inproc://newsbus-bench-\(UUID().uuidString)"
+        let binds = ["tcp://127.0.0.1:0"] + (inprocWorkers ? [inproc] : [])
+        let broker = Broker(configuration: BrokerConfiguration(bindEndpoints: binds), context: context, logger: quiet)
         guard let endpoint = try broker.start().first else { throw BenchError("our broker bound nothing") }
         defer { broker.stop() }
-        let workers = EchoWorkers(count: 2, context: context, brokerEndpoint: endpoint, logger: quiet)
+        let workers = EchoWorkers(
+            count: 2, context: context, brokerEndpoint: inprocWorkers ? inproc : endpoint, logger: quiet)
         defer { workers.stop() }
         let (request, check) = mdpEcho(.rfc18)
         return try measureDealer(context: context, endpoint: endpoint, request: request, check: check)
