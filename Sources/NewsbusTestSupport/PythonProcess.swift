@@ -2,7 +2,7 @@ public import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A Python script run as a child process for interop tests, with its output collected line
@@ -78,8 +78,11 @@ public final class PythonProcess: Sendable {
         }
         if let found { return String(found.dropFirst(prefix.count)) }
         throw PythonProcessError(
-            commandLine: commandLine, expected: ok ? "a line starting with \"\(prefix)\" before it exited" : "a line "
-                + "starting with \"\(prefix)\" within \(timeout)", output: output)
+            commandLine: commandLine,
+            expected: ok
+                ? "a line starting with \"\(prefix)\" before it exited"
+                : "a line "
+                    + "starting with \"\(prefix)\" within \(timeout)", output: output)
     }
 
     /// Waits up to `timeout` for the child to exit; returns its status.

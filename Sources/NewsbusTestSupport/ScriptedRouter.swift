@@ -32,7 +32,9 @@ public final class ScriptedRouter: Sendable {
         thread.name = "scripted router"
         thread.start()
         _ = bound.wait(within: .seconds(30)) { $0 != nil }
-        guard let result = bound.value else { throw ZMQError(code: 0, operation: "ScriptedRouter: no bind within 30 s") }
+        guard let result = bound.value else {
+            throw ZMQError(code: 0, operation: "ScriptedRouter: no bind within 30 s")
+        }
         endpoint = try result.get()
     }
 

@@ -26,7 +26,9 @@ struct Bench: Sendable {
     var warmup: WindowedEcho { WindowedEcho(window: window, limit: limit, duration: .milliseconds(300)) }
 
     /// Opens a DEALER on this thread, warms up, measures, closes.
-    func measureDealer(context: Context, endpoint: String, request: [[UInt8]], check: ([[UInt8]]) -> Bool) throws -> Measurement {
+    func measureDealer(context: Context, endpoint: String, request: [[UInt8]], check: ([[UInt8]]) -> Bool) throws
+        -> Measurement
+    {
         let socket = try Socket(context, type: .dealer)
         defer { socket.close() }
         try socket.set(.receiveTimeout(.seconds(10)))
@@ -68,7 +70,8 @@ struct Bench: Sendable {
         let broker = try MajortomoBroker(python: python, driver: driver)
         defer { broker.stop() }
         let context = try Context()
-        let workers = EchoWorkers(count: 2, context: context, brokerEndpoint: broker.endpoint, dialect: .majortomo, logger: quiet)
+        let workers = EchoWorkers(
+            count: 2, context: context, brokerEndpoint: broker.endpoint, dialect: .majortomo, logger: quiet)
         defer { workers.stop() }
         let (request, check) = mdpEcho(.majortomo)
         return try measureDealer(context: context, endpoint: broker.endpoint, request: request, check: check)
@@ -77,12 +80,14 @@ struct Bench: Sendable {
     /// Our broker again, but the client side is ``ClientConnection`` (mailbox, waker, AsyncStream).
     func ourBrokerThroughClientConnection() throws -> Measurement {
         let context = try Context()
-        let broker = Broker(configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"]), context: context, logger: quiet)
+        let broker = Broker(
+            configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"]), context: context, logger: quiet)
         guard let endpoint = try broker.start().first else { throw BenchError("our broker bound nothing") }
         defer { broker.stop() }
         let workers = EchoWorkers(count: 2, context: context, brokerEndpoint: endpoint, logger: quiet)
         defer { workers.stop() }
-        let client = ClientConnection(context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: quiet)
+        let client = ClientConnection(
+            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: quiet)
         defer { client.close() }
         let done = DispatchSemaphore(value: 0)
         let result = ResultBox()
@@ -120,7 +125,6 @@ struct Bench: Sendable {
         }
         return Measurement(requests: received, elapsed: start.duration(to: clock.now))
     }
-
 
 }
 

@@ -25,7 +25,8 @@ final class MajortomoBroker {
         }
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ENDPOINT ") }) else {
             process.terminate()
-            throw BenchError("the majortomo broker did not start (\(python) \(driver) broker said: \(text)); run scripts/setup")
+            throw BenchError(
+                "the majortomo broker did not start (\(python) \(driver) broker said: \(text)); run scripts/setup")
         }
         endpoint = String(line.dropFirst("ENDPOINT ".count))
     }

@@ -40,7 +40,9 @@ struct WindowedEcho {
             guard let reply = try socket.receive() else {
                 throw BenchError("no reply for 10 s after \(received) of \(sent) requests: is the echo path up?")
             }
-            guard check(reply) else { throw BenchError("reply \(received) is not the request's echo: \(reply.map(\.count))") }
+            guard check(reply) else {
+                throw BenchError("reply \(received) is not the request's echo: \(reply.map(\.count))")
+            }
             received += 1
             if open && (received & 63 == 0) && clock.now >= deadline { open = false }
             if open && sent < limit {

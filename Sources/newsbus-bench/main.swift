@@ -22,8 +22,9 @@ func format(_ rate: Double) -> String {
 }
 
 let rounds = option("--rounds").flatMap { Int($0) } ?? 3
-print("newsbus-bench: 100-byte echo, \(bench.window) requests in flight, \(rounds) rounds of \(bench.seconds) s per case "
-    + "(cases interleaved, best round kept), 127.0.0.1 TCP")
+print(
+    "newsbus-bench: 100-byte echo, \(bench.window) requests in flight, \(rounds) rounds of \(bench.seconds) s per case "
+        + "(cases interleaved, best round kept), 127.0.0.1 TCP")
 let cases: [(String, () throws -> Measurement)] = [
     ("raw ROUTER/DEALER echo", bench.raw),
     ("our broker, 2 workers", { try bench.ourBroker(inprocWorkers: false) }),
@@ -39,7 +40,9 @@ for round in 1...rounds {
             let measurement = try body()
             best[name] = max(best[name] ?? 0, measurement.rate)
             let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
-            print("round \(round)  " + padded + String(format: "%9d req = ", measurement.requests) + format(measurement.rate) + " req/s")
+            print(
+                "round \(round)  " + padded + String(format: "%9d req = ", measurement.requests)
+                    + format(measurement.rate) + " req/s")
         } catch {
             failures[name] = "\(error)"
             print("round \(round)  \(name): failed: \(error)")
@@ -58,5 +61,7 @@ let oursInproc = best["our broker, 2 inproc workers"] ?? 0
 print("")
 print(String(format: "ours / raw       = %6.2fx   (target >= 0.35x)", rawRate > 0 ? ours / rawRate : 0))
 print(String(format: "ours / majortomo = %6.1fx   (target >= 20x)", majortomoRate > 0 ? ours / majortomoRate : 0))
-print(String(format: "ours with inproc workers: %.2fx raw, %.1fx majortomo", rawRate > 0 ? oursInproc / rawRate : 0,
-             majortomoRate > 0 ? oursInproc / majortomoRate : 0))
+print(
+    String(
+        format: "ours with inproc workers: %.2fx raw, %.1fx majortomo", rawRate > 0 ? oursInproc / rawRate : 0,
+        majortomoRate > 0 ? oursInproc / majortomoRate : 0))

@@ -12,7 +12,8 @@ struct ClientConnectionTests {
 
     static func client(_ context: Context, _ endpoint: String, dialect: Dialect = .rfc18) -> ClientConnection {
         ClientConnection(
-            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint, dialect: dialect), logger: logger)
+            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint, dialect: dialect),
+            logger: logger)
     }
 
     /// An RFC 18 reply from the scripted router to the client that sent `request`.
@@ -20,8 +21,9 @@ struct ClientConnectionTests {
         [request[0], header, [code], request[3]] + body
     }
 
-    @Test("500 requests in flight through our broker and two workers all come back, byte for byte",
-          arguments: Dialect.allCases)
+    @Test(
+        "500 requests in flight through our broker and two workers all come back, byte for byte",
+        arguments: Dialect.allCases)
     func manyInFlight(dialect: Dialect) async throws {
         let context = try Context()
         let (broker, endpoint) = try Interop.ourBroker(context: context)
@@ -45,8 +47,9 @@ struct ClientConnectionTests {
         #expect(unanswered.isEmpty)
     }
 
-    @Test("request() through our broker returns the worker's answer; mmi.service knows the service",
-          arguments: Dialect.allCases)
+    @Test(
+        "request() through our broker returns the worker's answer; mmi.service knows the service",
+        arguments: Dialect.allCases)
     func requestThroughBroker(dialect: Dialect) async throws {
         let context = try Context()
         let (broker, endpoint) = try Interop.ourBroker(context: context)
@@ -64,7 +67,10 @@ struct ClientConnectionTests {
     @Test("PARTIAL replies are gathered before the FINAL one")
     func partialReplies() async throws {
         let router = try ScriptedRouter { request, _ in
-            [Self.reply(to: request, 0x02, [[1]]), Self.reply(to: request, 0x02, [[2]]), Self.reply(to: request, 0x03, [[3]])]
+            [
+                Self.reply(to: request, 0x02, [[1]]), Self.reply(to: request, 0x02, [[2]]),
+                Self.reply(to: request, 0x03, [[3]]),
+            ]
         }
         defer { router.stop() }
         let context = try Context()
@@ -119,7 +125,10 @@ struct ClientConnectionTests {
         let context = try Context()
         let client = Self.client(context, router.endpoint)
         defer { client.close() }
-        await #expect(throws: ClientConnectionError.refusedByBroker(service: "svc", BrokerErrorReply(status: .unavailable, reason: "queue full"))) {
+        await #expect(
+            throws: ClientConnectionError.refusedByBroker(
+                service: "svc", BrokerErrorReply(status: .unavailable, reason: "queue full"))
+        ) {
             try await client.request(service: "svc", body: [[1]])
         }
         await #expect(throws: ClientConnectionError.workerFailed(service: "svc", reason: "boom")) {

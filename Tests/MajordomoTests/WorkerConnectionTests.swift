@@ -65,8 +65,10 @@ struct WorkerConnectionTests {
         }
         let router = try ScriptedRouter { frames, number in
             number == 0
-                ? [Self.request(to: frames[0], dialect: .rfc18, body: [Array("fail".utf8)]),
-                   Self.request(to: frames[0], dialect: .rfc18, body: [Array("fine".utf8)])] : []
+                ? [
+                    Self.request(to: frames[0], dialect: .rfc18, body: [Array("fail".utf8)]),
+                    Self.request(to: frames[0], dialect: .rfc18, body: [Array("fine".utf8)]),
+                ] : []
         }
         defer { router.stop() }
         let context = try Context()
@@ -93,7 +95,9 @@ struct WorkerConnectionTests {
         let worker = Self.worker(context, router.endpoint) { body, _ in body }
         defer { worker.stop() }
 
-        let readies = { (messages: [[[UInt8]]]) in messages.filter { message in message.count > 2 && message[2] == [0x01] } }
+        let readies = { (messages: [[[UInt8]]]) in
+            messages.filter { message in message.count > 2 && message[2] == [0x01] }
+        }
         #expect(router.received.wait(within: .seconds(30)) { readies($0).count >= 2 })
         let identities = readies(router.received.value).map { $0[0] }
         #expect(identities.count >= 2 && identities[0] != identities[1], "the second READY comes from a new socket")
@@ -133,8 +137,11 @@ struct WorkerConnectionTests {
     func malformedInput() throws {
         let router = try ScriptedRouter { frames, number in
             number == 0
-                ? [[frames[0], Array("junk".utf8)], [frames[0], Self.header, [0x09]], [frames[0], Self.header, [0x02]],
-                   Self.request(to: frames[0], dialect: .rfc18, body: [[42]])] : []
+                ? [
+                    [frames[0], Array("junk".utf8)], [frames[0], Self.header, [0x09]],
+                    [frames[0], Self.header, [0x02]],
+                    Self.request(to: frames[0], dialect: .rfc18, body: [[42]]),
+                ] : []
         }
         defer { router.stop() }
         let context = try Context()
@@ -142,6 +149,7 @@ struct WorkerConnectionTests {
         defer { worker.stop() }
 
         #expect(router.received.wait(within: .seconds(30)) { Self.meaningful($0, dialect: .rfc18).count >= 2 })
-        #expect(Self.meaningful(router.received.value, dialect: .rfc18)[1] == [Self.header, [0x04], Self.client, [], [42]])
+        #expect(
+            Self.meaningful(router.received.value, dialect: .rfc18)[1] == [Self.header, [0x04], Self.client, [], [42]])
     }
 }

@@ -11,7 +11,8 @@ struct WorkerHeartbeatScheduleTests {
         ManualInstant(offset: .milliseconds(milliseconds))
     }
 
-    @Test("A fresh schedule: heartbeat due after one interval, peer dead after liveness intervals", arguments: [1, 3, 5])
+    @Test(
+        "A fresh schedule: heartbeat due after one interval, peer dead after liveness intervals", arguments: [1, 3, 5])
     func fresh(liveness: Int) {
         let schedule = Schedule(interval: .milliseconds(100), liveness: liveness, now: .zero)
         #expect(!schedule.isHeartbeatDue(at: Self.at(99)))

@@ -51,7 +51,9 @@ public final class ClientConnection: Sendable {
     /// Sends a request and waits for its FINAL reply; returns every body frame (those of any
     /// PARTIAL replies first). Throws ``ClientConnectionError``: ``ClientConnectionError/timedOut(service:timeout:broker:)``
     /// when no answer comes in time, and the broker's or worker's error replies as errors.
-    public func request(service: ServiceName, body: [[UInt8]], timeout: Duration = .seconds(30)) async throws -> [[UInt8]] {
+    public func request(service: ServiceName, body: [[UInt8]], timeout: Duration = .seconds(30)) async throws
+        -> [[UInt8]]
+    {
         let request = ClientRequest(service: service, body: body)
         let broker = configuration.brokerEndpoint
         return try await withCheckedThrowingContinuation { continuation in

@@ -92,13 +92,16 @@ final class ClientLoop {
         switch command {
         case .send(let request):
             if try !transmit(request) {
-                logger.warning("dropped a request: the queue to the broker is full", metadata: ["mdp.service": "\(request.service)"])
+                logger.warning(
+                    "dropped a request: the queue to the broker is full",
+                    metadata: ["mdp.service": "\(request.service)"])
             }
         case .request(let request, let timeout, let continuation):
             if try transmit(request) {
                 pending.add(continuation, service: request.service, timeout: timeout, now: clock.now)
             } else {
-                continuation.resume(throwing: ClientConnectionError.sendQueueFull(service: request.service, broker: broker))
+                continuation.resume(
+                    throwing: ClientConnectionError.sendQueueFull(service: request.service, broker: broker))
             }
         case .close:
             break
@@ -151,7 +154,8 @@ final class ClientLoop {
         for waiter in expired {
             logger.debug("request timed out", metadata: ["mdp.service": "\(waiter.service)"])
             waiter.token.resume(
-                throwing: ClientConnectionError.timedOut(service: waiter.service, timeout: waiter.timeout, broker: broker))
+                throwing: ClientConnectionError.timedOut(
+                    service: waiter.service, timeout: waiter.timeout, broker: broker))
         }
         for waiter in pending.removeAll() {
             waiter.token.resume(throwing: ClientConnectionError.reset(service: waiter.service, broker: broker))

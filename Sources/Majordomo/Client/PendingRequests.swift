@@ -46,7 +46,8 @@ package struct PendingRequests<Instant: InstantProtocol, Token> where Instant.Du
 
     /// Starts waiting for a reply from `service`, until `now + timeout`.
     package mutating func add(_ token: Token, service: ServiceName, timeout: Duration, now: Instant) {
-        waiters.append(Waiter(token: token, service: service, timeout: timeout, deadline: now.advanced(by: timeout), parts: []))
+        waiters.append(
+            Waiter(token: token, service: service, timeout: timeout, deadline: now.advanced(by: timeout), parts: []))
     }
 
     /// Routes a reply to its waiter.
