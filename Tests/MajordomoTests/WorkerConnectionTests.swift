@@ -153,3 +153,29 @@ struct WorkerConnectionTests {
             Self.meaningful(router.received.value, dialect: .rfc18)[1] == [Self.header, [0x04], Self.client, [], [42]])
     }
 }
+
+/// WorkerConnection and ClientConnection across a broker restart on the same endpoint.
+@Suite("Worker connection across broker restarts")
+struct WorkerBrokerRestartTests {
+    @Test("After the broker restarts, the worker is back in service and requests are answered again")
+    func brokerRestart() async throws {
+        let context = try Context()
+        let (first, endpoint) = try Interop.ourBroker(context: context)
+        let workers = EchoWorkers(count: 1, context: context, brokerEndpoint: endpoint)
+        defer { workers.stop() }
+        let client = ClientConnection(
+            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint),
+            logger: Logger(label: "newsbus.test.client"))
+        defer { client.close() }
+        #expect(try await client.request(service: "echo", body: [[1]], timeout: .seconds(30)) == [[1]])
+
+        first.stop()
+        let second = Broker(
+            configuration: BrokerConfiguration(bindEndpoints: [endpoint]), context: context,
+            logger: Logger(label: "newsbus.test.broker"))
+        try second.start()
+        defer { second.stop() }
+        #expect(try await client.request(service: "echo", body: [[2]], timeout: .seconds(30)) == [[2]])
+        #expect(!workers.connections[0].isStopped)
+    }
+}
