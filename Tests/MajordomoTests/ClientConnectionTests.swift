@@ -154,4 +154,27 @@ struct ClientConnectionTests {
             try await client.request(service: "svc", body: [])
         }
     }
+
+    @Test("Cancelling a request() ends its wait, and its late reply does not answer the next request")
+    func cancellation() async throws {
+        let seen = Observed<[[[UInt8]]]>([])
+        let router = try ScriptedRouter { request, number in
+            seen.update { $0.append(request) }
+            guard number == 1 else { return [] }
+            let first = seen.value[0]
+            return [
+                Self.reply(to: first, 0x03, [Array("stale".utf8)]),
+                Self.reply(to: request, 0x03, [Array("fresh".utf8)]),
+            ]
+        }
+        defer { router.stop() }
+        let context = try Context()
+        let client = Self.client(context, router.endpoint)
+        defer { client.close() }
+        let waiting = Task { try await client.request(service: "svc", body: [[1]], timeout: .seconds(30)) }
+        #expect(await eventually(within: .seconds(30)) { !router.received.value.isEmpty })
+        waiting.cancel()
+        await #expect(throws: CancellationError.self) { try await waiting.value }
+        #expect(try await client.request(service: "svc", body: [[2]]) == [Array("fresh".utf8)])
+    }
 }

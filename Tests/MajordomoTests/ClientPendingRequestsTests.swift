@@ -81,4 +81,22 @@ struct ClientPendingRequestsTests {
             return
         }
     }
+
+    @Test("An abandoned waiter swallows its late reply, so the next waiter gets its own")
+    func abandoned() {
+        var pending = Pending()
+        pending.add("gave up", service: "a", timeout: .seconds(1), now: .zero)
+        pending.add("next", service: "a", timeout: .seconds(1), now: .zero)
+        #expect(pending.abandon { $0 == "gave up" } == "gave up")
+        #expect(pending.abandon { $0 == "gave up" } == nil, "a waiter is abandoned once")
+        guard case .discarded = pending.deliver(Self.final("a", "late")) else {
+            Issue.record("the late reply must be discarded")
+            return
+        }
+        guard case .completed(let token, _, let frames) = pending.deliver(Self.final("a", "mine")) else {
+            Issue.record("expected a completion")
+            return
+        }
+        #expect(token == "next" && frames == [Array("mine".utf8)])
+    }
 }
