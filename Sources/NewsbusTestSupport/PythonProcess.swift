@@ -21,7 +21,20 @@ public final class PythonProcess: Sendable {
         /// The exit status, once the child has ended.
         public var exitStatus: Int32?
         fileprivate var partialLine = ""
+        fileprivate var stdoutClosed = false
+        fileprivate var stderrClosed = false
+
+        /// True once the child has exited and all its stdout has been read: the pipe closed, or
+        /// the child printed ``PythonProcess/endOfOutput`` (children of tests running in
+        /// parallel can inherit the pipe and delay its end-of-file), or it failed.
+        public var hasEnded: Bool {
+            guard let exitStatus else { return false }
+            return exitStatus != 0 || stdoutClosed || lines.last == PythonProcess.endOfOutput
+        }
     }
+
+    /// The line driver scripts print last, before exiting.
+    public static let endOfOutput = "END"
 
     private let process: Process
     private let stdinPipe = Pipe()
@@ -43,7 +56,13 @@ public final class PythonProcess: Sendable {
         commandLine = ([interpreter.path, script.lastPathComponent] + arguments).joined(separator: " ")
         let state = state
         stdout.fileHandleForReading.readabilityHandler = { handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
+            let data = handle.availableData
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                state.mutex.withLock { $0.stdoutClosed = true }
+                return
+            }
+            let text = String(decoding: data, as: UTF8.self)
             state.mutex.withLock { output in
                 output.partialLine += text
                 while let newline = output.partialLine.firstIndex(of: "\n") {
@@ -53,7 +72,13 @@ public final class PythonProcess: Sendable {
             }
         }
         stderr.fileHandleForReading.readabilityHandler = { handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
+            let data = handle.availableData
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                state.mutex.withLock { $0.stderrClosed = true }
+                return
+            }
+            let text = String(decoding: data, as: UTF8.self)
             state.mutex.withLock { $0.errors += text }
         }
         process.terminationHandler = { process in
@@ -74,7 +99,7 @@ public final class PythonProcess: Sendable {
         let ok = await eventually(within: timeout) {
             let output = self.output
             found = output.lines.first { $0.hasPrefix(prefix) }
-            return found != nil || output.exitStatus != nil
+            return found != nil || output.hasEnded
         }
         if let found { return String(found.dropFirst(prefix.count)) }
         throw PythonProcessError(
@@ -87,8 +112,9 @@ public final class PythonProcess: Sendable {
 
     /// Waits up to `timeout` for the child to exit; returns its status.
     public func exitStatus(within timeout: Duration) async throws -> Int32 {
-        _ = await eventually(within: timeout) { self.output.exitStatus != nil }
-        guard let status = output.exitStatus else {
+        _ = await eventually(within: timeout) { self.output.hasEnded }
+        let output = output
+        guard output.hasEnded, let status = output.exitStatus else {
             throw PythonProcessError(commandLine: commandLine, expected: "an exit within \(timeout)", output: output)
         }
         return status

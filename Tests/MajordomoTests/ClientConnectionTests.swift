@@ -142,7 +142,7 @@ struct ClientConnectionTests {
         defer { router.stop() }
         let context = try Context()
         let client = Self.client(context, router.endpoint)
-        let waiting = Task { try await client.request(service: "svc", body: [[0]], timeout: .seconds(600)) }
+        let waiting = Task { try await client.request(service: "svc", body: [[0]], timeout: .seconds(30)) }
         #expect(await eventually(within: .seconds(30)) { !router.received.value.isEmpty })
         client.close()
         await #expect(throws: ClientConnectionError.closed(broker: router.endpoint)) { try await waiting.value }

@@ -170,11 +170,18 @@ struct WorkerBrokerRestartTests {
         #expect(try await client.request(service: "echo", body: [[1]], timeout: .seconds(30)) == [[1]])
 
         first.stop()
-        let second = Broker(
-            configuration: BrokerConfiguration(bindEndpoints: [endpoint]), context: context,
-            logger: Logger(label: "newsbus.test.broker"))
-        try second.start()
-        defer { second.stop() }
+        // The old listener is released in the background; bind again until the port is free.
+        let second = Observed<Broker?>(nil)
+        defer { second.value?.stop() }
+        let rebound = await eventually(within: .seconds(30)) {
+            let broker = Broker(
+                configuration: BrokerConfiguration(bindEndpoints: [endpoint]), context: context,
+                logger: Logger(label: "newsbus.test.broker"))
+            guard (try? broker.start()) != nil else { return false }
+            second.update { $0 = broker }
+            return true
+        }
+        try #require(rebound, "could not bind \(endpoint) again within 30 s")
         #expect(try await client.request(service: "echo", body: [[2]], timeout: .seconds(30)) == [[2]])
         #expect(!workers.connections[0].isStopped)
     }
