@@ -1,39 +1,32 @@
 import Foundation
+import NewsbusTestSupport
 
 /// The majortomo broker (Python) as a child process on a free loopback port.
 final class MajortomoBroker {
     /// Where it listens.
     let endpoint: String
-    private let process: Process
-    private let stdin = Pipe()
+    private let process: PythonProcess
 
-    /// Starts `python driver broker` and reads the endpoint it prints.
+    /// Starts `python driver broker` and waits (up to 30 s) for the endpoint it prints.
     init(python: String, driver: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-u", driver, "broker"]
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardInput = stdin
-        try process.run()
+        let process = try PythonProcess(
+            interpreter: URL(fileURLWithPath: python), script: URL(fileURLWithPath: driver), arguments: ["broker"])
         self.process = process
-        var text = ""
-        while !text.contains("\n") {
-            let data = stdout.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
+        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        var line: String?
+        while line == nil, process.output.exitStatus == nil, ContinuousClock.now < deadline {
+            line = process.output.lines.first { $0.hasPrefix("ENDPOINT ") }
+            if line == nil { Thread.sleep(forTimeInterval: 0.01) }
         }
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ENDPOINT ") }) else {
-            process.terminate()
-            throw BenchError(
-                "the majortomo broker did not start (\(python) \(driver) broker said: \(text)); run scripts/setup")
+        guard let line else {
+            process.kill()
+            throw BenchError("the majortomo broker did not start: \(process.output.errors); run scripts/setup")
         }
         endpoint = String(line.dropFirst("ENDPOINT ".count))
     }
 
     /// Ends the child.
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process.kill()
     }
 }
