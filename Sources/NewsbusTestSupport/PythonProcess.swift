@@ -2,7 +2,7 @@ public import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A Python script run as a child process for interop tests, with its output collected line
@@ -72,8 +72,13 @@ public final class PythonProcess: Sendable {
                 output.lines.append(String(output.partialLine[..<newline]))
                 output.partialLine.removeSubrange(...newline)
             }
-        } atEnd: { $0.stdoutClosed = true }
-        Self.read(stderr.read, into: state) { $0.errors += $1 } atEnd: { _ in }
+        } atEnd: {
+            $0.stdoutClosed = true
+        }
+        Self.read(stderr.read, into: state) {
+            $0.errors += $1
+        } atEnd: { _ in
+        }
     }
 
     /// A snapshot of the output so far (reaping the child if it has exited).

@@ -8,6 +8,8 @@ import ZeroMQ
 struct Bench: Sendable {
     /// Requests kept in flight.
     var window = 100
+    /// Echo workers behind each broker.
+    var workers = 2
     /// Measured seconds per case.
     var seconds = 2
     /// Most requests per case.
@@ -59,7 +61,7 @@ struct Bench: Sendable {
         guard let endpoint = try broker.start().first else { throw BenchError("our broker bound nothing") }
         defer { broker.stop() }
         let workers = EchoWorkers(
-            count: 2, context: context, brokerEndpoint: inprocWorkers ? inproc : endpoint, logger: quiet)
+            count: self.workers, context: context, brokerEndpoint: inprocWorkers ? inproc : endpoint, logger: quiet)
         defer { workers.stop() }
         let (request, check) = mdpEcho(.rfc18)
         return try measureDealer(context: context, endpoint: endpoint, request: request, check: check)
@@ -71,7 +73,7 @@ struct Bench: Sendable {
         defer { broker.stop() }
         let context = try Context()
         let workers = EchoWorkers(
-            count: 2, context: context, brokerEndpoint: broker.endpoint, dialect: .majortomo, logger: quiet)
+            count: self.workers, context: context, brokerEndpoint: broker.endpoint, dialect: .majortomo, logger: quiet)
         defer { workers.stop() }
         let (request, check) = mdpEcho(.majortomo)
         return try measureDealer(context: context, endpoint: broker.endpoint, request: request, check: check)
@@ -84,7 +86,7 @@ struct Bench: Sendable {
             configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"]), context: context, logger: quiet)
         guard let endpoint = try broker.start().first else { throw BenchError("our broker bound nothing") }
         defer { broker.stop() }
-        let workers = EchoWorkers(count: 2, context: context, brokerEndpoint: endpoint, logger: quiet)
+        let workers = EchoWorkers(count: self.workers, context: context, brokerEndpoint: endpoint, logger: quiet)
         defer { workers.stop() }
         let client = ClientConnection(
             context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: quiet)

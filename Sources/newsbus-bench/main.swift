@@ -14,6 +14,10 @@ var bench = Bench()
 bench.window = option("--window").flatMap { Int($0) } ?? bench.window
 bench.seconds = option("--seconds").flatMap { Int($0) } ?? bench.seconds
 bench.limit = option("--limit").flatMap { Int($0) } ?? bench.limit
+bench.workers = option("--workers").flatMap { Int($0) } ?? bench.workers
+let ourCase = "our broker, \(bench.workers) workers"
+let inprocCase = "our broker, \(bench.workers) inproc workers"
+let majortomoCase = "majortomo broker, \(bench.workers) workers"
 bench.python = option("--python") ?? ""
 bench.driver = option("--majortomo-driver") ?? ""
 
@@ -27,9 +31,9 @@ print(
         + "(cases interleaved, best round kept), 127.0.0.1 TCP")
 let cases: [(String, () throws -> Measurement)] = [
     ("raw ROUTER/DEALER echo", bench.raw),
-    ("our broker, 2 workers", { try bench.ourBroker(inprocWorkers: false) }),
-    ("our broker, 2 inproc workers", { try bench.ourBroker(inprocWorkers: true) }),
-    ("majortomo broker, 2 workers", bench.majortomo),
+    (ourCase, { try bench.ourBroker(inprocWorkers: false) }),
+    (inprocCase, { try bench.ourBroker(inprocWorkers: true) }),
+    (majortomoCase, bench.majortomo),
     ("our broker via ClientConnection", bench.ourBrokerThroughClientConnection),
 ]
 var best: [String: Double] = [:]
@@ -54,10 +58,10 @@ print("case                                  best req/s")
 for (name, _) in cases {
     print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed"))
 }
-let ours = best["our broker, 2 workers"] ?? 0
+let ours = best[ourCase] ?? 0
 let rawRate = best["raw ROUTER/DEALER echo"] ?? 0
-let majortomoRate = best["majortomo broker, 2 workers"] ?? 0
-let oursInproc = best["our broker, 2 inproc workers"] ?? 0
+let majortomoRate = best[majortomoCase] ?? 0
+let oursInproc = best[inprocCase] ?? 0
 print("")
 print(String(format: "ours / raw       = %6.2fx   (target >= 0.35x)", rawRate > 0 ? ours / rawRate : 0))
 print(String(format: "ours / majortomo = %6.1fx   (target >= 20x)", majortomoRate > 0 ? ours / majortomoRate : 0))
