@@ -124,8 +124,9 @@ public final class Socket {
     public func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
         var frames: [[UInt8]] = []
         var dontWait = dontWait
+        // One zmq_msg_t for every frame: each receive releases the previous content.
+        let message = Message()
         while true {
-            let message = Message()
             guard try receive(into: message, dontWait: dontWait) else {
                 // Frames of one message arrive together, so only the first can be missing.
                 return frames.isEmpty ? nil : frames

@@ -88,6 +88,20 @@ struct BrokerStateMachineTests {
         #expect(broker.queuedRequestCount(for: echo) == 2)
     }
 
+    @Test("A request for a new service past the service limit gets a 503; known services still queue")
+    mutating func serviceLimit() {
+        broker = BrokerStateMachine(configuration: BrokerConfiguration(serviceLimit: 1))
+        #expect(broker.client(c1, echo, [[1]]) == [])
+        let actions = broker.client(c1, "made-up", [[2]])
+        guard case .sendToClient(c1, let reply, .rfc18) = actions.first else {
+            Issue.record("expected an error reply, got \(actions)")
+            return
+        }
+        #expect(BrokerErrorReply(body: reply.body)?.status == .unavailable)
+        #expect(broker.client(c2, echo, [[3]]) == [])
+        #expect(broker.queuedRequestCount(for: echo) == 2)
+    }
+
     @Test("mmi.service answers 200 for a served service, 404 otherwise; other mmi.* 501")
     mutating func management() {
         let discovery: ServiceName = "mmi.service"

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 import ZeroMQ
 
@@ -96,5 +98,24 @@ struct SocketLifecycleTests {
         #expect(try CurveKey(z85: pair.publicKey.z85) == pair.publicKey)
         #expect(pair.publicKey != pair.secretKey)
         #expect(throws: ZMQError.self) { try CurveKey(z85: "too short") }
+    }
+}
+
+@Suite("Thread confinement")
+struct ThreadConfinementTests {
+    @Test("Using a socket from a thread other than its creator's traps")
+    func wrongThreadTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let socket = try Socket(try Context(), type: .dealer)
+            nonisolated(unsafe) let shared = socket
+            let finished = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                try? shared.bind("inproc://wrong-thread")
+                finished.signal()
+            }
+            thread.start()
+            // Without the trap the bind returns, and the child exits successfully: a failure here.
+            finished.wait()
+        }
     }
 }

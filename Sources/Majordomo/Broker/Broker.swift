@@ -32,8 +32,10 @@ public final class Broker: Sendable {
 
     private enum Phase {
         case idle
+        case starting
         case running(endpoints: [String])
-        case stopping
+        case stopRequested
+        case stopped
     }
 
     /// A broker that will bind `configuration.bindEndpoints` in `context` when started, logging
@@ -47,10 +49,15 @@ public final class Broker: Sendable {
 
     /// Starts the loop thread and returns once every endpoint is bound, with the endpoints
     /// resolved (a `tcp://…:0` bind names its port). Throws if a bind fails; the broker is then
-    /// not running. Calling it again while running returns the same endpoints.
+    /// not running. A broker starts at most once: later calls return the current endpoints.
     @discardableResult
     public func start() throws(ZMQError) -> [String] {
-        if case .running(let endpoints) = phase.withLock({ $0 }) { return endpoints }
+        let begin = phase.withLock { phase -> Bool in
+            guard case .idle = phase else { return false }
+            phase = .starting
+            return true
+        }
+        guard begin else { return endpoints }
         let startup = Startup()
         running.enter()
         let thread = Thread { [self] in
@@ -59,8 +66,22 @@ public final class Broker: Sendable {
         }
         thread.name = "newsbus-broker"
         thread.start()
-        let endpoints = try startup.wait()
-        phase.withLock { $0 = .running(endpoints: endpoints) }
+        let endpoints: [String]
+        do {
+            endpoints = try startup.wait()
+        } catch {
+            phase.withLock { $0 = .stopped }
+            throw error
+        }
+        let stopEarly = phase.withLock { phase -> Bool in
+            if case .stopRequested = phase {
+                phase = .stopped
+                return true
+            }
+            phase = .running(endpoints: endpoints)
+            return false
+        }
+        if stopEarly { signalStop() }
         return endpoints
     }
 
@@ -71,12 +92,25 @@ public final class Broker: Sendable {
     }
 
     /// Stops the loop: workers get DISCONNECT, waiting clients a 503, the socket is closed and
-    /// the thread joined. Safe from any thread, more than once, and before ``start()``.
+    /// the thread joined. Safe from any thread (a signal handler's queue included), more than
+    /// once, before ``start()`` and while it runs.
     public func stop() {
         let shouldSignal = phase.withLock { phase -> Bool in
-            guard case .running = phase else { return false }
-            phase = .stopping
-            return true
+            switch phase {
+            case .running:
+                phase = .stopped
+                return true
+            case .starting:
+                // start() sends the stop signal as soon as the loop is up.
+                phase = .stopRequested
+                return false
+            case .idle:
+                // Never started: it never will.
+                phase = .stopped
+                return false
+            case .stopRequested, .stopped:
+                return false
+            }
         }
         if shouldSignal {
             signalStop()

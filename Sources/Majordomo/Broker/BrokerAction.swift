@@ -9,11 +9,20 @@ public enum BrokerAction: Hashable, Sendable {
 
     /// The frames to hand the ROUTER socket (routing id first), or `nil` for an event.
     public var routerFrames: [[UInt8]]? {
+        var frames: [[UInt8]] = []
         switch self {
-        case .sendToWorker(let worker, let command, let dialect): [worker.bytes] + command.frames(dialect: dialect)
-        case .sendToClient(let client, let reply, let dialect): [client.bytes] + reply.frames(dialect: dialect)
-        case .event: nil
+        case .sendToWorker(let worker, let command, let dialect):
+            frames.reserveCapacity(6 + command.bodyCount)
+            frames.append(worker.bytes)
+            command.append(to: &frames, dialect: dialect)
+        case .sendToClient(let client, let reply, let dialect):
+            frames.reserveCapacity(5 + reply.body.count)
+            frames.append(client.bytes)
+            reply.append(to: &frames, dialect: dialect)
+        case .event:
+            return nil
         }
+        return frames
     }
 }
 

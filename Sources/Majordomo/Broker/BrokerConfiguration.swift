@@ -16,6 +16,9 @@ public struct BrokerConfiguration: Sendable, Hashable {
     /// The most requests one service may have waiting for a worker; past it, the client gets a
     /// ``BrokerErrorReply`` with status 503 (default 10 000).
     public var queueLimit: Int
+    /// The most services the broker tracks at once; a request naming a new service past it
+    /// gets a 503 (default 1 000). Bounds what clients asking for made-up names can cost.
+    public var serviceLimit: Int
     /// How long a request may wait for a worker before the client gets a 504 error reply
     /// (default `nil`: it waits until a worker comes).
     public var requestTimeout: Duration?
@@ -24,6 +27,8 @@ public struct BrokerConfiguration: Sendable, Hashable {
     public var maximumMessageSize: Int
     /// The most frames a message may have (default 256).
     public var maximumFrameCount: Int
+    /// CurveZMQ encryption and client allow-list (default `nil`: plain TCP, for loopback).
+    public var curve: CurveServerConfiguration?
 
     /// A configuration; every parameter has its documented default.
     public init(
@@ -32,18 +37,22 @@ public struct BrokerConfiguration: Sendable, Hashable {
         heartbeatLiveness: Int = 3,
         busyWorkerTimeout: Duration = .seconds(300),
         queueLimit: Int = 10_000,
+        serviceLimit: Int = 1000,
         requestTimeout: Duration? = nil,
         maximumMessageSize: Int = 16 << 20,
-        maximumFrameCount: Int = 256
+        maximumFrameCount: Int = 256,
+        curve: CurveServerConfiguration? = nil
     ) {
         self.bindEndpoints = bindEndpoints
         self.heartbeatInterval = heartbeatInterval
         self.heartbeatLiveness = heartbeatLiveness
         self.busyWorkerTimeout = busyWorkerTimeout
         self.queueLimit = queueLimit
+        self.serviceLimit = serviceLimit
         self.requestTimeout = requestTimeout
         self.maximumMessageSize = maximumMessageSize
         self.maximumFrameCount = maximumFrameCount
+        self.curve = curve
     }
 
     /// A copy with `edit` applied.

@@ -5,6 +5,8 @@ import ZeroMQ
 final class BrokerLoop {
     let router: Socket
     let control: Socket
+    /// The ZAP handler's socket, when CURVE clients are checked against an allow-list.
+    let authentication: (socket: Socket, authenticator: ZAPAuthenticator)?
     let limits: FrameLimits
     var logger: Logger
     var machine: BrokerStateMachine<ContinuousClock.Instant>
@@ -32,6 +34,7 @@ final class BrokerLoop {
         try router.set(.maxMessageSize(Int64(configuration.maximumMessageSize)))
         control = try Socket(broker.context, type: .pair)
         try control.bind(broker.controlEndpoint)
+        authentication = try Self.secure(router, with: configuration.curve, in: broker.context)
         limits = configuration.frameLimits
         logger = broker.logger
         machine = BrokerStateMachine(configuration: configuration)
@@ -40,6 +43,21 @@ final class BrokerLoop {
     deinit {
         router.close()
         control.close()
+        authentication?.socket.close()
+    }
+
+    /// Turns on CURVE for `router` and, with an allow-list, binds the ZAP handler socket.
+    private static func secure(
+        _ router: Socket, with curve: CurveServerConfiguration?, in context: Context
+    ) throws(ZMQError) -> (socket: Socket, authenticator: ZAPAuthenticator)? {
+        guard let curve else { return nil }
+        try router.set(.curveServer(true))
+        try router.set(.curveSecretKey(curve.secretKey))
+        try router.set(.zapDomain("newsbus"))
+        guard let allowed = curve.allowedClientKeys else { return nil }
+        let socket = try Socket(context, type: .reply)
+        try socket.bind(ZAPAuthenticator.endpoint)
+        return (socket, ZAPAuthenticator(allowedKeys: allowed))
     }
 
     private func bind(_ endpoints: [String]) throws(ZMQError) -> [String] {
@@ -58,11 +76,15 @@ final class BrokerLoop {
         var poller = Poller()
         let routerIndex = poller.register(router)
         let controlIndex = poller.register(control)
+        let authenticationIndex = authentication.map { poller.register($0.socket) }
         do {
             while true {
                 let deadline = machine.nextDeadline()
                 try poller.poll(timeout: deadline.map { max(clock.now.duration(to: $0), .zero) })
                 if poller.events(at: controlIndex).contains(.readable) { break }
+                if let authenticationIndex, poller.events(at: authenticationIndex).contains(.readable) {
+                    try authenticate()
+                }
                 if poller.events(at: routerIndex).contains(.readable) { try receiveBatch() }
                 let now = clock.now
                 if let deadline = machine.nextDeadline(), deadline <= now {
@@ -76,6 +98,17 @@ final class BrokerLoop {
         } catch {
             logger.error("broker loop failed; restart the broker", metadata: ["mdp.error": "\(error)"])
         }
+    }
+
+    /// Answers one ZAP request from libzmq.
+    private func authenticate() throws(ZMQError) {
+        guard let (socket, authenticator) = authentication, let request = try socket.receive(dontWait: true) else { return }
+        let decision = authenticator.decide(request)
+        if !decision.admitted {
+            let address = request.count > 3 ? String(decoding: request[3], as: UTF8.self) : "?"
+            logger.info("connection refused: CURVE key not allowed", metadata: ["mdp.address": "\(address)"])
+        }
+        try socket.send(decision.reply)
     }
 
     /// Handles up to ``batchSize`` waiting messages without blocking.

@@ -85,6 +85,15 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
             actions.append(.sendToClient(client, managementReply(to: request), dialect))
             return
         }
+        guard services[request.service] != nil || services.count < configuration.serviceLimit else {
+            let error = BrokerErrorReply(
+                status: .unavailable,
+                reason: "the broker already tracks \(configuration.serviceLimit) services; "
+                    + "check the service name or raise the service limit")
+            actions.append(.sendToClient(client, ClientReply(kind: .final, service: request.service, body: error.body), dialect))
+            actions.append(.event(.queueFull(request.service, client: client)))
+            return
+        }
         let limit = configuration.queueLimit
         let accepted = updateService(request.service) { service in
             guard service.requests.count < limit else { return false }

@@ -47,12 +47,21 @@ public struct ClientReply: Hashable, Sendable {
     /// The frames of this reply in `dialect`. RFC 18 needs ``service``; it is a programming
     /// error to serialize a reply without one in that dialect.
     public func frames(dialect: Dialect) -> [[UInt8]] {
+        var frames: [[UInt8]] = []
+        append(to: &frames, dialect: dialect)
+        return frames
+    }
+
+    /// Appends the frames of this reply in `dialect` to `frames` (after a ROUTER envelope, say).
+    public func append(to frames: inout [[UInt8]], dialect: Dialect) {
         let code: MDPConstants.ClientCode = kind == .final ? .final : .partial
-        var frames = dialect.prefix + [MDPConstants.clientHeader, [code.byte(in: dialect)]]
+        if dialect == .majortomo { frames.append([]) }
+        frames.append(MDPConstants.clientHeader)
+        frames.append(MDPConstants.commandFrames[Int(code.byte(in: dialect))])
         if dialect == .rfc18 {
             guard let service else { preconditionFailure("an RFC 18 client reply names its service") }
             frames.append(service.bytes)
         }
-        return frames + body
+        frames.append(contentsOf: body)
     }
 }

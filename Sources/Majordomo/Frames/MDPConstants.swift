@@ -8,6 +8,9 @@ package enum MDPConstants {
     package static let clientHeader: [UInt8] = Array("MDPC02".utf8)
     /// First frame of every worker message: "MDPW02".
     package static let workerHeader: [UInt8] = Array("MDPW02".utf8)
+    /// One-byte command frames 0x00…0x06, shared so serializing a command allocates nothing.
+    package static let commandFrames: [[UInt8]] = (0...6).map { [UInt8($0)] }
+
     /// Services whose names start with this are answered by the broker itself (RFC 8).
     package static let managementPrefix: [UInt8] = Array("mmi.".utf8)
 

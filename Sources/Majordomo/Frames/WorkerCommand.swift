@@ -66,7 +66,27 @@ public enum WorkerCommand: Hashable, Sendable {
 
     /// The frames of this command in `dialect` (no ROUTER envelope).
     public func frames(dialect: Dialect) -> [[UInt8]] {
-        dialect.prefix + [MDPConstants.workerHeader, [code.rawValue]] + arguments
+        var frames: [[UInt8]] = []
+        append(to: &frames, dialect: dialect)
+        return frames
+    }
+
+    /// Appends the frames of this command in `dialect` to `frames` (after a ROUTER envelope,
+    /// say), without building intermediate arrays.
+    public func append(to frames: inout [[UInt8]], dialect: Dialect) {
+        if dialect == .majortomo { frames.append([]) }
+        frames.append(MDPConstants.workerHeader)
+        frames.append(MDPConstants.commandFrames[Int(code.rawValue)])
+        switch self {
+        case .ready(let service):
+            frames.append(service.bytes)
+        case .request(let client, let body), .partial(let client, let body), .final(let client, let body):
+            frames.append(client.bytes)
+            frames.append([])
+            frames.append(contentsOf: body)
+        case .heartbeat, .disconnect:
+            break
+        }
     }
 
     private var code: MDPConstants.WorkerCode {
@@ -77,15 +97,6 @@ public enum WorkerCommand: Hashable, Sendable {
         case .final: .final
         case .heartbeat: .heartbeat
         case .disconnect: .disconnect
-        }
-    }
-
-    private var arguments: [[UInt8]] {
-        switch self {
-        case .ready(let service): [service.bytes]
-        case .request(let client, let body), .partial(let client, let body), .final(let client, let body):
-            [client.bytes, []] + body
-        case .heartbeat, .disconnect: []
         }
     }
 }
@@ -100,6 +111,16 @@ extension MDPConstants.WorkerCode: CustomStringConvertible {
         case .final: "FINAL"
         case .heartbeat: "HEARTBEAT"
         case .disconnect: "DISCONNECT"
+        }
+    }
+}
+
+extension WorkerCommand {
+    /// How many body frames the command carries.
+    var bodyCount: Int {
+        switch self {
+        case .request(_, let body), .partial(_, let body), .final(_, let body): body.count
+        case .ready, .heartbeat, .disconnect: 0
         }
     }
 }

@@ -57,6 +57,9 @@ struct BrokerCommand: AsyncParsableCommand {
             maximumMessageSize: maxMessageSize
         )
         let broker = Broker(configuration: configuration, context: try Context(), logger: logger)
+        // Installed before the broker starts, so a signal during startup is not lost.
+        let signals = Self.stopOnSignals { broker.stop() }
+        defer { signals.forEach { $0.cancel() } }
         let endpoints: [String]
         do {
             endpoints = try broker.start()
@@ -67,9 +70,7 @@ struct BrokerCommand: AsyncParsableCommand {
         for endpoint in endpoints {
             logger.info("broker listening on \(endpoint)")
         }
-        let signals = Self.stopOnSignals { broker.stop() }
         await broker.waitUntilStopped()
-        signals.forEach { $0.cancel() }
     }
 
     /// Runs `stop` on SIGINT or SIGTERM instead of dying, so the broker can say goodbye.
