@@ -60,23 +60,25 @@ struct Bench: Sendable {
         let broker = Broker(configuration: BrokerConfiguration(bindEndpoints: binds), context: context, logger: quiet)
         guard let endpoint = try broker.start().first else { throw BenchError("our broker bound nothing") }
         defer { broker.stop() }
+        // Over TCP each role gets its own context (I/O thread), as separate processes would.
         let workers = EchoWorkers(
-            count: self.workers, context: context, brokerEndpoint: inprocWorkers ? inproc : endpoint, logger: quiet)
+            count: self.workers, context: inprocWorkers ? context : try Context(),
+            brokerEndpoint: inprocWorkers ? inproc : endpoint, logger: quiet)
         defer { workers.stop() }
         let (request, check) = mdpEcho(.rfc18)
-        return try measureDealer(context: context, endpoint: endpoint, request: request, check: check)
+        return try measureDealer(context: try Context(), endpoint: endpoint, request: request, check: check)
     }
 
     func majortomo() throws -> Measurement {
         guard !python.isEmpty, !driver.isEmpty else { throw BenchError("pass --python and --majortomo-driver") }
         let broker = try MajortomoBroker(python: python, driver: driver)
         defer { broker.stop() }
-        let context = try Context()
         let workers = EchoWorkers(
-            count: self.workers, context: context, brokerEndpoint: broker.endpoint, dialect: .majortomo, logger: quiet)
+            count: self.workers, context: try Context(), brokerEndpoint: broker.endpoint, dialect: .majortomo,
+            logger: quiet)
         defer { workers.stop() }
         let (request, check) = mdpEcho(.majortomo)
-        return try measureDealer(context: context, endpoint: broker.endpoint, request: request, check: check)
+        return try measureDealer(context: try Context(), endpoint: broker.endpoint, request: request, check: check)
     }
 
     /// Our broker again, but the client side is ``ClientConnection`` (mailbox, waker, AsyncStream).
@@ -86,10 +88,10 @@ struct Bench: Sendable {
             configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"]), context: context, logger: quiet)
         guard let endpoint = try broker.start().first else { throw BenchError("our broker bound nothing") }
         defer { broker.stop() }
-        let workers = EchoWorkers(count: self.workers, context: context, brokerEndpoint: endpoint, logger: quiet)
+        let workers = EchoWorkers(count: self.workers, context: try Context(), brokerEndpoint: endpoint, logger: quiet)
         defer { workers.stop() }
         let client = ClientConnection(
-            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: quiet)
+            context: try Context(), configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: quiet)
         defer { client.close() }
         let done = DispatchSemaphore(value: 0)
         let result = ResultBox()
