@@ -1,5 +1,4 @@
 public import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -84,7 +83,7 @@ public final class PythonProcess: Sendable {
     /// A snapshot of the output so far (reaping the child if it has exited).
     public var output: Output {
         reap(wait: false)
-        return state.mutex.withLock { $0 }
+        return state.withLock { $0 }
     }
 
     /// Waits up to `timeout` for a stdout line starting with `prefix`; returns the rest of it.
@@ -113,7 +112,7 @@ public final class PythonProcess: Sendable {
 
     /// Kills the child (SIGKILL) if it still runs and reaps it. Safe to call more than once.
     public func kill() {
-        if state.mutex.withLock({ $0.exitStatus == nil }) {
+        if state.withLock({ $0.exitStatus == nil }) {
             Glibc.kill(pid, SIGKILL)
             reap(wait: true)
         }
@@ -126,7 +125,7 @@ public final class PythonProcess: Sendable {
 
     /// Records the exit status once the child has ended; `wait` blocks until it has.
     private func reap(wait: Bool) {
-        state.mutex.withLock { output in
+        state.withLock { output in
             guard output.exitStatus == nil else { return }
             var status: Int32 = 0
             var result: pid_t
@@ -163,10 +162,10 @@ public final class PythonProcess: Sendable {
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { break }
                 let text = String(decoding: buffer.prefix(count), as: UTF8.self)
-                state.mutex.withLock { append(&$0, text) }
+                state.withLock { append(&$0, text) }
             }
             close(fd)
-            state.mutex.withLock { atEnd(&$0) }
+            state.withLock { atEnd(&$0) }
         }
         thread.start()
     }
@@ -188,8 +187,19 @@ public final class PythonProcess: Sendable {
 }
 
 /// The child's output, shared with the reader threads.
-private final class SharedOutput: Sendable {
-    let mutex = Mutex(PythonProcess.Output())
+///
+/// `@unchecked Sendable`: `value` is only touched with `lock` held. (An `NSLock` rather than
+/// `Mutex`, whose futex the thread sanitizer cannot see.)
+private final class SharedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = PythonProcess.Output()
+
+    /// Runs `body` on the output with the lock held.
+    func withLock<Result>(_ body: (inout PythonProcess.Output) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
 }
 
 /// A Python child did not say what the test waited for.
