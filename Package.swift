@@ -74,6 +74,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Bus benchmark (scripts/bench-bus): raw ZeroMQ echo vs our broker vs majortomo's.
+        .executableTarget(
+            name: "newsbus-bench",
+            dependencies: ["ZeroMQ", "Majordomo", "NewsbusTestSupport", logging],
+            swiftSettings: strictSettings
+        ),
         // Helpers shared by the test targets only.
         .target(
             name: "NewsbusTestSupport",

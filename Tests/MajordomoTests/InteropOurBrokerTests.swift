@@ -19,11 +19,15 @@ struct InteropOurBrokerTests {
 
         let client = try Interop.python("client", endpoint, "echo", "200", "11")
         defer { client.kill() }
-        #expect(try await client.exitStatus(within: Interop.patience) == 0, "\(client.output.lines)\n\(client.output.errors)")
+        #expect(
+            try await client.exitStatus(within: Interop.patience) == 0,
+            "\(client.output.lines)\n\(client.output.errors)")
         #expect(client.output.lines.contains("OK 200"))
     }
 
-    @Test("majortomo client -> our broker -> our Swift worker: 200 random multi-frame echoes", arguments: Dialect.allCases)
+    @Test(
+        "majortomo client -> our broker -> our Swift worker: 200 random multi-frame echoes", arguments: Dialect.allCases
+    )
     func majortomoClientAndSwiftWorker(workerDialect: Dialect) async throws {
         let context = try Context()
         let (broker, endpoint) = try Interop.ourBroker(context: context)
@@ -33,7 +37,9 @@ struct InteropOurBrokerTests {
 
         let client = try Interop.python("client", endpoint, "echo", "200", "12")
         defer { client.kill() }
-        #expect(try await client.exitStatus(within: Interop.patience) == 0, "\(client.output.lines)\n\(client.output.errors)")
+        #expect(
+            try await client.exitStatus(within: Interop.patience) == 0,
+            "\(client.output.lines)\n\(client.output.errors)")
         #expect(client.output.lines.contains("OK 200"))
     }
 

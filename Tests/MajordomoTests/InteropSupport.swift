@@ -42,7 +42,9 @@ enum Interop {
         return (0..<count).map { index in
             let sizes = [0, 1, 100, 255, 1000, Int.random(in: 0...4096, using: &generator)]
             let extra = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
-                (0..<sizes.randomElement(using: &generator)!).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                (0..<sizes[Int.random(in: 0..<sizes.count, using: &generator)]).map { _ in
+                    UInt8.random(in: 0...255, using: &generator)
+                }
             }
             return [withUnsafeBytes(of: UInt32(index).bigEndian) { Array($0) }] + extra
         }

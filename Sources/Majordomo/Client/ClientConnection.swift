@@ -1,4 +1,5 @@
 public import Logging
+internal import Synchronization
 public import ZeroMQ
 
 /// An MDP client: sends requests to services through the broker, many in flight at once, on
@@ -24,6 +25,7 @@ public final class ClientConnection: Sendable {
     public let replies: AsyncStream<ClientReply>
     private let mailbox: Mailbox<ClientLoop.Command>
     private let threads: LoopThreads
+    private let requestCounter = Atomic<UInt64>(0)
 
     /// Connects to `configuration.brokerEndpoint` (in the background: requests queue until then).
     public init(context: Context, configuration: ClientConfiguration, logger: Logger) {
@@ -51,13 +53,24 @@ public final class ClientConnection: Sendable {
     /// Sends a request and waits for its FINAL reply; returns every body frame (those of any
     /// PARTIAL replies first). Throws ``ClientConnectionError``: ``ClientConnectionError/timedOut(service:timeout:broker:)``
     /// when no answer comes in time, and the broker's or worker's error replies as errors.
-    public func request(service: ServiceName, body: [[UInt8]], timeout: Duration = .seconds(30)) async throws -> [[UInt8]] {
+    /// Cancelling the calling task ends the wait at once with `CancellationError`.
+    public func request(service: ServiceName, body: [[UInt8]], timeout: Duration = .seconds(30)) async throws
+        -> [[UInt8]]
+    {
+        try Task.checkCancellation()
         let request = ClientRequest(service: service, body: body)
         let broker = configuration.brokerEndpoint
-        return try await withCheckedThrowingContinuation { continuation in
-            if !mailbox.post(.request(request, timeout: timeout, continuation: continuation)) {
-                continuation.resume(throwing: ClientConnectionError.closed(broker: broker))
+        let id = requestCounter.wrappingAdd(1, ordering: .relaxed).newValue
+        let mailbox = mailbox
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let caller = ClientLoop.Caller(id: id, continuation: continuation)
+                if !mailbox.post(.request(request, timeout: timeout, caller: caller)) {
+                    continuation.resume(throwing: ClientConnectionError.closed(broker: broker))
+                }
             }
+        } onCancel: {
+            _ = mailbox.post(.cancel(id: id))
         }
     }
 

@@ -6,12 +6,22 @@ final class ClientLoop {
     /// A waiting ``ClientConnection/request(service:body:timeout:)`` call.
     typealias Continuation = CheckedContinuation<[[UInt8]], any Error>
 
+    /// A request() call: its number (for cancellation) and where its answer goes.
+    struct Caller {
+        /// Unique per connection, increasing in the order calls began.
+        let id: UInt64
+        /// Resumed exactly once.
+        let continuation: Continuation
+    }
+
     /// What other threads ask of the loop.
     enum Command: Sendable {
         /// Send a request whose replies go to the stream.
         case send(ClientRequest)
-        /// Send a request and resume `continuation` with its answer.
-        case request(ClientRequest, timeout: Duration, continuation: Continuation)
+        /// Send a request and resume the caller with its answer.
+        case request(ClientRequest, timeout: Duration, caller: Caller)
+        /// The task of request() call `id` was cancelled: resume it with `CancellationError`.
+        case cancel(id: UInt64)
         /// Fail what waits, finish the stream, close and leave.
         case close
     }
@@ -24,7 +34,10 @@ final class ClientLoop {
     private let replies: AsyncStream<ClientReply>.Continuation
     private let logger: Logger
     private let clock = ContinuousClock()
-    private var pending = PendingRequests<Instant, Continuation>()
+    private var pending = PendingRequests<Instant, Caller>()
+    /// Cancellations that overtook their request in the mailbox (ids above any request seen).
+    private var earlyCancellations: Set<UInt64> = []
+    private var highestRequestID: UInt64 = 0
     private var dealer: Socket?
     private var broker: String { configuration.brokerEndpoint }
 
@@ -92,13 +105,25 @@ final class ClientLoop {
         switch command {
         case .send(let request):
             if try !transmit(request) {
-                logger.warning("dropped a request: the queue to the broker is full", metadata: ["mdp.service": "\(request.service)"])
+                logger.warning(
+                    "dropped a request: the queue to the broker is full",
+                    metadata: ["mdp.service": "\(request.service)"])
             }
-        case .request(let request, let timeout, let continuation):
-            if try transmit(request) {
-                pending.add(continuation, service: request.service, timeout: timeout, now: clock.now)
+        case .request(let request, let timeout, let caller):
+            highestRequestID = max(highestRequestID, caller.id)
+            if earlyCancellations.remove(caller.id) != nil {
+                caller.continuation.resume(throwing: CancellationError())
+            } else if try transmit(request) {
+                pending.add(caller, service: request.service, timeout: timeout, now: clock.now)
             } else {
-                continuation.resume(throwing: ClientConnectionError.sendQueueFull(service: request.service, broker: broker))
+                caller.continuation.resume(
+                    throwing: ClientConnectionError.sendQueueFull(service: request.service, broker: broker))
+            }
+        case .cancel(let id):
+            if let caller = pending.abandon(where: { $0.id == id }) {
+                caller.continuation.resume(throwing: CancellationError())
+            } else if id > highestRequestID {
+                earlyCancellations.insert(id)
             }
         case .close:
             break
@@ -122,9 +147,9 @@ final class ClientLoop {
                 continue
             }
             switch pending.deliver(reply) {
-            case .completed(let continuation, let service, let frames):
-                complete(continuation, service: service, frames: frames)
-            case .progressed:
+            case .completed(let caller, let service, let frames):
+                complete(caller.continuation, service: service, frames: frames)
+            case .progressed, .discarded:
                 break
             case .unclaimed:
                 replies.yield(reply)
@@ -148,13 +173,15 @@ final class ClientLoop {
     private func expireRequests(now: Instant) throws(ZMQError) {
         let expired = pending.expire(now: now)
         guard !expired.isEmpty else { return }
-        for waiter in expired {
+        for waiter in expired where !waiter.isAbandoned {
             logger.debug("request timed out", metadata: ["mdp.service": "\(waiter.service)"])
-            waiter.token.resume(
-                throwing: ClientConnectionError.timedOut(service: waiter.service, timeout: waiter.timeout, broker: broker))
+            waiter.token.continuation.resume(
+                throwing: ClientConnectionError.timedOut(
+                    service: waiter.service, timeout: waiter.timeout, broker: broker))
         }
-        for waiter in pending.removeAll() {
-            waiter.token.resume(throwing: ClientConnectionError.reset(service: waiter.service, broker: broker))
+        for waiter in pending.removeAll() where !waiter.isAbandoned {
+            waiter.token.continuation.resume(
+                throwing: ClientConnectionError.reset(service: waiter.service, broker: broker))
         }
         dealer?.close()
         try connect()
@@ -168,16 +195,16 @@ final class ClientLoop {
 
     /// Fails every waiter and every request still in the mailbox, and ends the stream.
     private func finish() {
-        for waiter in pending.removeAll() {
-            waiter.token.resume(throwing: ClientConnectionError.closed(broker: broker))
+        for waiter in pending.removeAll() where !waiter.isAbandoned {
+            waiter.token.continuation.resume(throwing: ClientConnectionError.closed(broker: broker))
         }
         failRequests(in: mailbox.close())
         replies.finish()
     }
 
     private func failRequests(in commands: some Sequence<Command>) {
-        for case .request(_, _, let continuation) in commands {
-            continuation.resume(throwing: ClientConnectionError.closed(broker: broker))
+        for case .request(_, _, let caller) in commands {
+            caller.continuation.resume(throwing: ClientConnectionError.closed(broker: broker))
         }
     }
 }

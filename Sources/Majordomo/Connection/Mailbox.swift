@@ -60,6 +60,7 @@ final class Mailbox<Command: Sendable>: @unchecked Sendable {
 
     /// The waker thread's body: sends one wake frame per burst of posts until ``close()``.
     func runWaker(context: Context) {
+        // Opening fails only once the context is shut down, when the loop is leaving too.
         guard let socket = try? Socket(context, type: .pair) else { return }
         defer { socket.close() }
         do {

@@ -118,7 +118,8 @@ final class WorkerLoop {
         case .heartbeat:
             logger.trace("HEARTBEAT from broker")
         case .disconnect:
-            logger.info("broker sent DISCONNECT; reconnecting", metadata: ["mdp.broker": "\(configuration.brokerEndpoint)"])
+            logger.info(
+                "broker sent DISCONNECT; reconnecting", metadata: ["mdp.broker": "\(configuration.brokerEndpoint)"])
             reconnect(after: .zero)
         case .ready, .partial, .final:
             logger.warning("dropped a \(command.name) from the broker: only workers send that command")

@@ -8,7 +8,8 @@ Usage:
                                                  checks each reply byte for byte, prints "OK N"
   majortomo_peer.py mmi ENDPOINT SERVICE         asks mmi.service about SERVICE, prints "MMI <reply>"
 
-Every mode exits when its stdin closes, so a test that dies leaves no process behind.
+Every mode exits when its stdin closes, so a test that dies leaves no process behind. The
+client and mmi modes print "END" as their last line.
 """
 
 import os
@@ -16,8 +17,19 @@ import random
 import sys
 import threading
 
-import zmq
-from majortomo import Client, Worker
+# Drop descriptors inherited from the test process (e.g. other children's pipes, which would
+# keep their end-of-file from coming), and die with the test process on Linux.
+os.closerange(3, 4096)
+try:
+    import ctypes
+    import signal
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+except OSError:
+    pass
+
+import zmq  # noqa: E402
+from majortomo import Client, Worker  # noqa: E402
 
 
 def exit_when_stdin_closes():
@@ -97,8 +109,9 @@ def main():
     else:
         print("unknown mode " + mode, file=sys.stderr, flush=True)
         status = 2
-    # os._exit: the stdin watcher thread would otherwise abort interpreter shutdown.
-    sys.stdout.flush()
+    # "END" tells the test all output is in (a pipe's end-of-file can come late when other
+    # children inherited it); os._exit: the stdin watcher would otherwise abort shutdown.
+    print("END", flush=True)
     os._exit(status)
 
 

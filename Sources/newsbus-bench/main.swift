@@ -1,0 +1,71 @@
+// newsbus-bench: requests/s of a 100-byte echo with a window of requests in flight, through
+// (a) a raw ROUTER/DEALER echo, (b) our MDP broker with two echo workers, (c) the majortomo
+// broker with the same workers; plus our broker driven through ClientConnection. One run, one
+// table; run it in release mode through scripts/bench-bus.
+import Foundation
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+var bench = Bench()
+bench.window = option("--window").flatMap { Int($0) } ?? bench.window
+bench.seconds = option("--seconds").flatMap { Int($0) } ?? bench.seconds
+bench.limit = option("--limit").flatMap { Int($0) } ?? bench.limit
+bench.workers = option("--workers").flatMap { Int($0) } ?? bench.workers
+let ourCase = "our broker, \(bench.workers) workers"
+let inprocCase = "our broker, \(bench.workers) inproc workers"
+let majortomoCase = "majortomo broker, \(bench.workers) workers"
+bench.python = option("--python") ?? ""
+bench.driver = option("--majortomo-driver") ?? ""
+
+func format(_ rate: Double) -> String {
+    String(format: "%12.0f", rate)
+}
+
+let rounds = option("--rounds").flatMap { Int($0) } ?? 3
+print(
+    "newsbus-bench: 100-byte echo, \(bench.window) requests in flight, \(rounds) rounds of \(bench.seconds) s per case "
+        + "(cases interleaved, best round kept), 127.0.0.1 TCP")
+let cases: [(String, () throws -> Measurement)] = [
+    ("raw ROUTER/DEALER echo", bench.raw),
+    (ourCase, { try bench.ourBroker(inprocWorkers: false) }),
+    (inprocCase, { try bench.ourBroker(inprocWorkers: true) }),
+    (majortomoCase, bench.majortomo),
+    ("our broker via ClientConnection", bench.ourBrokerThroughClientConnection),
+]
+var best: [String: Double] = [:]
+var failures: [String: String] = [:]
+for round in 1...rounds {
+    for (name, body) in cases where failures[name] == nil {
+        do {
+            let measurement = try body()
+            best[name] = max(best[name] ?? 0, measurement.rate)
+            let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
+            print(
+                "round \(round)  " + padded + String(format: "%9d req = ", measurement.requests)
+                    + format(measurement.rate) + " req/s")
+        } catch {
+            failures[name] = "\(error)"
+            print("round \(round)  \(name): failed: \(error)")
+        }
+    }
+}
+print("")
+print("case                                  best req/s")
+for (name, _) in cases {
+    print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed"))
+}
+let ours = best[ourCase] ?? 0
+let rawRate = best["raw ROUTER/DEALER echo"] ?? 0
+let majortomoRate = best[majortomoCase] ?? 0
+let oursInproc = best[inprocCase] ?? 0
+print("")
+print(String(format: "ours / raw       = %6.2fx   (target >= 0.35x)", rawRate > 0 ? ours / rawRate : 0))
+print(String(format: "ours / majortomo = %6.1fx   (target >= 20x)", majortomoRate > 0 ? ours / majortomoRate : 0))
+print(
+    String(
+        format: "ours with inproc workers: %.2fx raw, %.1fx majortomo", rawRate > 0 ? oursInproc / rawRate : 0,
+        majortomoRate > 0 ? oursInproc / majortomoRate : 0))

@@ -1,0 +1,180 @@
+import Logging
+import Majordomo
+import NewsbusTestSupport
+import Testing
+import ZeroMQ
+
+/// ClientConnection through our broker and against a scripted stand-in broker.
+@Suite("Client connection")
+struct ClientConnectionTests {
+    static let header = Array("MDPC02".utf8)
+    static let logger = Logger(label: "newsbus.test.client")
+
+    static func client(_ context: Context, _ endpoint: String, dialect: Dialect = .rfc18) -> ClientConnection {
+        ClientConnection(
+            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint, dialect: dialect),
+            logger: logger)
+    }
+
+    /// An RFC 18 reply from the scripted router to the client that sent `request`.
+    static func reply(to request: [[UInt8]], _ code: UInt8, _ body: [[UInt8]]) -> [[UInt8]] {
+        [request[0], header, [code], request[3]] + body
+    }
+
+    @Test(
+        "500 requests in flight through our broker and two workers all come back, byte for byte",
+        arguments: Dialect.allCases)
+    func manyInFlight(dialect: Dialect) async throws {
+        let context = try Context()
+        let (broker, endpoint) = try Interop.ourBroker(context: context)
+        defer { broker.stop() }
+        let workers = EchoWorkers(count: 2, context: context, brokerEndpoint: endpoint)
+        defer { workers.stop() }
+        let client = Self.client(context, endpoint, dialect: dialect)
+        defer { client.close() }
+
+        let bodies = Interop.randomBodies(count: 500, seed: 41)
+        for body in bodies {
+            try client.send(service: "echo", body: body)
+        }
+        var unanswered = Set(bodies.indices)
+        for reply in try await collect(bodies.count, from: client.replies, within: .seconds(60)) {
+            let index = try #require(Interop.index(of: reply.body))
+            #expect(reply.body == bodies[index])
+            #expect(reply.service == (dialect == .rfc18 ? "echo" : nil))
+            unanswered.remove(index)
+        }
+        #expect(unanswered.isEmpty)
+    }
+
+    @Test(
+        "request() through our broker returns the worker's answer; mmi.service knows the service",
+        arguments: Dialect.allCases)
+    func requestThroughBroker(dialect: Dialect) async throws {
+        let context = try Context()
+        let (broker, endpoint) = try Interop.ourBroker(context: context)
+        defer { broker.stop() }
+        let workers = EchoWorkers(count: 1, context: context, brokerEndpoint: endpoint, dialect: dialect)
+        defer { workers.stop() }
+        let client = Self.client(context, endpoint, dialect: dialect)
+        defer { client.close() }
+
+        #expect(try await client.request(service: "echo", body: [[1], [], [2, 3]]) == [[1], [], [2, 3]])
+        #expect(try await client.isServiceAvailable("echo"))
+        #expect(try await !client.isServiceAvailable("nobody"))
+    }
+
+    @Test("PARTIAL replies are gathered before the FINAL one")
+    func partialReplies() async throws {
+        let router = try ScriptedRouter { request, _ in
+            [
+                Self.reply(to: request, 0x02, [[1]]), Self.reply(to: request, 0x02, [[2]]),
+                Self.reply(to: request, 0x03, [[3]]),
+            ]
+        }
+        defer { router.stop() }
+        let context = try Context()
+        let client = Self.client(context, router.endpoint)
+        defer { client.close() }
+        #expect(try await client.request(service: "svc", body: [[0]]) == [[1], [2], [3]])
+    }
+
+    @Test("A request with no answer times out with an error that says what to check")
+    func timeout() async throws {
+        let router = try ScriptedRouter { _, _ in [] }
+        defer { router.stop() }
+        let context = try Context()
+        let client = Self.client(context, router.endpoint)
+        defer { client.close() }
+        do {
+            _ = try await client.request(service: "newsbus.jobs", body: [[0]], timeout: .milliseconds(200))
+            Issue.record("expected a timeout")
+        } catch let error as ClientConnectionError {
+            #expect(error == .timedOut(service: "newsbus.jobs", timeout: .milliseconds(200), broker: router.endpoint))
+            #expect("\(error)".contains("no reply from 'newsbus.jobs' within 200 ms"))
+            #expect("\(error)".contains(router.endpoint))
+        }
+    }
+
+    @Test("After a timeout a late reply cannot answer the next request")
+    func lateReplyDropped() async throws {
+        // Request 0 is never answered; request 1 is, on the new socket.
+        let router = try ScriptedRouter { request, number in
+            number == 1 ? [Self.reply(to: request, 0x03, [Array("fresh".utf8)])] : []
+        }
+        defer { router.stop() }
+        let context = try Context()
+        let client = Self.client(context, router.endpoint)
+        defer { client.close() }
+        await #expect(throws: ClientConnectionError.self) {
+            try await client.request(service: "svc", body: [Array("old".utf8)], timeout: .milliseconds(100))
+        }
+        let stale = router.waitForMessages(1)[0]
+        #expect(try await client.request(service: "svc", body: [Array("new".utf8)]) == [Array("fresh".utf8)])
+        #expect(router.received.value.count == 2 && router.received.value[1][0] != stale[0], "a new socket asked again")
+    }
+
+    @Test("The broker's error replies and a worker's failure reply become errors")
+    func errorReplies() async throws {
+        let router = try ScriptedRouter { request, _ in
+            request.last == [1]
+                ? [Self.reply(to: request, 0x03, BrokerErrorReply(status: .unavailable, reason: "queue full").body)]
+                : [Self.reply(to: request, 0x03, [Array("500".utf8), Array("boom".utf8)])]
+        }
+        defer { router.stop() }
+        let context = try Context()
+        let client = Self.client(context, router.endpoint)
+        defer { client.close() }
+        await #expect(
+            throws: ClientConnectionError.refusedByBroker(
+                service: "svc", BrokerErrorReply(status: .unavailable, reason: "queue full"))
+        ) {
+            try await client.request(service: "svc", body: [[1]])
+        }
+        await #expect(throws: ClientConnectionError.workerFailed(service: "svc", reason: "boom")) {
+            try await client.request(service: "svc", body: [[2]])
+        }
+    }
+
+    @Test("close() fails a waiting request, finishes the replies stream and refuses new requests")
+    func close() async throws {
+        let router = try ScriptedRouter { _, _ in [] }
+        defer { router.stop() }
+        let context = try Context()
+        let client = Self.client(context, router.endpoint)
+        let waiting = Task { try await client.request(service: "svc", body: [[0]], timeout: .seconds(30)) }
+        #expect(await eventually(within: .seconds(30)) { !router.received.value.isEmpty })
+        client.close()
+        await #expect(throws: ClientConnectionError.closed(broker: router.endpoint)) { try await waiting.value }
+        for await _ in client.replies {}
+        #expect(throws: ClientConnectionError.closed(broker: router.endpoint)) {
+            try client.send(service: "svc", body: [])
+        }
+        await #expect(throws: ClientConnectionError.closed(broker: router.endpoint)) {
+            try await client.request(service: "svc", body: [])
+        }
+    }
+
+    @Test("Cancelling a request() ends its wait, and its late reply does not answer the next request")
+    func cancellation() async throws {
+        let seen = Observed<[[[UInt8]]]>([])
+        let router = try ScriptedRouter { request, number in
+            seen.update { $0.append(request) }
+            guard number == 1 else { return [] }
+            let first = seen.value[0]
+            return [
+                Self.reply(to: first, 0x03, [Array("stale".utf8)]),
+                Self.reply(to: request, 0x03, [Array("fresh".utf8)]),
+            ]
+        }
+        defer { router.stop() }
+        let context = try Context()
+        let client = Self.client(context, router.endpoint)
+        defer { client.close() }
+        let waiting = Task { try await client.request(service: "svc", body: [[1]], timeout: .seconds(30)) }
+        #expect(await eventually(within: .seconds(30)) { !router.received.value.isEmpty })
+        waiting.cancel()
+        await #expect(throws: CancellationError.self) { try await waiting.value }
+        #expect(try await client.request(service: "svc", body: [[2]]) == [Array("fresh".utf8)])
+    }
+}
