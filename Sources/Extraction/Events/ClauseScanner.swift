@@ -11,6 +11,8 @@ struct ClauseScanner {
     ]
     static let relativePronouns: Set<String> = ["WHO", "WHICH", "WHOM", "WHOSE"]
     static let subjectPronouns: Set<String> = ["HE", "SHE", "IT", "THEY", "WE", "I", "HIS", "HER", "ITS", "THEIR"]
+    /// First and second person pronouns: in quotes they mean the speaker or the addressee.
+    static let speakerPronouns: Set<String> = ["I", "WE", "YOU"]
     static let coordinators: Set<String> = ["AND", "OR", "NOR", ",", "BOTH", "NEITHER", "EITHER", "&"]
     /// Prepositions whose object is a place, not a participant, when it is a location.
     static let placePrepositions: Set<String> = ["IN", "AT", "INSIDE", "NEAR"]
