@@ -210,7 +210,7 @@ struct ClauseScanner {
         {
             cursor += 1
         }
-        guard let next = view.actorAt[cursor], cursor > view.actors[actor].range.upperBound,
+        guard cursor < view.count, cursor > view.actors[actor].range.upperBound, let next = view.actorAt[cursor],
             view.actors[next].type == .person || view.actors[next].type == .organization
         else { return actor }
         return next

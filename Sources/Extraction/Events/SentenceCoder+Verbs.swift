@@ -38,11 +38,12 @@ extension SentenceCoder {
         let verbal = (code ?? reverse ?? "").hasPrefix("01") || (code ?? reverse ?? "").hasPrefix("02")
         let placeOnly = objects.targetIsPlace && (sources.count != 1 || verbal)
         let targetEntities = placeOnly ? [] : objects.targets.map { view.actors[$0].entity }
-        // A verb known only through its block ("take" in the arrest block) with no pattern and no
-        // target is too weak for a material conflict ("has taken a hit"); a symmetric deed done
+        // A verb known only through its block ("take" in the arrest block, "leave" in a visit block)
+        // with no pattern and no target is too weak ("has taken a hit", "he left"); a symmetric deed done
         // ("carried out operations", [062:062]) needs a partner.
-        let root = Int((pair.forward ?? "").prefix(2)) ?? 0
-        let weak = match.pattern == nil && match.entry.codes == nil && root >= 14
+        let weak =
+            match.pattern == nil && match.entry.codes == nil
+            && !block.name.split(separator: "_").contains(Substring(match.entry.lemma))
         let symmetric =
             pair.forward != nil && pair.forward == pair.reverse && sources.count < 2 && group.mood == .asserted
         if targetEntities.isEmpty, !group.passive, weak || symmetric { return (nil, resolved) }
