@@ -56,10 +56,11 @@ struct MentionTyper {
         } ?? tokens.count
         var upper = mention.tokens.upperBound
         var extended = false
-        while upper + 1 < limit, MentionTyper.nameParticles.contains(tokens[upper].text),
-            MentionTyper.isNameWord(tokens[upper + 1].text)
-        {
-            upper += 2
+        while upper + 1 < limit, MentionTyper.nameParticles.contains(tokens[upper].text) {
+            // One or two particles ("da", "von der"), then a capitalised name word.
+            let particles = MentionTyper.nameParticles.contains(tokens[upper + 1].text) ? 2 : 1
+            guard upper + particles < limit, MentionTyper.isNameWord(tokens[upper + particles].text) else { break }
+            upper += particles + 1
             var words = 1
             while upper < limit, words < 3, MentionTyper.isNameWord(tokens[upper].text) {
                 upper += 1
