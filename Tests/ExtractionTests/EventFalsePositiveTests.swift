@@ -51,7 +51,8 @@ struct EventFalsePositiveTests {
 
     @Test("a place travelled to gives no reverse event, and a treaty never acts")
     func noReverseFromPlaces() throws {
-        let document = try code("Egypt/NNP will/MD travel/VB to/TO Cairo/NNP ./. Jordan/NNP joined/VBD the/DT Warsaw/NNP Pact/NNP ./.")
+        let document = try code(
+            "Egypt/NNP will/MD travel/VB to/TO Cairo/NNP ./. Jordan/NNP joined/VBD the/DT Warsaw/NNP Pact/NNP ./.")
         #expect(!document.events.contains { ["Cairo", "Warsaw Pact"].contains(name($0.source, document)) })
         #expect(document.events.contains { name($0.source, document) == "Jordan" && $0.code == "057" })
     }
@@ -59,7 +60,8 @@ struct EventFalsePositiveTests {
     @Test("a nationality before a title modifies the person")
     func nationalityBeforeTitle() throws {
         let document = try code("Ishiba/NNP met/VBD South/NNP Korean/NNP President/NNP Lee/NNP ./.")
-        #expect(document.events.contains { name($0.source, document) == "Ishiba" && name($0.target, document) == "Lee" })
+        #expect(
+            document.events.contains { name($0.source, document) == "Ishiba" && name($0.target, document) == "Lee" })
         #expect(!document.events.contains { name($0.target, document) == "South Korean" })
     }
 

@@ -15,7 +15,10 @@ struct MentionTyperTests {
         arguments: [
             ("Luiz Inacio Lula da Silva spoke on Monday.", "Luiz Inacio Lula", "Silva", "Luiz Inacio Lula da Silva"),
             ("Ursula von der Leyen arrived.", "Ursula", "Leyen", "Ursula von der Leyen"),
-            ("Talks with Mohammed bin Zayed al Nahyan ended.", "Mohammed bin Zayed", "Nahyan", "Mohammed bin Zayed al Nahyan"),
+            (
+                "Talks with Mohammed bin Zayed al Nahyan ended.", "Mohammed bin Zayed", "Nahyan",
+                "Mohammed bin Zayed al Nahyan"
+            ),
         ])
     func particles(text: String, head: String, tail: String, full: String) throws {
         let document = try run(text, [(head, .person), (tail, .misc)])
