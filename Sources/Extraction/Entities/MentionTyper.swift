@@ -16,14 +16,15 @@ struct MentionTyper {
         "accord", "accords", "treaty", "treaties", "agreement", "agreements", "convention", "protocol", "pact",
         "charter", "act", "declaration", "doctrine", "memorandum", "compact",
     ]
-    /// Head words of organisations (news outlets, agencies, institutions, parties, companies).
+    /// Head words of organisations (news outlets, agencies, institutions, parties, companies); not
+    /// words that also head place names ("Oval Office", "Earls Court", "Western Front").
     static let organizationHeads: Set<String> = [
         "examiner", "times", "post", "journal", "news", "agency", "ministry", "party", "bank", "university", "council",
         "forces", "herald", "tribune", "gazette", "telegraph", "chronicle", "observer", "guardian", "inquirer",
         "magazine", "radio", "television", "tv", "network", "broadcasting", "press", "department", "committee",
-        "commission", "parliament", "congress", "senate", "court", "army", "navy", "police", "front", "movement",
+        "commission", "parliament", "congress", "senate", "army", "navy", "police", "movement",
         "union", "association", "federation", "institute", "foundation", "corporation", "corp", "inc", "ltd", "company",
-        "group", "bureau", "office", "authority", "board", "organization", "organisation", "league", "club",
+        "group", "bureau", "authority", "board", "organization", "organisation", "league", "club",
     ]
 
     /// The mentions with particle-joined person names and corrected types.
