@@ -32,6 +32,7 @@ public struct EntityCanonicalizer: PipelineStage {
         if addsGazetteerMentions {
             mentions = GazetteerFallback(tables: tables).adding(to: mentions, in: document, skipping: junk)
         }
+        mentions = MentionTyper(tables: tables).corrected(mentions, in: document)
         let trimmer = MentionTrimmer(tables: tables)
         let resolver = MentionResolver(tables: tables, date: document.articleDate)
         var candidates = mentions.sorted { $0.span.start < $1.span.start }.compactMap { mention in

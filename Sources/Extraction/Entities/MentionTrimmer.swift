@@ -8,6 +8,11 @@ struct MentionTrimmer {
     private static let trailingNoise: Set<String> = [
         "'s", "\u{2019}s", "'", "\u{2019}", "'S", "\u{2019}S", ",", ".", ";", ":", ")", "]", "\"", "\u{201D}",
     ]
+    /// Numerals and quantifiers the tagger sometimes takes into a nationality ("Four Arab countries").
+    private static let quantifiers: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens",
+        "some", "many", "several", "all", "both", "most", "few", "other", "these", "those", "various", "numerous",
+    ]
     private static let pastMarkers: Set<String> = ["former", "ex", "ex-", "late", "then", "then-", "outgoing"]
 
     /// The trimmed candidate, or `nil` when nothing of the name is left.
@@ -17,6 +22,13 @@ struct MentionTrimmer {
         let tokens = document.tokens
         while upper > lower, MentionTrimmer.trailingNoise.contains(tokens[upper - 1].text) { upper -= 1 }
         while upper > lower, MentionTrimmer.leadingNoise.contains(NameKey.of(tokens[lower].text)) { lower += 1 }
+        if mention.type != .person, upper - lower > 1, isQuantifier(tokens[lower].text),
+            tables.places[NameKey.of(tokens: tokens[(lower + 1)..<upper].map(\.text))] != nil
+                || (upper < tokens.count && tokens[upper].partOfSpeech == "NNS")
+        {
+            // Only before a known place or a plural noun ("Four Arab countries"): "Five Star Movement" stays.
+            lower += 1
+        }
         var title: TitleEntry?
         var titleStart: Int?
         var titleIsPast = false
@@ -53,6 +65,10 @@ struct MentionTrimmer {
         let keys = tokens[lower..<upper].map { NameKey.of($0.text) }
         return MentionCandidate(
             mention: trimmed, title: title, titleIsPast: titleIsPast, contextStart: contextStart, nameKeys: keys)
+    }
+
+    private func isQuantifier(_ text: String) -> Bool {
+        MentionTrimmer.quantifiers.contains(NameKey.of(text)) || text.allSatisfy(\.isNumber)
     }
 
     /// Length of a country or demonym (and possessive) that the tagger put in front of a title inside

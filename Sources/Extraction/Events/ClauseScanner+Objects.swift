@@ -20,9 +20,14 @@ extension ClauseScanner {
         var used = Set<Int>()
         var cursor = window.lowerBound
         while cursor < window.upperBound {
-            guard let actor = view.actorAt[cursor], !used.contains(actor) else {
+            guard let found = view.actorAt[cursor], !used.contains(found) else {
                 cursor += 1
                 continue
+            }
+            let actor = modified(by: found)
+            if actor != found {
+                // "met South Korean President Lee": the person, under the preposition before the nationality.
+                used.insert(found)
             }
             let group = coordinated(actor, leftwards: false).filter { view.actors[$0].range.lowerBound < window.upperBound }
             used.formUnion(group)

@@ -11,6 +11,8 @@ struct ClauseScanner {
     ]
     static let relativePronouns: Set<String> = ["WHO", "WHICH", "WHOM", "WHOSE"]
     static let subjectPronouns: Set<String> = ["HE", "SHE", "IT", "THEY", "WE", "I", "HIS", "HER", "ITS", "THEIR"]
+    /// First and second person pronouns: in quotes they mean the speaker or the addressee.
+    static let speakerPronouns: Set<String> = ["I", "WE", "YOU"]
     static let coordinators: Set<String> = ["AND", "OR", "NOR", ",", "BOTH", "NEITHER", "EITHER", "&"]
     /// Prepositions whose object is a place, not a participant, when it is a location.
     static let placePrepositions: Set<String> = ["IN", "AT", "INSIDE", "NEAR"]
@@ -169,7 +171,17 @@ struct ClauseScanner {
         while cursor >= 0, cursor < view.count, skipped < 6 {
             let word = view.word(cursor)
             if let other = view.actorAt[cursor] {
-                if sawCoordinator { return other }
+                if sawCoordinator {
+                    // A place in a prepositional phrase does not join a list with a subject ("in Hokkaido, X said").
+                    guard !leftwards else {
+                        return isInPrepositionalPhrase(other) == isInPrepositionalPhrase(actor) ? other : nil
+                    }
+                    return modified(by: other)
+                }
+                if view.actors[other].type == .misc, modified(by: other) == actor {
+                    cursor += step * view.actors[other].range.count  // "French President X": a nationality
+                    continue
+                }
                 // "President X of Y, President Z of W": Y modifies X; keep going past it.
                 guard !leftwards, cursor > 0, view.word(cursor - 1) == "OF" else { return nil }
                 cursor = view.actors[other].range.upperBound
@@ -186,6 +198,22 @@ struct ClauseScanner {
             cursor += step
         }
         return nil
+    }
+
+    /// The person or organisation a nationality modifies across a title ("South Korean President
+    /// Lee" → Lee), else the actor itself.
+    func modified(by actor: Int) -> Int {
+        guard view.actors[actor].type == .misc else { return actor }
+        var cursor = view.actors[actor].range.upperBound
+        while cursor < view.count, cursor < view.actors[actor].range.upperBound + 4, view.actorAt[cursor] == nil,
+            ["NNP", "NNPS", "JJ", "NN"].contains(view.tag(cursor))
+        {
+            cursor += 1
+        }
+        guard cursor < view.count, cursor > view.actors[actor].range.upperBound, let next = view.actorAt[cursor],
+            view.actors[next].type == .person || view.actors[next].type == .organization
+        else { return actor }
+        return next
     }
 
     /// Tokens after the trigger that can hold its objects: up to the end of the clause.

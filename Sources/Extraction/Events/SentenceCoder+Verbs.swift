@@ -10,19 +10,24 @@ extension SentenceCoder {
     /// Codes the verb at `position`; `nil` when it is no dictionary verb. The subject is returned
     /// even when nothing is coded, so that a later "he" or "they" can refer to it.
     func codeVerb(at position: Int) -> (coding: Coding?, subject: [Int])? {
-        guard !isGerundComplement(position), let match = match(at: position) else { return nil }
+        guard !isGerundComplement(position), !isFutureAuxiliary(position), let match = match(at: position) else {
+            return nil
+        }
         let group = match.group
         let subjectEntities = match.subject.actors.map { view.actors[$0].entity }
-        let resolved = subjectEntities.isEmpty && match.subject.pronoun ? previousSubject : subjectEntities
+        // "I think", "we will": in quotes the speaker, not the last subject, is meant.
+        let speaker = ClauseScanner.speakerPronouns.contains(view.word(group.start - 1))
+        let resolved = subjectEntities.isEmpty && match.subject.pronoun && !speaker ? previousSubject : subjectEntities
         let block = coder.verbs.blocks[match.entry.block]
         guard let pair = match.pattern?.codes ?? match.entry.codes ?? block.codes,
             pair.forward != nil || pair.reverse != nil
         else { return (nil, resolved) }
         if group.negated, match.pattern?.before.isEmpty ?? true { return (nil, resolved) }
         if group.bareInfinitive, resolved.isEmpty { return (nil, resolved) }
-        let intended = group.mood == .intended && coder.options.intentCodes
+        // A hypothetical ("would join") is at most an intent, never a deed.
+        let intended = group.mood != .asserted && coder.options.intentCodes
         let code = intended ? pair.forward.map { coder.codes.info(for: $0).intent ?? $0 } : pair.forward
-        let reverse = intended ? pair.reverse.map { coder.codes.info(for: $0).intent ?? $0 } : pair.reverse
+        var reverse = intended ? pair.reverse.map { coder.codes.info(for: $0).intent ?? $0 } : pair.reverse
         let trigger = (position - match.entry.before.count)..<(position + 1 + match.entry.after.count)
         let scanner = ClauseScanner(view: view)
         let statement = (code ?? reverse ?? "").hasPrefix("01")
@@ -33,6 +38,22 @@ extension SentenceCoder {
         let verbal = (code ?? reverse ?? "").hasPrefix("01") || (code ?? reverse ?? "").hasPrefix("02")
         let placeOnly = objects.targetIsPlace && (sources.count != 1 || verbal)
         let targetEntities = placeOnly ? [] : objects.targets.map { view.actors[$0].entity }
+        // A verb known only through its block ("take" in the arrest block, "leave" in a visit block)
+        // with no pattern and no target is too weak ("has taken a hit", "he left"); a symmetric deed done
+        // ("carried out operations", [062:062]) needs a partner.
+        let weak =
+            match.pattern == nil && match.entry.codes == nil
+            && !block.name.split(separator: "_").contains(Substring(match.entry.lemma))
+        let symmetric =
+            pair.forward != nil && pair.forward == pair.reverse && sources.count < 2 && group.mood == .asserted
+        if targetEntities.isEmpty, !group.passive, weak || symmetric { return (nil, resolved) }
+        // A place reached ("travel to Washington") is no actor: it gets no reverse event.
+        let reachesPlace = objects.targets.allSatisfy { target in
+            view.actors[target].type == .location
+                && ClauseScanner.placePrepositions.union(["TO", "INTO", "FROM", "TOWARD", "TOWARDS"]).contains(
+                    scanner.governingPreposition(of: target, after: window.lowerBound) ?? "")
+        }
+        if reachesPlace { reverse = nil }
         let dateRange = match.subject.clauseStart..<max(window.upperBound, trigger.upperBound)
         let coding = Coding(
             code: code, reverse: reverse, trigger: trigger, sources: sources,
@@ -40,6 +61,11 @@ extension SentenceCoder {
             date: date(near: trigger.lowerBound, within: dateRange, fallback: group.mood == .asserted),
             reciprocal: !group.passive)
         return (coding, resolved)
+    }
+
+    /// "going to be": the future auxiliary, not a movement.
+    private func isFutureAuxiliary(_ position: Int) -> Bool {
+        view.word(position) == "GOING" && view.word(position + 1) == "TO" && view.tag(position + 2) == "VB"
     }
 
     /// "accused X of attacking", "denied supplying": a gerund after a preposition or a full verb

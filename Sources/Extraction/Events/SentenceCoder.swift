@@ -35,7 +35,20 @@ struct SentenceCoder {
                 codings.append(coding)
             }
         }
+        // "Romania beat Lithuania 2-1": a sports result, not an assault.
+        if view.words.contains(where: SentenceCoder.isScore) {
+            codings.removeAll { (Int(($0.code ?? $0.reverse ?? "").prefix(2)) ?? 0) >= 17 }
+        }
         return (events(from: codings), subject)
+    }
+
+    /// A match score such as "2-1" or "15-13": digits, a hyphen, digits.
+    static func isScore(_ word: String) -> Bool {
+        let parts = word.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return parts.count == 2
+            && parts.allSatisfy { part in
+                (1...3).contains(part.count) && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            }
     }
 
     // MARK: Nouns
