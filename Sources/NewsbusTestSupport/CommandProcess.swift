@@ -26,7 +26,7 @@ public final class CommandProcess: Sendable {
     }
 
     private let process: Process
-    private let state = Mutex(Output())
+    private let state = CommandOutput()
     private let stdinPipe = Pipe()
     /// The command line, for messages.
     public let commandLine: String
@@ -44,32 +44,34 @@ public final class CommandProcess: Sendable {
         process.standardInput = stdinPipe
         self.process = process
         commandLine = ([executable.lastPathComponent] + arguments).joined(separator: " ")
-        Self.collect(stdout, into: state, \.stdout)
-        Self.collect(stderr, into: state, \.stderr)
+        Self.collect(stdout, into: state, isStandardError: false)
+        Self.collect(stderr, into: state, isStandardError: true)
         let state = state
         process.terminationHandler = { process in
             let status = process.terminationStatus
-            state.withLock { $0.exitStatus = status }
+            state.mutex.withLock { $0.exitStatus = status }
         }
         try process.run()
     }
 
-    private static func collect(_ pipe: Pipe, into state: Mutex<Output>, _ field: WritableKeyPath<Output, String> & Sendable) {
+    private static func collect(_ pipe: Pipe, into state: CommandOutput, isStandardError: Bool) {
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty {
                 handle.readabilityHandler = nil
-                state.withLock { $0.openStreams -= 1 }
+                state.mutex.withLock { $0.openStreams -= 1 }
                 return
             }
             let text = String(decoding: data, as: UTF8.self)
-            state.withLock { $0[keyPath: field] += text }
+            state.mutex.withLock { output in
+                if isStandardError { output.stderr += text } else { output.stdout += text }
+            }
         }
     }
 
     /// A snapshot of the output so far.
     public var output: Output {
-        state.withLock { $0 }
+        state.mutex.withLock { $0 }
     }
 
     /// The child's process id.
@@ -121,6 +123,11 @@ public final class CommandProcess: Sendable {
     deinit {
         kill()
     }
+}
+
+/// The child's output, shared with the pipe and termination handlers.
+private final class CommandOutput: Sendable {
+    let mutex = Mutex(CommandProcess.Output())
 }
 
 /// A child did not do what the test waited for.

@@ -82,6 +82,18 @@ public final class JobsClient: Sendable {
         }
     }
 
+    /// Returns once the broker answers and knows an aggregator (`mmi.service` for `newsbus.jobs`),
+    /// asking again for up to `patience` while none is connected (one may be starting).
+    public func ensureAggregator(patience: Duration = .seconds(5)) async throws(JobsClientError) {
+        let deadline = ContinuousClock.now.advanced(by: patience)
+        while !(try await hasWorkers(for: AggregatorService.jobsService)) {
+            guard ContinuousClock.now < deadline else {
+                throw .noAggregatorConnected(broker: brokerEndpoint)
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     /// Closes the connection.
     public func close() {
         connection.close()
@@ -114,6 +126,8 @@ public final class JobsClient: Sendable {
         switch error {
         case ClientConnectionError.timedOut(_, let timeout, _) where service == AggregatorService.jobsService:
             .noAggregator(broker: broker, timeout: timeout)
+        case ClientConnectionError.timedOut(_, let timeout, _) where service == ManagementService.service:
+            .noBroker(broker: broker, timeout: timeout)
         case let error as ClientConnectionError:
             .transport(error)
         default:
