@@ -89,7 +89,7 @@ public final class CommandProcess: Sendable {
         if let found { return found }
         throw CommandProcessError(
             commandLine: commandLine,
-            expected: ok ? "a stderr line with \"\(text)\" before it exited" : "a stderr line with \"\(text)\" within \(timeout)",
+            expected: "a stderr line with \"\(text)\"" + (ok ? " before it exited" : " within \(timeout)"),
             output: output)
     }
 
@@ -141,7 +141,8 @@ public struct CommandProcessError: Error, CustomStringConvertible {
 
     /// The expectation and the child's output, for the test log.
     public var description: String {
-        "\(commandLine): expected \(expected); exit status \(output.exitStatus.map(String.init) ?? "none (still running)")\n"
+        let status = output.exitStatus.map(String.init) ?? "none (still running)"
+        return "\(commandLine): expected \(expected); exit status \(status)\n"
             + "stdout:\n\(output.stdout)\nstderr:\n\(output.stderr)"
     }
 }

@@ -52,7 +52,8 @@ struct ClusterEndToEndTests {
         #expect(failed.isEmpty, "failed: \(failed)")
         let entities = try #require(report["entities"] as? [[String: Any]])
         let withEntities = Set(entities.flatMap { ($0["articles"] as? [String: Any])?.keys.map { $0 } ?? [] })
-        #expect(expectedIDs.subtracting(withEntities).isEmpty, "articles without entities: \(expectedIDs.subtracting(withEntities).sorted())")
+        let withoutEntities = expectedIDs.subtracting(withEntities).sorted()
+        #expect(withoutEntities.isEmpty, "articles without entities: \(withoutEntities)")
 
         let query = try CLITestSupport.start(["status", "--broker", endpoint, jobID])
         processes.append(query)
@@ -62,7 +63,8 @@ struct ClusterEndToEndTests {
 
         for process in processes.prefix(4) { process.send(signal: SIGTERM) }
         for process in processes.prefix(4) {
-            #expect(try await process.exitStatus(within: .seconds(30)) == 0, "\(process.commandLine) exits cleanly on SIGTERM")
+            let status = try await process.exitStatus(within: .seconds(30))
+            #expect(status == 0, "\(process.commandLine) exits cleanly on SIGTERM")
         }
     }
 

@@ -110,7 +110,8 @@ public final class JobsClient: Sendable {
         for attempt in 1...max(1, attempts) {
             do {
                 body = try await connection.request(
-                    service: AggregatorService.jobsService, body: [try request.serializedBytes()], timeout: timeout)
+                    service: AggregatorService.jobsService, body: JobFrames.split(try request.serializedBytes()),
+                    timeout: timeout)
                 break
             } catch ClientConnectionError.timedOut(_, _, _) where attempt < attempts {
                 continue
@@ -120,10 +121,8 @@ public final class JobsClient: Sendable {
                 throw Self.translate(error, service: AggregatorService.jobsService, broker: brokerEndpoint)
             }
         }
-        guard body.count == 1, let frame = body.first,
-            let reply = try? Newsbus_V1_JobReply(serializedBytes: frame)
-        else {
-            throw .badReply("the reply is not one JobReply frame")
+        guard !body.isEmpty, let reply = try? Newsbus_V1_JobReply(serializedBytes: JobFrames.join(body)) else {
+            throw .badReply("the reply is not a JobReply")
         }
         if case .error(let error) = reply.result {
             throw .rejected(code: error.code, message: error.message)
