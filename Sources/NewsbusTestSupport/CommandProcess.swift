@@ -95,10 +95,10 @@ public final class CommandProcess: Sendable {
 
     /// Waits up to `timeout` for the child to exit; returns its status (kills it on timeout).
     public func exitStatus(within timeout: Duration) async throws -> Int32 {
-        _ = await eventually(within: timeout, checkingEvery: .milliseconds(20)) {
-            let output = self.output
-            return output.exitStatus != nil && output.openStreams == 0
-        }
+        _ = await eventually(within: timeout, checkingEvery: .milliseconds(20)) { self.output.exitStatus != nil }
+        // Read what is left in the pipes. A child spawned concurrently by another test may have
+        // inherited their write ends, so end of file can come late: wait for it only briefly.
+        _ = await eventually(within: .seconds(2), checkingEvery: .milliseconds(20)) { self.output.openStreams == 0 }
         guard let status = output.exitStatus else {
             let snapshot = output
             kill()
