@@ -89,16 +89,16 @@ public final class CommandProcess: Sendable {
         if let found { return found }
         throw CommandProcessError(
             commandLine: commandLine,
-            expected: ok ? "a stderr line with \"\(text)\" before it exited" : "a stderr line with \"\(text)\" within \(timeout)",
+            expected: "a stderr line with \"\(text)\"" + (ok ? " before it exited" : " within \(timeout)"),
             output: output)
     }
 
     /// Waits up to `timeout` for the child to exit; returns its status (kills it on timeout).
     public func exitStatus(within timeout: Duration) async throws -> Int32 {
-        _ = await eventually(within: timeout, checkingEvery: .milliseconds(20)) {
-            let output = self.output
-            return output.exitStatus != nil && output.openStreams == 0
-        }
+        _ = await eventually(within: timeout, checkingEvery: .milliseconds(20)) { self.output.exitStatus != nil }
+        // Read what is left in the pipes. A child spawned concurrently by another test may have
+        // inherited their write ends, so end of file can come late: wait for it only briefly.
+        _ = await eventually(within: .seconds(2), checkingEvery: .milliseconds(20)) { self.output.openStreams == 0 }
         guard let status = output.exitStatus else {
             let snapshot = output
             kill()
@@ -141,7 +141,8 @@ public struct CommandProcessError: Error, CustomStringConvertible {
 
     /// The expectation and the child's output, for the test log.
     public var description: String {
-        "\(commandLine): expected \(expected); exit status \(output.exitStatus.map(String.init) ?? "none (still running)")\n"
+        let status = output.exitStatus.map(String.init) ?? "none (still running)"
+        return "\(commandLine): expected \(expected); exit status \(status)\n"
             + "stdout:\n\(output.stdout)\nstderr:\n\(output.stderr)"
     }
 }

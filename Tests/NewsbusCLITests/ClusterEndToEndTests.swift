@@ -52,7 +52,8 @@ struct ClusterEndToEndTests {
         #expect(failed.isEmpty, "failed: \(failed)")
         let entities = try #require(report["entities"] as? [[String: Any]])
         let withEntities = Set(entities.flatMap { ($0["articles"] as? [String: Any])?.keys.map { $0 } ?? [] })
-        #expect(expectedIDs.subtracting(withEntities).isEmpty, "articles without entities: \(expectedIDs.subtracting(withEntities).sorted())")
+        let withoutEntities = expectedIDs.subtracting(withEntities).sorted()
+        #expect(withoutEntities.isEmpty, "articles without entities: \(withoutEntities)")
 
         let query = try CLITestSupport.start(["status", "--broker", endpoint, jobID])
         processes.append(query)
@@ -62,8 +63,50 @@ struct ClusterEndToEndTests {
 
         for process in processes.prefix(4) { process.send(signal: SIGTERM) }
         for process in processes.prefix(4) {
-            #expect(try await process.exitStatus(within: .seconds(30)) == 0, "\(process.commandLine) exits cleanly on SIGTERM")
+            let status = try await process.exitStatus(within: .seconds(30))
+            #expect(status == 0, "\(process.commandLine) exits cleanly on SIGTERM")
         }
+    }
+
+    @Test("an aggregator killed with SIGKILL mid-job is restarted on its store and finishes the job")
+    func aggregatorResumes() async throws {
+        let directory = try CLITestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let generated = directory.appendingPathComponent("generated.jsonl")
+        let ids = Set(try GeneratedArticles.write(count: 12, to: generated))
+        let store = directory.appendingPathComponent("store").path
+
+        let broker = try CLITestSupport.start(["broker", "--bind", "tcp://127.0.0.1:0"])
+        var processes = [broker]
+        defer { processes.forEach { $0.kill() } }
+        let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(30))
+        let endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
+        let first = try CLITestSupport.start(["aggregator", "--broker", endpoint, "--store", store])
+        processes.append(first)
+        try await first.stderrLine(containing: "aggregator ready", within: .seconds(60))
+
+        // No worker yet, so the job cannot progress before the aggregator dies.
+        let submit = try CLITestSupport.start(["submit", "--broker", endpoint, generated.path])
+        processes.append(submit)
+        #expect(try await submit.exitStatus(within: .seconds(60)) == 0, "\(submit.output.stderr)")
+        let jobID = try #require(submit.output.lines.first)
+        first.kill()
+
+        let second = try CLITestSupport.start(["aggregator", "--broker", endpoint, "--store", store])
+        processes.append(second)
+        let ready = try await second.stderrLine(containing: "aggregator ready", within: .seconds(60))
+        #expect(ready.contains("jobs.resumed=1"))
+        processes.append(try CLITestSupport.start(["worker", "--broker", endpoint]))
+        try await second.stderrLine(containing: "job finished", within: .seconds(240))
+
+        let out = directory.appendingPathComponent("out")
+        let fetch = try CLITestSupport.start(["report", jobID, "--broker", endpoint, "--out", out.path])
+        processes.append(fetch)
+        #expect(try await fetch.exitStatus(within: .seconds(60)) == 0, "\(fetch.output.stderr)")
+        let report = try Self.report(in: out.appendingPathComponent(jobID))
+        let articles = try #require(report["articles"] as? [[String: Any]])
+        #expect(Set(articles.compactMap { $0["id"] as? String }) == ids)
+        #expect(articles.allSatisfy { $0["status"] as? String == "ok" })
     }
 
     private static func report(in directory: URL) throws -> [String: Any] {

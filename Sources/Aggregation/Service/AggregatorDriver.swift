@@ -71,14 +71,14 @@ final class AggregatorDriver {
     /// Answers one `newsbus.jobs` request body with one serialized `JobReply` frame.
     private func answer(_ body: [[UInt8]]) -> [[UInt8]] {
         var reply: Newsbus_V1_JobReply
-        if body.count == 1, let frame = body.first, let request = try? Newsbus_V1_JobRequest(serializedBytes: frame) {
+        if !body.isEmpty, let request = try? Newsbus_V1_JobRequest(serializedBytes: JobFrames.join(body)) {
             reply = handle(request)
         } else {
             reply = Aggregator.errorReply(
-                "bad_request", "the request is not one JobRequest frame; use a matching newsbus client")
+                "bad_request", "the request is not a JobRequest; use a matching newsbus client")
         }
         reply.schemaVersion = newsbusSchemaVersion
-        return [(try? reply.serializedBytes()) ?? []]
+        return JobFrames.split((try? reply.serializedBytes()) ?? [])
     }
 
     private func handle(_ request: Newsbus_V1_JobRequest) -> Newsbus_V1_JobReply {

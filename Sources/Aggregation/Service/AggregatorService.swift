@@ -118,14 +118,14 @@ enum ExtractionService {
 }
 
 /// Why the aggregator could not answer a job request (the client gets a worker failure reply).
-public enum AggregatorServiceError: Error, Hashable, Sendable, CustomStringConvertible {
+enum AggregatorServiceError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The aggregator is shutting down.
     case stopping
     /// The driver did not answer in time.
     case busy(Duration)
 
     /// What went wrong and what to do about it.
-    public var description: String {
+    var description: String {
         switch self {
         case .stopping: "the aggregator is shutting down; send the request again to a running aggregator"
         case .busy(let timeout): "the aggregator did not answer within \(timeout); it is overloaded, try again"

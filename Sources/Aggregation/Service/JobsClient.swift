@@ -51,21 +51,21 @@ public final class JobsClient: Sendable {
         query.jobID = job?.rawValue ?? ""
         var request = Newsbus_V1_JobRequest()
         request.status = query
-        guard case .statuses(let list) = try await ask(request, timeout: timeout) else {
+        guard case .statuses(let list) = try await ask(request, timeout: timeout, attempts: 3) else {
             throw .badReply("a status query was not answered with a status list")
         }
         return list.jobs
     }
 
     /// The rendered report files of `job` (finished or not).
-    public func report(of job: JobID, timeout: Duration = .seconds(60)) async throws(JobsClientError)
+    public func report(of job: JobID, timeout: Duration = .seconds(30)) async throws(JobsClientError)
         -> ReportWriter.Files
     {
         var query = Newsbus_V1_ReportQuery()
         query.jobID = job.rawValue
         var request = Newsbus_V1_JobRequest()
         request.report = query
-        guard case .report(let files) = try await ask(request, timeout: timeout) else {
+        guard case .report(let files) = try await ask(request, timeout: timeout, attempts: 3) else {
             throw .badReply("a report query was not answered with report files")
         }
         return ReportWriter.Files(json: files.json, markdown: files.markdown, html: files.html)
@@ -82,27 +82,47 @@ public final class JobsClient: Sendable {
         }
     }
 
+    /// Returns once the broker answers and knows an aggregator (`mmi.service` for `newsbus.jobs`),
+    /// asking again for up to `patience` while none is connected (one may be starting).
+    public func ensureAggregator(patience: Duration = .seconds(5)) async throws(JobsClientError) {
+        let deadline = ContinuousClock.now.advanced(by: patience)
+        while !(try await hasWorkers(for: AggregatorService.jobsService)) {
+            guard ContinuousClock.now < deadline else {
+                throw .noAggregatorConnected(broker: brokerEndpoint)
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     /// Closes the connection.
     public func close() {
         connection.close()
     }
 
-    private func ask(_ request: Newsbus_V1_JobRequest, timeout: Duration) async throws(JobsClientError)
-        -> Newsbus_V1_JobReply.OneOf_Result?
+    /// Sends `request` and returns the reply's result. Idempotent queries go out up to `attempts`
+    /// times: MDP does not resend a request the broker handed to a worker that then died.
+    private func ask(_ request: Newsbus_V1_JobRequest, timeout: Duration, attempts: Int = 1)
+        async throws(JobsClientError) -> Newsbus_V1_JobReply.OneOf_Result?
     {
         var request = request
         request.schemaVersion = newsbusSchemaVersion
-        let body: [[UInt8]]
-        do {
-            body = try await connection.request(
-                service: AggregatorService.jobsService, body: [try request.serializedBytes()], timeout: timeout)
-        } catch {
-            throw Self.translate(error, service: AggregatorService.jobsService, broker: brokerEndpoint)
+        var body: [[UInt8]] = []
+        for attempt in 1...max(1, attempts) {
+            do {
+                body = try await connection.request(
+                    service: AggregatorService.jobsService, body: JobFrames.split(try request.serializedBytes()),
+                    timeout: timeout)
+                break
+            } catch ClientConnectionError.timedOut(_, _, _) where attempt < attempts {
+                continue
+            } catch ClientConnectionError.reset(_, _) where attempt < attempts {
+                continue
+            } catch {
+                throw Self.translate(error, service: AggregatorService.jobsService, broker: brokerEndpoint)
+            }
         }
-        guard body.count == 1, let frame = body.first,
-            let reply = try? Newsbus_V1_JobReply(serializedBytes: frame)
-        else {
-            throw .badReply("the reply is not one JobReply frame")
+        guard !body.isEmpty, let reply = try? Newsbus_V1_JobReply(serializedBytes: JobFrames.join(body)) else {
+            throw .badReply("the reply is not a JobReply")
         }
         if case .error(let error) = reply.result {
             throw .rejected(code: error.code, message: error.message)
@@ -114,6 +134,8 @@ public final class JobsClient: Sendable {
         switch error {
         case ClientConnectionError.timedOut(_, let timeout, _) where service == AggregatorService.jobsService:
             .noAggregator(broker: broker, timeout: timeout)
+        case ClientConnectionError.timedOut(_, let timeout, _) where service == ManagementService.service:
+            .noBroker(broker: broker, timeout: timeout)
         case let error as ClientConnectionError:
             .transport(error)
         default:

@@ -4,6 +4,10 @@ public import Majordomo
 public enum JobsClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No aggregator answered in time.
     case noAggregator(broker: String, timeout: Duration)
+    /// The broker did not answer a management query in time.
+    case noBroker(broker: String, timeout: Duration)
+    /// The broker answers but no aggregator is connected to it.
+    case noAggregatorConnected(broker: String)
     /// The aggregator refused the request (`ErrorReply`).
     case rejected(code: String, message: String)
     /// The connection to the broker failed.
@@ -18,6 +22,12 @@ public enum JobsClientError: Error, Hashable, Sendable, CustomStringConvertible 
             "no reply from '\(AggregatorService.jobsService)' within \(timeout.components.seconds) s; "
                 + "is an aggregator running? Start one with `newsbus aggregator --broker \(broker) --store DIR`, "
                 + "and check that a broker listens at \(broker) (`newsbus broker --bind \(broker)`)"
+        case .noBroker(let broker, let timeout):
+            "no reply from the broker at \(broker) within \(timeout.components.seconds) s; is it running? Start one "
+                + "with `newsbus broker --bind \(broker)` (or `scripts/cluster start`), or pass --broker ENDPOINT"
+        case .noAggregatorConnected(let broker):
+            "no aggregator is connected to the broker at \(broker); start one with "
+                + "`newsbus aggregator --broker \(broker) --store DIR` (or `scripts/cluster start`)"
         case .rejected(_, let message):
             "the aggregator refused the request: \(message)"
         case .transport(let error):

@@ -3,7 +3,11 @@ import Articles
 
 /// The FILES|DIRS... argument of `submit` and `run`, read and validated with ``ArticleReader``.
 struct ArticleInput: ParsableArguments {
-    @Argument(help: "Article files (.txt: first line is the title; .jsonl: one {id,title,date,source,text} per line) or directories of them.")
+    @Argument(
+        help: """
+            Article files (.txt: first line is the title; .jsonl: one {id,title,date,source,text} per line) \
+            or directories of them.
+            """)
     var paths: [String] = []
 
     @Option(help: "Date (YYYY-MM-DD) for articles that carry none.")

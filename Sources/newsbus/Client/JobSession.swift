@@ -10,6 +10,7 @@ struct JobSession {
 
     /// Submits `articles` and prints the job id on standard output.
     func submit(_ articles: [Article], name: String) async throws -> JobID {
+        try await client.ensureAggregator()
         let status = try await client.submit(articles, name: name)
         print(status.jobID)
         return JobID(status.jobID)

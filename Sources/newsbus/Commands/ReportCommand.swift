@@ -24,6 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
         let logger = logging.bootstrap(label: "newsbus.report", defaultLevel: .warning)
         let client = JobsClient(context: try Context(), brokerEndpoint: broker.endpoint, logger: logger)
         defer { client.close() }
+        try await client.ensureAggregator()
         try await JobSession(client: client).writeReport(JobID(job), under: out)
     }
 }

@@ -24,6 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
         let logger = logging.bootstrap(label: "newsbus.status", defaultLevel: .warning)
         let client = JobsClient(context: try Context(), brokerEndpoint: broker.endpoint, logger: logger)
         defer { client.close() }
+        try await client.ensureAggregator()
         let jobs = try await client.status(of: job.map(JobID.init))
         print(Self.table(jobs))
         let workers = try await client.hasWorkers(for: ExtractionWorkerService.service)
