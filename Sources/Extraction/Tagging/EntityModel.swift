@@ -27,15 +27,22 @@ public struct EntityModel: Sendable {
 
     /// BILOU tags of both passes.
     func tagBILOU(document: [[String]], firstPassOnly: Bool = false) -> [[String]] {
+        tagBILOU(sentences: document.map(TaggingSentence.init), firstPassOnly: firstPassOnly)
+    }
+
+    /// BILOU tags of both passes for sentences whose token forms are already computed.
+    func tagBILOU(sentences views: [TaggingSentence], firstPassOnly: Bool = false) -> [[String]] {
         let extractor = EntityFeatures(gazetteer: gazetteer)
-        let base = extractor.features(document: document)
+        let base = extractor.firstPass(views)
         let first = base.map(firstPass.tag)
         guard let secondPass, !firstPassOnly else { return first }
-        return extractor.secondPassFeatures(base: base, document: document, firstPass: first).map(secondPass.tag)
+        return extractor.secondPass(
+            base: base, words: views.map(\.words), lowered: views.map(\.lowered), firstPass: first
+        ).map(secondPass.tag)
     }
 
     /// Number of weighted features in the sequence models.
-    public var featureCount: Int { firstPass.rows.count + (secondPass?.rows.count ?? 0) }
+    public var featureCount: Int { firstPass.featureCount + (secondPass?.featureCount ?? 0) }
 
     /// Number of gazetteer phrases.
     public var gazetteerCount: Int { gazetteer.count }

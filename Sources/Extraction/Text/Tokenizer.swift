@@ -31,7 +31,7 @@ struct TokenScanner {
     mutating func run() -> [Token] {
         while position < scalars.count {
             let scalar = scalars[position]
-            if scalar.properties.isWhitespace || CharacterClass.isInvisible(scalar) {
+            if CharacterClass.isWhitespace(scalar) || CharacterClass.isInvisible(scalar) {
                 position += 1
             } else if CharacterClass.isWordScalar(scalar) {
                 scanWord()
