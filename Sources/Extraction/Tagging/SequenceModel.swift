@@ -121,6 +121,7 @@ extension SequenceModel {
             }
             starts.append(Int32(entryLabels.count))
         }
+        guard entryLabels.count < WeightTable.entryLimit else { throw reader.failure("too many weights") }
         let weights = WeightTable(
             keys: keys, starts: starts, labels: entryLabels, values: entryValues, labelCount: labelCount)
         return SequenceModel(
