@@ -54,6 +54,19 @@ struct EntityFeatures: Sendable {
         }
     }
 
+    /// Only the second pass's own keys (what the first pass predicted) of every sentence.
+    func historyFeatures(words: [[String]], lowered: [[String]], firstPass: [[String]]) -> [FeatureBuffer] {
+        let history = PredictionHistory(words: words, lowered: lowered, tags: firstPass)
+        return words.indices.map { number in
+            var keys = FeatureBuffer(tokens: words[number].count, keysPerToken: 6)
+            for index in words[number].indices {
+                history.features(words[number], lowered: lowered[number], tags: firstPass[number], index, into: &keys)
+                keys.endToken()
+            }
+            return keys
+        }
+    }
+
     private static let biasKey = FeatureHasher.key(1, "")
     /// `String(n)` for n in 0...8, without formatting an integer per token.
     private static let numberNames = (0...8).map { String($0) }

@@ -45,6 +45,13 @@ struct SequenceModel: Sendable {
         decode(features).map { labels[$0] }
     }
 
+    /// The best label names for `count` tokens with emission scores already summed.
+    func tag(emissions: [Float], count: Int) -> [String] {
+        Viterbi.decode(
+            emissions: emissions, transitions: transitions, allowed: allowed, count: count, labels: labels.count
+        ).map { labels[$0] }
+    }
+
     /// The best label names for per-token key lists.
     func tag(_ features: [[UInt32]]) -> [String] {
         decode(features).map { labels[$0] }

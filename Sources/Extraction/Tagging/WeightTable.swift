@@ -16,7 +16,7 @@ struct WeightTable: Sendable {
     private let entries: [Entry]
 
     /// One non-zero weight.
-    private struct Entry {
+    struct Entry {
         var label: Int32
         var value: Float
     }
@@ -76,7 +76,7 @@ struct WeightTable: Sendable {
     }
 
     @inline(__always)
-    private static func slot(_ key: UInt32, mask: Int) -> Int {
+    static func slot(_ key: UInt32, mask: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(key) &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
     }
 
@@ -97,10 +97,17 @@ struct WeightTable: Sendable {
     /// `count × labelCount` emission scores for the tokens of `features`: each token's weights
     /// summed key by key in the buffer's order.
     func emissions(_ features: FeatureBuffer) -> [Float] {
+        var scores = [Float](repeating: 0, count: features.count * labelCount)
+        addEmissions(features, to: &scores)
+        return scores
+    }
+
+    /// Adds the weights of every token's keys to that token's row of `scores`, key by key.
+    func addEmissions(_ features: FeatureBuffer, to scores: inout [Float]) {
+        precondition(scores.count >= features.count * labelCount, "emission rows missing")
         let labelCount = labelCount
         let mask = mask
-        return [Float](unsafeUninitializedCapacity: features.count * labelCount) { scores, initialized in
-            scores.initialize(repeating: 0)
+        scores.withUnsafeMutableBufferPointer { scores in
             slots.withUnsafeBufferPointer { slots in
                 entries.withUnsafeBufferPointer { entries in
                     features.keys.withUnsafeBufferPointer { keys in
@@ -130,7 +137,6 @@ struct WeightTable: Sendable {
                     }
                 }
             }
-            initialized = features.count * labelCount
         }
     }
 }
