@@ -31,9 +31,7 @@ public struct Document: Sendable {
 
     /// The text covered by `span`.
     public func text(in span: TextSpan) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[span.start..<span.end])
-        return String(view)
+        ScalarText.string(scalars[span.start..<span.end])
     }
 
     /// Index of the sentence holding token `index`, or `nil`.

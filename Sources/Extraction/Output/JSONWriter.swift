@@ -56,6 +56,13 @@ struct JSONWriter {
     /// Appends `value` as a JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
     static func appendQuoted(_ value: String, to output: inout String) {
         output += "\""
+        // Most values need no escape: no control byte, quote or backslash, and no 0xE2 lead byte
+        // (U+2028, U+2029). Those are appended whole instead of scalar by scalar.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -4,6 +4,8 @@ public struct EntityModel: Sendable {
     let gazetteer: Gazetteer
     let firstPass: SequenceModel
     let secondPass: SequenceModel?
+    /// Both passes' weights under one table, when they fit it (see `DualWeightTable`).
+    let bothPasses: DualWeightTable?
 
     /// The entity labels in BILOU form, as the sequence models predict them.
     static let labels: [String] = ["O"] + ["PER", "ORG", "LOC", "MISC"].flatMap { type in
@@ -17,6 +19,7 @@ public struct EntityModel: Sendable {
         self.gazetteer = gazetteer
         self.firstPass = firstPass
         self.secondPass = secondPass
+        bothPasses = secondPass.flatMap { DualWeightTable(first: firstPass.weights, second: $0.weights) }
     }
 
     /// IOB2 tags for every token of a document given as sentences of tokens. The document as a
@@ -27,15 +30,39 @@ public struct EntityModel: Sendable {
 
     /// BILOU tags of both passes.
     func tagBILOU(document: [[String]], firstPassOnly: Bool = false) -> [[String]] {
+        tagBILOU(sentences: document.map(TaggingSentence.init), firstPassOnly: firstPassOnly)
+    }
+
+    /// BILOU tags of both passes for sentences whose token forms are already computed.
+    func tagBILOU(sentences views: [TaggingSentence], firstPassOnly: Bool = false) -> [[String]] {
         let extractor = EntityFeatures(gazetteer: gazetteer)
-        let base = extractor.features(document: document)
+        let base = extractor.firstPass(views)
+        if let secondPass, let bothPasses, !firstPassOnly {
+            // One lookup per first-pass key scores both passes; the second pass then adds its own keys.
+            var secondScores: [[Float]] = []
+            secondScores.reserveCapacity(base.count)
+            let first = base.map { features in
+                let (firstScores, second) = bothPasses.emissions(features)
+                secondScores.append(second)
+                return firstPass.tag(emissions: firstScores, count: features.count)
+            }
+            let history = extractor.historyFeatures(
+                words: views.map(\.words), lowered: views.map(\.lowered), firstPass: first)
+            return zip(history, secondScores).map { features, scores in
+                var scores = scores
+                secondPass.weights.addEmissions(features, to: &scores)
+                return secondPass.tag(emissions: scores, count: features.count)
+            }
+        }
         let first = base.map(firstPass.tag)
         guard let secondPass, !firstPassOnly else { return first }
-        return extractor.secondPassFeatures(base: base, document: document, firstPass: first).map(secondPass.tag)
+        return extractor.secondPass(
+            base: base, words: views.map(\.words), lowered: views.map(\.lowered), firstPass: first
+        ).map(secondPass.tag)
     }
 
     /// Number of weighted features in the sequence models.
-    public var featureCount: Int { firstPass.rows.count + (secondPass?.rows.count ?? 0) }
+    public var featureCount: Int { firstPass.featureCount + (secondPass?.featureCount ?? 0) }
 
     /// Number of gazetteer phrases.
     public var gazetteerCount: Int { gazetteer.count }

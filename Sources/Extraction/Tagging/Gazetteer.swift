@@ -6,6 +6,8 @@ public struct Gazetteer: Sendable {
     private(set) var entries: [UInt32: UInt16]
     /// Longest phrase, in tokens.
     private(set) var maximumLength: Int
+    /// `entries` again, as an open-addressing table (key → mask as the row) for fast lookups.
+    private var lookup: FeatureTable
 
     /// Longest phrase kept, in tokens.
     static let lengthLimit = 6
@@ -14,11 +16,14 @@ public struct Gazetteer: Sendable {
     public init() {
         entries = [:]
         maximumLength = 0
+        lookup = FeatureTable()
     }
 
     init(entries: [UInt32: UInt16], maximumLength: Int) {
         self.entries = entries
         self.maximumLength = maximumLength
+        lookup = FeatureTable(capacity: entries.count)
+        for (key, mask) in entries { lookup.insert(key, row: Int32(mask)) }
     }
 
     /// Number of distinct phrases.
@@ -30,12 +35,17 @@ public struct Gazetteer: Sendable {
         guard !tokens.isEmpty, tokens.count <= Gazetteer.lengthLimit else { return }
         let key = Gazetteer.key(tokens[...])
         entries[key, default: 0] |= category.bit
+        lookup.insert(key, row: Int32(entries[key, default: 0]))
         maximumLength = max(maximumLength, tokens.count)
     }
 
     /// The categories of the exact phrase `lowered` (lower-cased tokens), or 0.
     func mask(of lowered: ArraySlice<String>) -> UInt16 {
-        entries[Gazetteer.key(lowered)] ?? 0
+        mask(key: Gazetteer.key(lowered))
+    }
+
+    private func mask(key: UInt32) -> UInt16 {
+        lookup[key].map { UInt16(truncatingIfNeeded: $0) } ?? 0
     }
 
     /// Every phrase of `lowered` (lower-cased tokens) found in the gazetteer.
@@ -44,8 +54,11 @@ public struct Gazetteer: Sendable {
         for start in lowered.indices {
             let limit = min(lowered.count, start + maximumLength)
             guard start < limit else { continue }
+            // The key of tokens start..<end extends the key of start..<(end - 1) by one token.
+            var hasher = FeatureHasher(0)
             for end in (start + 1)...limit {
-                let mask = mask(of: lowered[start..<end])
+                hasher.add(lowered[end - 1])
+                let mask = mask(key: hasher.key)
                 if mask != 0 { found.append((start..<end, mask)) }
             }
         }

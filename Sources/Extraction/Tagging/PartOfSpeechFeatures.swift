@@ -1,33 +1,52 @@
 /// Feature templates of the part-of-speech tagger: the word, its affixes and shape, and a ±2 window.
 enum PartOfSpeechFeatures {
-    /// Feature keys for every token of one sentence.
+    /// Feature keys for every token of one sentence (training).
     static func features(_ words: [String]) -> [[UInt32]] {
-        let view = TaggingSentence(words)
-        return (0..<view.count).map { index in
+        features(TaggingSentence(words)).nested
+    }
+
+    private static let biasKey = FeatureHasher.key(60, "")
+    /// `String(n)` for n in 0...4.
+    private static let numberNames = (0...4).map { String($0) }
+    private static let windowOffsets: [(offset: Int, name: String)] = [(-2, "-2"), (-1, "-1"), (1, "1"), (2, "2")]
+
+    /// Feature keys for every token of one sentence, flat.
+    static func features(_ view: TaggingSentence) -> FeatureBuffer {
+        var keys = FeatureBuffer(tokens: view.count, keysPerToken: 24)
+        for index in 0..<view.count {
             let word = view.words[index]
             let lower = view.lowered[index]
-            var keys: [UInt32] = [FeatureHasher.key(60, "")]
+            keys.append(biasKey)
             keys.append(FeatureHasher.key(61, word))
             keys.append(FeatureHasher.key(62, view.normalized[index]))
             keys.append(FeatureHasher.key(63, view.shapes[index]))
-            let scalarCount = word.unicodeScalars.count
+            let scalarCount = view.scalarCounts[index]
             for length in 1...4 where length <= scalarCount {
-                keys.append(FeatureHasher.key(64, String(length), WordShape.suffix(lower, length)))
+                var hasher = FeatureHasher(64)
+                hasher.add(numberNames[length])
+                hasher.add(suffixOf: lower, length)
+                keys.append(hasher.key)
             }
             for length in 1...2 where length <= scalarCount {
-                keys.append(FeatureHasher.key(65, String(length), WordShape.prefix(word, length)))
+                var hasher = FeatureHasher(65)
+                hasher.add(numberNames[length])
+                hasher.add(prefixOf: word, length)
+                keys.append(hasher.key)
             }
-            for offset in [-2, -1, 1, 2] {
-                keys.append(FeatureHasher.key(66, String(offset), view.lower(index + offset)))
+            for (offset, name) in windowOffsets {
+                keys.append(FeatureHasher.key(66, name, view.lower(index + offset)))
             }
-            for offset in [-1, 1] {
-                let neighbour = view.lower(index + offset)
-                keys.append(FeatureHasher.key(67, String(offset), WordShape.suffix(neighbour, 3)))
+            for (offset, name) in windowOffsets where offset == -1 || offset == 1 {
+                var hasher = FeatureHasher(67)
+                hasher.add(name)
+                hasher.add(suffixOf: view.lower(index + offset), 3)
+                keys.append(hasher.key)
             }
             keys.append(FeatureHasher.key(68, view.lower(index - 1), lower))
             keys.append(FeatureHasher.key(69, lower, view.lower(index + 1)))
             keys.append(FeatureHasher.key(70, index == 0 ? "start" : "inside", view.shortShapes[index]))
-            return keys
+            keys.endToken()
         }
+        return keys
     }
 }

@@ -8,6 +8,11 @@ public struct PartOfSpeechModel: Sendable {
 
     /// Penn Treebank tags for one sentence of tokens.
     public func tag(sentence: [String]) -> [String] {
+        tag(TaggingSentence(sentence))
+    }
+
+    /// Penn Treebank tags for one sentence whose token forms are already computed.
+    func tag(_ sentence: TaggingSentence) -> [String] {
         model.tag(PartOfSpeechFeatures.features(sentence))
     }
 

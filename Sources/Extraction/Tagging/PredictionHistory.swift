@@ -4,20 +4,25 @@ struct PredictionHistory {
     /// Lower-cased word → BILOU tag → count, over capitalised occurrences.
     private var tagCounts: [String: [String: Int]] = [:]
 
-    init(document: [[String]], tags: [[String]]) {
-        for (words, sentenceTags) in zip(document, tags) {
-            for (word, tag) in zip(words, sentenceTags) where WordShape.isCapitalized(word) {
-                tagCounts[word.lowercased(), default: [:]][tag, default: 0] += 1
+    /// The history of a document's sentences (`words`, their `lowered` forms, first-pass `tags`).
+    init(words: [[String]], lowered: [[String]], tags: [[String]]) {
+        for sentence in words.indices where sentence < tags.count {
+            let sentenceTags = tags[sentence]
+            for index in words[sentence].indices where index < sentenceTags.count {
+                guard WordShape.isCapitalized(words[sentence][index]) else { continue }
+                tagCounts[lowered[sentence][index], default: [:]][sentenceTags[index], default: 0] += 1
             }
         }
     }
 
     /// Adds the second-pass features of token `index` whose first-pass tags are `tags`.
-    func features(_ words: [String], tags: [String], _ index: Int, into keys: inout [UInt32]) {
+    func features(
+        _ words: [String], lowered: [String], tags: [String], _ index: Int, into keys: inout FeatureBuffer
+    ) {
         keys.append(FeatureHasher.key(40, tags[index]))
         keys.append(FeatureHasher.key(41, "-1", index > 0 ? tags[index - 1] : "<s>"))
         keys.append(FeatureHasher.key(41, "+1", index + 1 < tags.count ? tags[index + 1] : "</s>"))
-        guard WordShape.isCapitalized(words[index]), var counts = tagCounts[words[index].lowercased()] else { return }
+        guard WordShape.isCapitalized(words[index]), var counts = tagCounts[lowered[index]] else { return }
         counts[tags[index], default: 0] -= 1
         var typeCounts: [String: Int] = [:]
         for (tag, count) in counts.sorted(by: { $0.key < $1.key }) where count > 0 {

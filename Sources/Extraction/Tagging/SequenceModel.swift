@@ -3,32 +3,56 @@
 struct SequenceModel: Sendable {
     /// Label names, in index order.
     let labels: [String]
-    /// Feature key → row of `weights`.
-    let rows: FeatureTable
-    /// `rows.count × labels.count` weights.
-    let weights: [Float]
+    /// Feature key → non-zero weights per label.
+    let weights: WeightTable
     /// `(labels + 1)²` transition scores (see `Viterbi`).
     let transitions: [Float]
     /// Allowed transitions, same shape as `transitions`.
     let allowed: [Bool]
 
+    /// A model from dense weights: `rows.count × labels.count` under the rows of `rows` (what the
+    /// trainer produces).
+    init(labels: [String], rows: FeatureTable, weights: [Float], transitions: [Float], allowed: [Bool]) {
+        self.init(
+            labels: labels, weights: WeightTable(rows: rows, weights: weights, labelCount: labels.count),
+            transitions: transitions, allowed: allowed)
+    }
+
+    init(labels: [String], weights: WeightTable, transitions: [Float], allowed: [Bool]) {
+        self.labels = labels
+        self.weights = weights
+        self.transitions = transitions
+        self.allowed = allowed
+    }
+
+    /// Number of features with weights.
+    var featureCount: Int { weights.count }
+
     /// The best label indices for tokens described by their feature keys.
+    func decode(_ features: FeatureBuffer) -> [Int] {
+        Viterbi.decode(
+            emissions: weights.emissions(features), transitions: transitions, allowed: allowed,
+            count: features.count, labels: labels.count)
+    }
+
+    /// The best label indices for tokens given as per-token key lists.
     func decode(_ features: [[UInt32]]) -> [Int] {
-        let labelCount = labels.count
-        var emissions = [Float](repeating: 0, count: features.count * labelCount)
-        for (position, keys) in features.enumerated() {
-            let base = position * labelCount
-            for key in keys {
-                guard let row = rows[key] else { continue }
-                let offset = Int(row) * labelCount
-                for label in 0..<labelCount { emissions[base + label] += weights[offset + label] }
-            }
-        }
-        return Viterbi.decode(
-            emissions: emissions, transitions: transitions, allowed: allowed, count: features.count, labels: labelCount)
+        decode(FeatureBuffer(features))
     }
 
     /// The best label names.
+    func tag(_ features: FeatureBuffer) -> [String] {
+        decode(features).map { labels[$0] }
+    }
+
+    /// The best label names for `count` tokens with emission scores already summed.
+    func tag(emissions: [Float], count: Int) -> [String] {
+        Viterbi.decode(
+            emissions: emissions, transitions: transitions, allowed: allowed, count: count, labels: labels.count
+        ).map { labels[$0] }
+    }
+
+    /// The best label names for per-token key lists.
     func tag(_ features: [[UInt32]]) -> [String] {
         decode(features).map { labels[$0] }
     }
@@ -41,14 +65,13 @@ extension SequenceModel {
         writer.writeVarint(labels.count)
         for label in labels { writer.write(label) }
         for score in transitions { writer.write(score) }
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let largest = weights.largestMagnitude
         let scale = largest > 0 ? Float(Int16.max) / largest : 1
         writer.write(scale)
         var kept: [(key: UInt32, weights: [(label: Int, value: Int16)])] = []
-        for (key, row) in rows.sortedEntries {
-            let offset = Int(row) * labels.count
-            let quantized = (0..<labels.count).compactMap { label -> (label: Int, value: Int16)? in
-                let value = Int16((weights[offset + label] * scale).rounded())
+        for (key, row) in weights.sortedRows {
+            let quantized = row.compactMap { label, weight -> (label: Int, value: Int16)? in
+                let value = Int16((weight * scale).rounded())
                 return value == 0 ? nil : (label, value)
             }
             if !quantized.isEmpty { kept.append((key, quantized)) }
@@ -79,23 +102,37 @@ extension SequenceModel {
         let scale = try reader.readFloat()
         guard scale.isFinite, scale > 0 else { throw reader.failure("weight scale \(scale)") }
         let featureCount = try reader.readCount(itemSize: 2)
-        var rows = FeatureTable(capacity: featureCount)
-        var weights = [Float](repeating: 0, count: featureCount * labelCount)
+        var keys: [UInt32] = []
+        var starts: [Int32] = [0]
+        var entryLabels: [UInt8] = []
+        var entryValues: [Float] = []
+        keys.reserveCapacity(featureCount)
+        starts.reserveCapacity(featureCount + 1)
         var key: UInt32 = 0
-        for row in 0..<featureCount {
+        var row = [Float](repeating: 0, count: labelCount)
+        for _ in 0..<featureCount {
             let delta = try reader.readVarint()
             guard delta <= Int(UInt32.max - key) else { throw reader.failure("feature key overflow") }
             key += UInt32(delta)
-            rows.insert(key, row: Int32(row))
-            let count = Int(try reader.readByte())
-            for _ in 0..<count {
+            keys.append(key)
+            // Weights of one row in label order; a label given twice keeps its last value.
+            for _ in 0..<Int(try reader.readByte()) {
                 let label = Int(try reader.readByte())
                 guard label < labelCount else { throw reader.failure("label \(label) of \(labelCount)") }
-                weights[row * labelCount + label] = Float(Int16(bitPattern: try reader.readUInt16())) / scale
+                row[label] = Float(Int16(bitPattern: try reader.readUInt16())) / scale
             }
+            for label in 0..<labelCount where row[label] != 0 {
+                entryLabels.append(UInt8(label))
+                entryValues.append(row[label])
+                row[label] = 0
+            }
+            starts.append(Int32(entryLabels.count))
         }
+        guard entryLabels.count < WeightTable.entryLimit else { throw reader.failure("too many weights") }
+        let weights = WeightTable(
+            keys: keys, starts: starts, labels: entryLabels, values: entryValues, labelCount: labelCount)
         return SequenceModel(
-            labels: labels, rows: rows, weights: weights, transitions: transitions,
+            labels: labels, weights: weights, transitions: transitions,
             allowed: Viterbi.mask(labels: labels, rule: rule))
     }
 }

@@ -5,15 +5,18 @@ struct TaggingSentence {
     let shapes: [String]
     let shortShapes: [String]
     let normalized: [String]
+    /// Number of Unicode scalars of each word.
+    let scalarCounts: [Int]
     /// Whether every token with letters is all upper case (a headline or a sports results line).
     let isAllCaps: Bool
 
     init(_ words: [String]) {
         self.words = words
-        lowered = words.map { $0.lowercased() }
+        lowered = words.map(WordShape.lowercased)
         shapes = words.map(WordShape.shape)
         shortShapes = words.map(WordShape.shortShape)
         normalized = words.map(WordShape.normalized)
+        scalarCounts = words.map { WordShape.isASCII($0) ? $0.utf8.count : $0.unicodeScalars.count }
         let lettered = words.filter(WordShape.hasLetter)
         isAllCaps = lettered.count > 1 && lettered.allSatisfy(WordShape.isAllCaps)
     }
@@ -21,6 +24,7 @@ struct TaggingSentence {
     var count: Int { words.count }
 
     /// The lower-cased word at `index`, or a boundary marker outside the sentence.
+    @inline(__always)
     func lower(_ index: Int) -> String {
         if index < 0 { return "<s>" }
         if index >= words.count { return "</s>" }
@@ -28,6 +32,7 @@ struct TaggingSentence {
     }
 
     /// The short shape at `index`, or a boundary marker outside the sentence.
+    @inline(__always)
     func shortShape(_ index: Int) -> String {
         if index < 0 { return "<s>" }
         if index >= words.count { return "</s>" }

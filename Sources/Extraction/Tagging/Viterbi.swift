@@ -1,5 +1,9 @@
 /// Exact first-order decoding: the best label sequence under per-token emission scores and
 /// label-to-label transition scores, honouring a mask of allowed transitions.
+///
+/// The inner step runs eight labels at a time: for each label the best previous label is the
+/// first one (in label order) with the highest score, exactly as a scalar scan with a strict `>`
+/// finds it. A forbidden transition scores −∞, which never beats the initial −∞ best.
 enum Viterbi {
     /// The best labels for `count` tokens.
     ///
@@ -13,31 +17,36 @@ enum Viterbi {
     ) -> [Int] {
         guard count > 0 else { return [] }
         let width = labels + 1
-        var scores = [Float](repeating: -.infinity, count: count * labels)
-        var back = [Int32](repeating: 0, count: count * labels)
+        let blocks = (labels + 7) / 8
+        let padded = blocks * 8
+        // Label-to-label transitions, forbidden ones −∞, rows padded to whole blocks.
+        var masked = [Float](repeating: -.infinity, count: labels * padded)
+        for previous in 0..<labels {
+            for label in 0..<labels where allowed[previous * width + label] {
+                masked[previous * padded + label] = transitions[previous * width + label]
+            }
+        }
+        var scores = [Float](repeating: -.infinity, count: count * padded)
+        var back = [Int32](repeating: 0, count: count * padded)
         for label in 0..<labels where allowed[labels * width + label] {
             scores[label] = transitions[labels * width + label] + emissions[label]
         }
-        for position in 1..<count {
-            let row = position * labels
-            let previousRow = row - labels
-            for label in 0..<labels {
-                var best = -Float.infinity
-                var bestPrevious = 0
-                for previous in 0..<labels where allowed[previous * width + label] {
-                    let score = scores[previousRow + previous] + transitions[previous * width + label]
-                    if score > best {
-                        best = score
-                        bestPrevious = previous
+        masked.withUnsafeBufferPointer { masked in
+            scores.withUnsafeMutableBufferPointer { scores in
+                back.withUnsafeMutableBufferPointer { back in
+                    emissions.withUnsafeBufferPointer { emissions in
+                        for position in 1..<count {
+                            step(
+                                position: position, labels: labels, padded: padded, masked: masked, scores: scores,
+                                back: back, emissions: emissions)
+                        }
                     }
                 }
-                scores[row + label] = best + emissions[row + label]
-                back[row + label] = Int32(bestPrevious)
             }
         }
         var best = -Float.infinity
         var label = 0
-        let lastRow = (count - 1) * labels
+        let lastRow = (count - 1) * padded
         for candidate in 0..<labels where allowed[candidate * width + labels] {
             let score = scores[lastRow + candidate] + transitions[candidate * width + labels]
             if score > best {
@@ -49,11 +58,42 @@ enum Viterbi {
         path[count - 1] = label
         var position = count - 1
         while position > 0 {
-            label = Int(back[position * labels + label])
+            label = Int(back[position * padded + label])
             position -= 1
             path[position] = label
         }
         return path
+    }
+
+    /// Scores and back pointers of `position` from those of `position - 1`, eight labels at a time.
+    @inline(__always)
+    private static func step(
+        position: Int, labels: Int, padded: Int, masked: UnsafeBufferPointer<Float>,
+        scores: UnsafeMutableBufferPointer<Float>, back: UnsafeMutableBufferPointer<Int32>,
+        emissions: UnsafeBufferPointer<Float>
+    ) {
+        let row = position * padded
+        let previousRow = row - padded
+        let transitionBase = UnsafeRawPointer(masked.baseAddress.unsafelyUnwrapped)
+        let scoreBase = UnsafeMutableRawPointer(scores.baseAddress.unsafelyUnwrapped)
+        let backBase = UnsafeMutableRawPointer(back.baseAddress.unsafelyUnwrapped)
+        for block in stride(from: 0, to: padded, by: 8) {
+            var best = SIMD8<Float>(repeating: -.infinity)
+            var bestPrevious = SIMD8<Int32>(repeating: 0)
+            for previous in 0..<labels {
+                let transition = transitionBase.loadUnaligned(
+                    fromByteOffset: (previous * padded + block) * 4, as: SIMD8<Float>.self)
+                let candidate = SIMD8<Float>(repeating: scores[previousRow + previous]) + transition
+                let better = candidate .> best
+                best.replace(with: candidate, where: better)
+                bestPrevious.replace(with: Int32(previous), where: better)
+            }
+            scoreBase.storeBytes(of: best, toByteOffset: (row + block) * 4, as: SIMD8<Float>.self)
+            backBase.storeBytes(of: bestPrevious, toByteOffset: (row + block) * 4, as: SIMD8<Int32>.self)
+        }
+        for label in 0..<labels {
+            scores[row + label] += emissions[position * labels + label]
+        }
     }
 
     /// The transition mask for `labels` given a rule on label names (`nil` = sentence boundary).

@@ -1,7 +1,12 @@
 /// Character tests the tokenizer and sentence splitter share.
 enum CharacterClass {
     /// Letters, digits and combining marks.
+    @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
@@ -19,9 +24,17 @@ enum CharacterClass {
         scalar == "'" || scalar == "\u{2019}"
     }
 
+    /// White space (`Unicode.Scalar.Properties.isWhitespace`, with an ASCII fast path).
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
     /// Zero-width and format characters that are skipped like spaces.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .control
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+        return scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .control
     }
 
     /// Whether the dot at `dotAt` belongs to a run of single-letter initials ("U.S.", "U.N.", "J.R.R.").

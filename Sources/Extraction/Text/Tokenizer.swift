@@ -31,7 +31,7 @@ struct TokenScanner {
     mutating func run() -> [Token] {
         while position < scalars.count {
             let scalar = scalars[position]
-            if scalar.properties.isWhitespace || CharacterClass.isInvisible(scalar) {
+            if CharacterClass.isWhitespace(scalar) || CharacterClass.isInvisible(scalar) {
                 position += 1
             } else if CharacterClass.isWordScalar(scalar) {
                 scanWord()
@@ -44,9 +44,7 @@ struct TokenScanner {
 
     private mutating func emit(_ start: Int, _ end: Int) {
         guard end > start else { return }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        tokens.append(Token(text: String(view), span: TextSpan(start: start, end: end)))
+        tokens.append(Token(text: ScalarText.string(scalars[start..<end]), span: TextSpan(start: start, end: end)))
     }
 
     private func scalar(at index: Int) -> Unicode.Scalar? {
@@ -110,9 +108,7 @@ struct TokenScanner {
     private func absorbAbbreviationPeriod(start: Int, end: Int) -> Int {
         guard end < scalars.count, scalars[end] == "." else { return end }
         let segment = segmentStart(wordStart: start, before: end)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[segment..<end])
-        let word = String(view)
+        let word = ScalarText.string(scalars[segment..<end])
         if Abbreviations.isAbbreviation(word) || CharacterClass.isInitialsRun(scalars, wordStart: segment, dotAt: end)
             || CharacterClass.isLowercaseInitialsRun(scalars, wordStart: segment, dotAt: end)
         {

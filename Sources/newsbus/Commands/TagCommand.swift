@@ -21,13 +21,23 @@ struct TagCommand: ParsableCommand {
     @Option(help: "An entity model file to use instead of the shipped one.")
     var model: String?
 
+    @Option(help: "Time the part-of-speech and entity taggers on the articles of this .jsonl or .txt file and print tokens/s.")
+    var benchmark: String?
+
     func validate() throws {
-        guard conll else {
-            throw ValidationError("Please pass --conll: token-per-line text is the only format so far.")
+        guard conll || benchmark != nil else {
+            throw ValidationError("Please pass --conll (token-per-line text) or --benchmark FILE.")
+        }
+        if conll, benchmark != nil {
+            throw ValidationError("Please pass either --conll or --benchmark FILE, not both.")
         }
     }
 
     func run() throws {
+        if let benchmark {
+            try Self.benchmark(path: benchmark)
+            return
+        }
         let entityModel: EntityModel
         if let model {
             entityModel = try EntityModel(serialized: try Data(contentsOf: URL(fileURLWithPath: model)))
