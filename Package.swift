@@ -18,7 +18,11 @@ let package = Package(
     name: "newsbus",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "newsbus", targets: ["newsbus"])
+        .executable(name: "newsbus", targets: ["newsbus"]),
+        // For the libFuzzer package in Fuzz/ (a separate package: it needs unsafe flags).
+        .library(
+            name: "NewsbusLibraries",
+            targets: ["Majordomo", "NewsWire", "Extraction", "Articles", "ExtractionWorker", "Aggregation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -19,7 +19,8 @@ struct JSONLinesFormat {
         let decoder = JSONDecoder()
         var result: [(Article, InputLocation)] = []
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character, so splitting on the Character "\n" alone misses CRLF lines.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             guard !line.allSatisfy(\.isWhitespace) else { continue }

@@ -7,7 +7,8 @@ struct TextFormat {
     /// Parses the whole file as one article with id `id`.
     func article(in data: Data, id: String, path: String) throws(ArticleError) -> Article {
         let text = try TextDecoding.decode(data, path: path).replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        // Replacing "\r\n" can form a new one ("\r\r\n"), a single Character that "\n" does not match.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })[...]
         while let first = lines.first, first.allSatisfy(\.isWhitespace) {
             lines = lines.dropFirst()
         }
