@@ -2,7 +2,7 @@ import Foundation
 import NewsbusTestSupport
 import Testing
 
-@Suite("newsbus submit and run reject bad input")
+@Suite("newsbus submit, run and extract reject bad input")
 struct BadInputTests {
     enum Input: String, CaseIterable, CustomTestStringConvertible {
         case missing, invalidUTF8, empty
@@ -26,12 +26,13 @@ struct BadInputTests {
         }
     }
 
-    @Test("bad input exits non-zero with a message naming the file", arguments: ["submit", "run"], Input.allCases)
+    @Test("bad input exits non-zero with a message naming the file", arguments: ["submit", "run", "extract"], Input.allCases)
     func rejected(command: String, input: Input) async throws {
         let directory = try CLITestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try input.make(in: directory)
-        var arguments = [command, path, "--out", directory.appendingPathComponent("out").path]
+        var arguments = [command, path]
+        if command != "extract" { arguments += ["--out", directory.appendingPathComponent("out").path] }
         if command == "submit" { arguments += ["--broker", "tcp://127.0.0.1:9", "--wait"] }
         let process = try CLITestSupport.start(arguments)
         let status = try await process.exitStatus(within: .seconds(60))

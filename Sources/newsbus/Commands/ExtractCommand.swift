@@ -1,19 +1,24 @@
 import ArgumentParser
+import Articles
 import Extraction
 import ExtractionModels
 import Foundation
 
-/// `newsbus extract`: runs the extraction pipeline on one file, in this process, no bus.
+/// `newsbus extract`: runs the extraction pipeline on articles, in this process, no bus.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract entities, dates and events from articles and print one JSON document per article."
+        abstract: "Extract entities, dates and events from articles and print one JSON document per article.",
+        discussion: """
+            Reads articles exactly as `newsbus submit` and `newsbus run` do (same ids, titles and \
+            checks), runs the whole pipeline in this process and prints one JSON line per article.
+            """
     )
 
     @Option(help: "Article date (YYYY-MM-DD) for every article, overriding the date in the input.")
     var date: String?
 
-    @Argument(help: "A .txt article (first line = title) or a .jsonl file (one {id,title,date,source,text} per line).")
+    @Argument(help: "A .txt article (first line = title), a .jsonl file (one {id,title,date,source,text} per line) or a directory.")
     var file: String
 
     func validate() throws {
@@ -23,23 +28,25 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let articles = try ExtractInputReader.read(path: file, date: date.flatMap { CalendarDate(iso: $0) })
+        let articles: [Article]
+        do {
+            articles = try ArticleReader().read(paths: [file])
+        } catch {
+            report("\(error)")
+            throw ExitCode.failure
+        }
         let pipeline = try ExtractionModels.standardPipeline()
         var failures = 0
-        for item in articles {
-            switch item {
-            case .success(let article):
-                do {
-                    let document = try pipeline.run(
-                        id: article.metadata.id, text: article.text, articleDate: article.metadata.date)
-                    print(DocumentJSON.render(document, article: article.metadata))
-                } catch {
-                    failures += 1
-                    report("\(article.location): \(error)")
-                }
-            case .failure(let error):
+        for article in articles {
+            let metadata = ArticleMetadata(
+                id: article.id, title: article.title,
+                date: (date ?? article.date).flatMap { CalendarDate(iso: $0) }, source: article.source)
+            do {
+                let document = try pipeline.run(id: article.id, text: article.text, articleDate: metadata.date)
+                print(DocumentJSON.render(document, article: metadata))
+            } catch {
                 failures += 1
-                report("\(error)")
+                report("article '\(article.id)': \(error)")
             }
         }
         if failures > 0 {

@@ -1,3 +1,4 @@
+import Articles
 import Extraction
 import ExtractionModels
 import Foundation
@@ -13,12 +14,12 @@ extension TagCommand {
     /// Tokenises and splits every article of `path` (untimed), then times the part-of-speech and
     /// entity stages on them and prints one line: tokens/s of both taggers together and of each.
     static func benchmark(path: String) throws {
-        let articles = try ExtractInputReader.read(path: path).compactMap { try? $0.get() }
+        let articles = try ArticleReader().read(paths: [path])
         let pos = try ExtractionModels.loadPOSTagger()
         let ner = try ExtractionModels.loadNERTagger()
         var documents: [Document] = []
         for article in articles {
-            var document = Document(text: article.text, articleDate: article.metadata.date)
+            var document = Document(text: article.text, articleDate: article.date.flatMap { CalendarDate(iso: $0) })
             try Tokenizer().apply(to: &document)
             try SentenceSplitter().apply(to: &document)
             documents.append(document)
