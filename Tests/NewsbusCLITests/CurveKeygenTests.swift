@@ -33,7 +33,7 @@ struct CurveKeygenTests {
         #expect((replaced[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 
-    @Test("keygen refuses a name with a slash", arguments: ["a/b", ".hidden", ""])
+    @Test("keygen refuses a name with a slash, a leading dot or nothing", arguments: ["a/b", ".hidden", ""])
     func keygenRejectsBadNames(name: String) async throws {
         let directory = try CLITestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
