@@ -24,7 +24,9 @@ struct CurveClusterTests {
                 at: keys.appendingPathComponent("\(name).pub"), to: allowed.appendingPathComponent("\(name).pub"))
         }
         let key = { (name: String) in keys.appendingPathComponent(name).path }
-        let peer = { (name: String) in ["--curve-server-key", key("broker.pub"), "--curve-secret-key", key("\(name).key")] }
+        let peer = { (name: String) in
+            ["--curve-server-key", key("broker.pub"), "--curve-secret-key", key("\(name).key")]
+        }
 
         let broker = try CLITestSupport.start([
             "broker", "--bind", "tcp://127.0.0.1:0", "--curve-secret-key", key("broker.key"),

@@ -14,7 +14,8 @@ struct CurveOptions: ParsableArguments {
         case peer
     }
 
-    @Option(help: ArgumentHelp("This process's CURVE secret key (a .key file from `newsbus keygen`).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("This process's CURVE secret key (a .key file from `newsbus keygen`).", valueName: "file"))
     var curveSecretKey: String?
 
     @Option(help: ArgumentHelp(
@@ -26,7 +27,7 @@ struct CurveOptions: ParsableArguments {
     var curveServerKey: String?
 
     @Option(help: ArgumentHelp(
-        "Broker: public keys allowed to connect, a directory of *.pub files or a file with one key per line (repeatable).",
+        "Broker: allowed peer public keys: a directory of *.pub files or a file of keys, one a line (repeatable).",
         valueName: "dir|file"))
     var curveAllow: [String] = []
 
@@ -35,35 +36,38 @@ struct CurveOptions: ParsableArguments {
 
     /// Checks that the options given make sense for `role`; call it from the command's `validate()`.
     func validate(as role: Role) throws {
+        let anyGiven = curveSecretKey != nil || curveServerKey != nil || !curveAllow.isEmpty || curvePublicKey != nil
+        guard anyGiven else { return }
         switch role {
         case .server:
             guard curveServerKey == nil else {
                 throw ValidationError(
-                    "Please provide --curve-server-key to workers and clients only; the broker takes --curve-secret-key and --curve-allow.")
+                    "Please provide --curve-server-key to workers and clients only; "
+                        + "the broker takes --curve-secret-key and --curve-allow.")
             }
-            if curveSecretKey != nil, curveAllow.isEmpty {
+            guard curveSecretKey != nil else {
                 throw ValidationError(
-                    "Please provide --curve-allow DIR|FILE (the public keys of the workers and clients that may connect) with --curve-secret-key.")
+                    "Please provide --curve-secret-key FILE (the broker's .key from `newsbus keygen`).")
+            }
+            guard !curveAllow.isEmpty else {
+                throw ValidationError(
+                    "Please provide --curve-allow DIR|FILE (the public keys of the workers and clients "
+                        + "that may connect) with --curve-secret-key.")
             }
         case .peer:
             guard curveAllow.isEmpty else {
-                throw ValidationError("Please provide --curve-allow to the broker only; it lists the keys the broker admits.")
-            }
-            if curveServerKey != nil, curveSecretKey == nil {
                 throw ValidationError(
-                    "Please provide --curve-secret-key FILE (this host's key from `newsbus keygen`) with --curve-server-key.")
+                    "Please provide --curve-allow to the broker only; it lists the keys the broker admits.")
             }
-        }
-        if curveSecretKey == nil, curveServerKey == nil, curveAllow.isEmpty, curvePublicKey == nil { return }
-        guard curveSecretKey != nil else {
-            throw ValidationError(
-                role == .server
-                    ? "Please provide --curve-secret-key FILE (the broker's key from `newsbus keygen`) with --curve-allow."
-                    : "Please provide --curve-server-key FILE (the broker's public key) with --curve-secret-key FILE.")
-        }
-        if role == .peer, curveServerKey == nil {
-            throw ValidationError(
-                "Please provide --curve-server-key FILE (the broker's .pub file) with --curve-secret-key.")
+            guard curveSecretKey != nil else {
+                throw ValidationError(
+                    "Please provide --curve-secret-key FILE (this host's .key from `newsbus keygen`) "
+                        + "with --curve-server-key.")
+            }
+            guard curveServerKey != nil else {
+                throw ValidationError(
+                    "Please provide --curve-server-key FILE (the broker's .pub file) with --curve-secret-key.")
+            }
         }
     }
 
@@ -73,7 +77,8 @@ struct CurveOptions: ParsableArguments {
         let pair = try CurveKeyPair(secretKey: try CurveKeyFile.key(at: curveSecretKey))
         if let curvePublicKey, try CurveKeyFile.key(at: curvePublicKey) != pair.publicKey {
             throw CurveKeyFile.Failure(
-                path: curvePublicKey, reason: "it is not the public key of \(curveSecretKey); use the .pub file written with it")
+                path: curvePublicKey,
+                reason: "it is not the public key of \(curveSecretKey); use the .pub file written with it")
         }
         return pair
     }

@@ -22,7 +22,8 @@ enum ExposureWarning {
             WARNING: the broker listens on \(exposed.joined(separator: ", ")) WITHOUT CURVE.
             WARNING: anyone who reaches this port can submit jobs, register as a worker and read article text.
             WARNING: create keys with `newsbus keygen --out DIR --name broker` (and one pair per worker, aggregator \
-            and client host), then start the broker with --curve-secret-key DIR/broker.key --curve-allow DIR-OF-PEER-PUB-FILES;
+            and client host), then start the broker with --curve-secret-key DIR/broker.key \
+            --curve-allow DIR-OF-PEER-PUB-FILES;
             WARNING: or bind tcp://127.0.0.1 only.
 
             """
