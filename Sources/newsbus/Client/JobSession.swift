@@ -49,7 +49,9 @@ struct JobSession {
         let job = try await submit(articles, name: name)
         let status = try await waitUntilDone(job)
         let target = (out as NSString).appendingPathComponent(job.rawValue)
-        let written = ["report.json", "report.md", "report.html"].map { (target as NSString).appendingPathComponent($0) }
+        let written = ["report.json", "report.md", "report.html"].map {
+            (target as NSString).appendingPathComponent($0)
+        }
         // A job is reported done only after the aggregator's step that wrote its report.
         if aggregatorWrites, written.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
             for path in written {
