@@ -20,7 +20,7 @@ enum ReportJSON {
                     job.field("submitted", timestamp(report.job.submitted))
                 }
             }
-            object.field("stats") { stats($0, report.stats) }
+            object.field("stats") { stats(&$0, report.stats) }
         }
         writer.bytes.append(0x0A)
         return Data(writer.bytes)
