@@ -143,6 +143,10 @@ public final class JobsClient: Sendable {
             .noAggregator(broker: broker, timeout: timeout)
         case ClientConnectionError.timedOut(_, let timeout, _) where service == ManagementService.service:
             .noBroker(broker: broker, timeout: timeout)
+        // No connection to the broker is ready (nothing listens, or a CURVE handshake was refused):
+        // the same advice as no answer at all.
+        case ClientConnectionError.sendQueueFull(_, _) where service == ManagementService.service:
+            .noBroker(broker: broker, timeout: .zero)
         case let error as ClientConnectionError:
             .transport(error)
         default:
