@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ExtractionModels
 import ExtractionWorker
 import Logging
@@ -29,12 +30,30 @@ struct WorkerCommand: AsyncParsableCommand {
         let logger = logging.bootstrap(label: "newsbus.worker")
         let pipeline = try ExtractionModels.standardPipeline()
         let context = try Context()
+        let crashMarker = Self.faultInjectionCrashMarker(logger: logger)
         let service = ExtractionWorkerService(
-            context: context, brokerEndpoint: broker.endpoint, threads: threads, pipeline: pipeline, logger: logger)
+            context: context, brokerEndpoint: broker.endpoint, threads: threads, pipeline: pipeline, logger: logger,
+            crashMarker: crashMarker)
         logger.info(
             "worker started", metadata: ["mdp.broker": "\(broker.endpoint)", "worker.threads": "\(threads)"])
         await TerminationSignals.wait()
         logger.info("worker stopping")
         service.stop()
+    }
+
+    /// The test-only fault-injection hook, read once at start: `NEWSBUS_FAULT_INJECTION=crash-on:<marker>`
+    /// makes this worker process abort on any chunk containing `<marker>`. Unset (the default): off.
+    static func faultInjectionCrashMarker(logger: Logger) -> String? {
+        guard let value = ProcessInfo.processInfo.environment["NEWSBUS_FAULT_INJECTION"], !value.isEmpty else {
+            return nil
+        }
+        guard value.hasPrefix("crash-on:"), value.count > "crash-on:".count else {
+            logger.warning(
+                "NEWSBUS_FAULT_INJECTION ignored: expected 'crash-on:<marker>'", metadata: ["fault.value": "\(value)"])
+            return nil
+        }
+        let marker = String(value.dropFirst("crash-on:".count))
+        logger.warning("fault injection on: worker aborts on chunks containing the marker", metadata: ["fault.marker": "\(marker)"])
+        return marker
     }
 }
