@@ -1,4 +1,5 @@
 public import Extraction
+import Foundation
 public import Logging
 public import Majordomo
 import NewsWire
@@ -21,9 +22,11 @@ public final class ExtractionWorkerService: Sendable {
     /// `configure` may adjust each connection's settings (heartbeats, CURVE keys).
     /// `crashMarker` is a fault-injection hook for tests, off (`nil`) by default: when set, the
     /// process aborts on any request whose body contains these UTF-8 bytes (a "poison" chunk).
+    /// `chunkDelay`, also a test-only hook (`nil` by default), makes each request take at least
+    /// that long, so tests can kill processes while chunks are certainly in flight.
     public init(
         context: Context, brokerEndpoint: String, threads: Int, pipeline: Pipeline, logger: Logger,
-        crashMarker: String? = nil,
+        crashMarker: String? = nil, chunkDelay: Duration? = nil,
         configure: @Sendable (inout WorkerConfiguration) -> Void = { _ in }
     ) {
         var configuration = WorkerConfiguration(brokerEndpoint: brokerEndpoint, service: Self.service)
@@ -33,10 +36,15 @@ public final class ExtractionWorkerService: Sendable {
         connections = (0..<max(1, threads)).map { index in
             var threadLogger = logger
             threadLogger[metadataKey: "worker.thread"] = "\(index + 1)"
+            let faultLogger = threadLogger
             return WorkerConnection(context: context, configuration: settings, logger: threadLogger) { body in
                 if let poison, body.contains(where: { Self.bytes($0, contain: poison) }) {
-                    threadLogger.critical("fault injection: chunk contains the crash marker, aborting the process")
+                    faultLogger.critical("fault injection: chunk contains the crash marker, aborting the process")
                     fatalError("NEWSBUS_FAULT_INJECTION crash-on marker found in a chunk")
+                }
+                if let chunkDelay {
+                    Thread.sleep(forTimeInterval: Double(chunkDelay.components.attoseconds) / 1e18
+                        + Double(chunkDelay.components.seconds))
                 }
                 return try Self.answer(body, pipeline: pipeline)
             }

@@ -6,7 +6,7 @@ import Testing
 /// tests kill (SIGKILL) and restart: the broker on the same endpoint, the aggregator on the same store.
 final class FaultCluster {
     /// Aggregator tuning shared with the fault-free reference run (same chunking, so same counts).
-    static let tuning = ["--chunk-size", "600", "--window", "6", "--timeout", "15", "--attempts", "5"]
+    static let tuning = ["--chunk-size", "600", "--window", "6", "--timeout", "8", "--attempts", "5"]
 
     let directory: URL
     private(set) var endpoint = ""
@@ -65,39 +65,41 @@ final class FaultCluster {
         try run(["submit", "--broker", endpoint, "--wait", "--out", out.path] + paths)
     }
 
-    /// The job's (done, total) chunks from `newsbus status`, or `nil` if status did not answer.
-    func chunks(of job: String) async throws -> (done: Int, total: Int)? {
-        let query = try run(["status", "--broker", endpoint, job])
-        guard try await query.exitStatus(within: .seconds(60)) == 0 else { return nil }
-        guard let row = query.output.lines.first(where: { $0.hasPrefix(job) }) else { return nil }
-        let cells = row.split(separator: " ", omittingEmptySubsequences: true)
-        guard cells.count > 4 else { return nil }
-        let parts = cells[4].split(separator: "/").compactMap { Int($0) }
+    /// The last "chunks done/total" progress the waiting client showed (it polls the job's status).
+    static func progress(shownBy submit: CommandProcess) -> (done: Int, total: Int)? {
+        guard let line = submit.output.stderr.split(separator: "\n").last(where: { $0.contains("chunks ") }),
+            let range = line.range(of: "chunks ")
+        else { return nil }
+        let fraction = line[range.upperBound...].prefix { $0 != "," && $0 != " " }
+        let parts = fraction.split(separator: "/").compactMap { Int($0) }
         return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
-    /// Waits (polling `newsbus status`) until the job has done at least `fraction` of its chunks
-    /// but not all of them; fails the test if it finished first.
-    func waitForProgress(of job: String, fraction: Double) async throws {
+    /// Waits until the waiting client shows at least `fraction` of the job's chunks done, but not
+    /// all of them; fails the test if the job finished first.
+    static func waitForProgress(shownBy submit: CommandProcess, fraction: Double) async throws {
         var last: (done: Int, total: Int)?
-        let reached = try await eventually(within: .seconds(300), checkingEvery: .milliseconds(200)) {
-            last = try await chunks(of: job)
-            guard let last, last.total > 0 else { return false }
+        let reached = await eventually(within: .seconds(300), checkingEvery: .milliseconds(20)) {
+            last = progress(shownBy: submit)
+            guard let last, last.total > 0 else { return submit.output.exitStatus != nil }
             return Double(last.done) >= fraction * Double(last.total)
         }
-        #expect(reached, "job \(job) progressed to \(fraction) of its chunks in time (last \(String(describing: last)))")
-        let current = try #require(last)
-        #expect(current.done < current.total, "the fault is injected before the job finished (\(current))")
+        let current = try #require(last, "the client shows progress: \(submit.output.stderr)")
+        #expect(reached, "the job progressed to \(fraction) of its chunks in time (last \(current))")
+        #expect(current.done < current.total, "the fault is injected before the job finished (\(current)): \(submit.output.stderr)")
     }
 
-    /// The job id the waiting client printed first on stdout.
-    static func jobID(printedBy submit: CommandProcess) async throws -> String {
+    /// The job id the waiting client shows in its first progress line ("job <id> running: …"; its
+    /// stdout is block-buffered in a pipe, so the id printed there only arrives at exit).
+    static func jobID(shownBy submit: CommandProcess) async throws -> String {
         var id: String?
         _ = await eventually(within: .seconds(60), checkingEvery: .milliseconds(20)) {
-            id = submit.output.lines.first
+            id = submit.output.stderr.split(separator: "\n").lazy
+                .compactMap { line in line.hasPrefix("job ") ? line.split(separator: " ").dropFirst().first : nil }
+                .first.map(String.init)
             return id != nil || submit.output.exitStatus != nil
         }
-        return try #require(id, "submit printed a job id: \(submit.output.stderr)")
+        return try #require(id, "submit shows its job id: \(submit.output.stderr)")
     }
 
     private func track(_ process: CommandProcess) -> CommandProcess {

@@ -30,14 +30,15 @@ struct FaultInjectionTests {
         let ids = Set(try GeneratedArticles.write(count: Self.articleCount, to: articles))
         let reference = try await FaultReference.shared.report(for: articles)
 
-        let cluster = FaultCluster(directory: directory)
+        // Each chunk takes at least 25 ms, so the job lasts long enough to be hit mid-way.
+        let cluster = FaultCluster(directory: directory, workerEnvironment: ["NEWSBUS_FAULT_INJECTION": "delay-ms:25"])
         try await cluster.startBroker()
         try await cluster.startAggregator()
         for _ in 0..<3 { try await cluster.startWorker() }
         let out = directory.appendingPathComponent("out")
         let submit = try cluster.submitWaiting([articles.path], out: out)
-        let job = try await FaultCluster.jobID(printedBy: submit)
-        try await cluster.waitForProgress(of: job, fraction: 0.2)
+        let job = try await FaultCluster.jobID(shownBy: submit)
+        try await FaultCluster.waitForProgress(shownBy: submit, fraction: 0.1)
 
         switch victim {
         case .worker:
@@ -67,7 +68,7 @@ struct FaultInjectionTests {
             try await expectReconnected(cluster, job: job)
         }
         print("fault test \(victim): \(ids.count) articles, stats.retries=\(report.retries), "
-              + "duplicates_dropped=\(report.stats["duplicates_dropped"] ?? "?"), took \(ContinuousClock.now - started)")
+              + "duplicates_dropped=\(report.stats["duplicates_dropped"] ?? -1), took \(ContinuousClock.now - started)")
     }
 
     @Test("a poison article that crashes every worker it reaches ends failed with a reason; the others complete")
@@ -78,9 +79,13 @@ struct FaultInjectionTests {
         let articles = directory.appendingPathComponent("articles.jsonl")
         let ids = Set(try GeneratedArticles.write(count: 40, to: articles))
         let marker = "POISON-\(UUID().uuidString.prefix(8))"
-        let poison = directory.appendingPathComponent("poison.txt")
-        try "A poison article. It names \(marker) and crashes every worker that extracts it.\n"
-            .write(to: poison, atomically: true, encoding: .utf8)
+        let poisonID = "poison-article"
+        let poison = directory.appendingPathComponent("poison.jsonl")
+        let record = [
+            "id": poisonID, "title": "Poison", "date": "2025-11-01",
+            "text": "A poison article from Berlin. It names \(marker) and crashes every worker that extracts it.",
+        ]
+        try JSONSerialization.data(withJSONObject: record).write(to: poison)
 
         let attempts = 2
         let cluster = FaultCluster(
@@ -93,20 +98,21 @@ struct FaultInjectionTests {
         for _ in 0...attempts { try await cluster.startWorker() }
         let out = directory.appendingPathComponent("out")
         let submit = try cluster.submitWaiting([articles.path, poison.path], out: out)
-        let job = try await FaultCluster.jobID(printedBy: submit)
+        let job = try await FaultCluster.jobID(shownBy: submit)
 
-        #expect(try await submit.exitStatus(within: .seconds(300)) == 0, "\(submit.output.stderr)")
+        // The client writes the report, then exits non-zero because an article failed.
+        #expect(try await submit.exitStatus(within: .seconds(300)) != 0)
+        #expect(submit.output.stderr.contains("1 of \(ids.count + 1) article(s)"), "\(submit.output.stderr)")
         let crashed = cluster.workers.filter { $0.output.exitStatus != nil }
         #expect(!crashed.isEmpty && crashed.count <= attempts, "the poison crashed \(crashed.count) worker(s)")
         for worker in crashed {
             #expect(worker.output.stderr.contains("fault injection"), "the crash is the injected one")
         }
         let report = try FaultReport(directory: out.appendingPathComponent(job))
-        let poisonID = try #require(report.status.keys.first { !ids.contains($0) }, "the poison article is listed")
         #expect(Set(report.listed.keys) == ids.union([poisonID]))
         #expect(report.status[poisonID] == "failed")
         let reason = report.errors[poisonID] ?? ""
-        #expect(!reason.isEmpty, "the poison article's failure has a reason")
+        #expect(reason.contains("no reply after \(attempts) attempts"), "the failure has a reason: '\(reason)'")
         let failedOthers = report.status.filter { $0.key != poisonID && $0.value != "ok" }
         #expect(failedOthers.isEmpty, "the other articles complete: \(failedOthers) \(report.errors)")
         print("fault test poison: \(ids.count + 1) articles, reason '\(reason)', \(crashed.count) worker(s) crashed, "

@@ -3,7 +3,7 @@ import NewsbusTestSupport
 import Testing
 
 /// What the fault tests read from a `report.json`: articles, per-article mention counts, stats.
-struct FaultReport {
+struct FaultReport: Sendable {
     /// Article id → status ("ok" or "failed").
     let status: [String: String]
     /// Article id → its error text, for failed articles.
@@ -12,8 +12,8 @@ struct FaultReport {
     let listed: [String: Int]
     /// "article|type|name" → mentions of that entity in that article.
     let mentions: [String: Int]
-    /// The report's `stats` object.
-    let stats: [String: Any]
+    /// The report's integer `stats` counters (chunks, retries, duplicates_dropped, failures…).
+    let stats: [String: Int]
 
     /// Reads `directory/report.json` and checks its shape.
     init(directory: URL) throws {
@@ -42,11 +42,11 @@ struct FaultReport {
         self.errors = errors
         self.listed = listed
         self.mentions = mentions
-        stats = root["stats"] as? [String: Any] ?? [:]
+        stats = (root["stats"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Int }
     }
 
     /// The `stats.retries` counter.
-    var retries: Int { stats["retries"] as? Int ?? -1 }
+    var retries: Int { stats["retries"] ?? -1 }
 
     /// Mention counts that differ from `reference` (missing, extra or different), for messages.
     func mentionDifferences(from reference: FaultReport) -> [String] {

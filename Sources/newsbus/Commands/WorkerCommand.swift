@@ -30,10 +30,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let logger = logging.bootstrap(label: "newsbus.worker")
         let pipeline = try ExtractionModels.standardPipeline()
         let context = try Context()
-        let crashMarker = Self.faultInjectionCrashMarker(logger: logger)
+        let fault = Self.faultInjection(logger: logger)
         let service = ExtractionWorkerService(
             context: context, brokerEndpoint: broker.endpoint, threads: threads, pipeline: pipeline, logger: logger,
-            crashMarker: crashMarker)
+            crashMarker: fault.crashMarker, chunkDelay: fault.chunkDelay)
         logger.info(
             "worker started", metadata: ["mdp.broker": "\(broker.endpoint)", "worker.threads": "\(threads)"])
         await TerminationSignals.wait()
@@ -41,19 +41,31 @@ struct WorkerCommand: AsyncParsableCommand {
         service.stop()
     }
 
-    /// The test-only fault-injection hook, read once at start: `NEWSBUS_FAULT_INJECTION=crash-on:<marker>`
-    /// makes this worker process abort on any chunk containing `<marker>`. Unset (the default): off.
-    static func faultInjectionCrashMarker(logger: Logger) -> String? {
+    /// The test-only fault-injection hooks, read once at start from `NEWSBUS_FAULT_INJECTION`, a
+    /// comma-separated list: `crash-on:<marker>` aborts this worker process on any chunk containing
+    /// `<marker>`; `delay-ms:<n>` makes each chunk take at least n milliseconds. Unset (the default): off.
+    static func faultInjection(logger: Logger) -> (crashMarker: String?, chunkDelay: Duration?) {
         guard let value = ProcessInfo.processInfo.environment["NEWSBUS_FAULT_INJECTION"], !value.isEmpty else {
-            return nil
+            return (nil, nil)
         }
-        guard value.hasPrefix("crash-on:"), value.count > "crash-on:".count else {
-            logger.warning(
-                "NEWSBUS_FAULT_INJECTION ignored: expected 'crash-on:<marker>'", metadata: ["fault.value": "\(value)"])
-            return nil
+        var crashMarker: String?
+        var chunkDelay: Duration?
+        for item in value.split(separator: ",") {
+            if item.hasPrefix("crash-on:"), item.count > "crash-on:".count {
+                crashMarker = String(item.dropFirst("crash-on:".count))
+            } else if item.hasPrefix("delay-ms:"), let milliseconds = Int(item.dropFirst("delay-ms:".count)),
+                milliseconds > 0
+            {
+                chunkDelay = .milliseconds(milliseconds)
+            } else {
+                logger.warning(
+                    "NEWSBUS_FAULT_INJECTION item ignored: expected 'crash-on:<marker>' or 'delay-ms:<n>'",
+                    metadata: ["fault.item": "\(item)"])
+            }
         }
-        let marker = String(value.dropFirst("crash-on:".count))
-        logger.warning("fault injection on: worker aborts on chunks containing the marker", metadata: ["fault.marker": "\(marker)"])
-        return marker
+        logger.warning(
+            "fault injection on (test hook)",
+            metadata: ["fault.crash_on": "\(crashMarker ?? "-")", "fault.delay": "\(chunkDelay.map { "\($0)" } ?? "-")"])
+        return (crashMarker, chunkDelay)
     }
 }
