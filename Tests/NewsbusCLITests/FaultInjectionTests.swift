@@ -61,8 +61,9 @@ struct FaultInjectionTests {
         #expect(failed.isEmpty, "failed: \(failed.keys.sorted()) \(report.errors)")
         let differences = report.mentionDifferences(from: reference)
         #expect(differences.isEmpty, "mention counts differ from the fault-free run: \(differences.prefix(20))")
-        if victim == .worker {
-            #expect(report.retries > 0, "the chunk the killed worker held is retried: stats \(report.stats)")
+        if victim != .aggregator {
+            // A dead worker or broker loses the requests it held; the aggregator sends them again.
+            #expect(report.retries > 0, "the lost chunk requests are retried: stats \(report.stats)")
         }
         if victim == .broker {
             try await expectReconnected(cluster, job: job)
