@@ -65,3 +65,14 @@ public struct CurveKeyPair: Hashable, Sendable {
         return CurveKeyPair(publicKey: try CurveKey(z85: text(publicText)), secretKey: try CurveKey(z85: text(secretText)))
     }
 }
+
+extension CurveKeyPair {
+    /// The pair whose secret key is `secretKey`, its public key derived with `zmq_curve_public`.
+    public init(secretKey: CurveKey) throws(ZMQError) {
+        var publicText = [CChar](repeating: 0, count: 41)
+        let secretText = Array(secretKey.z85.utf8CString)
+        try call("zmq_curve_public") { zmq_curve_public(&publicText, secretText) }
+        let text = String(decoding: publicText.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.init(publicKey: try CurveKey(z85: text), secretKey: secretKey)
+    }
+}

@@ -13,7 +13,9 @@ struct PerfProbe {
     @Test("throughput probe (runs only with NEWSBUS_PERF=1)")
     func probe() throws {
         guard ProcessInfo.processInfo.environment["NEWSBUS_PERF"] == "1" else { return }
-        let text = try ArticleReader().read(paths: ["/work/shared/samples/kazakhstan-abraham-accords.txt"])[0].text
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/kazakhstan-abraham-accords.txt")
+        let text = try ArticleReader().read(paths: [sample.path])[0].text
         let count = Int(ProcessInfo.processInfo.environment["NEWSBUS_PERF_ARTICLES"] ?? "5000") ?? 5000
         let articles = (0..<count).map { Article(id: "a\($0)", title: "T", date: "2025-11-06", text: text) }
         let directory = try TemporaryDirectory()

@@ -110,6 +110,22 @@ struct ReportWriterTests {
         #expect(String(decoding: files.html, as: UTF8.self).contains("No dated events to chart"))
         #expect(String(decoding: files.markdown, as: UTF8.self).contains("No events were coded."))
     }
+
+    @Test(
+        "report.json keeps any text intact: quotes, backslashes, control characters, slashes, non-ASCII",
+        arguments: [
+            "plain", "say \"hi\"", "back\\slash", "tab\tline\nreturn\r", "bell\u{07}nul\u{0}", "a/b", "Zürich 東京 🙂",
+        ])
+    func jsonStrings(_ text: String) throws {
+        let report = Report(
+            job: .init(id: "j-text", name: text, submitted: Date(timeIntervalSince1970: 0), finished: nil),
+            articles: [], entities: [], dates: [], events: [], links: [],
+            stats: .init(articles: 0, articlesFailed: 0, scheduler: SchedulerStats(), elapsedSeconds: 1.5))
+        let files = try ReportWriter().render(report)
+        let root = try object(try JSONSerialization.jsonObject(with: files.json))
+        #expect(try object(root["job"])["name"] as? String == text)
+        #expect(try object(try object(root["stats"])["timings"])["elapsed_seconds"] as? Double == 1.5)
+    }
 }
 
 @Suite("ReportCharts")

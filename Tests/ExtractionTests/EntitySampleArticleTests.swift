@@ -9,8 +9,7 @@ import Testing
 @Suite("Entities: sample article")
 struct EntitySampleArticleTests {
     static let samplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appending(
-            path: "shared/samples/kazakhstan-abraham-accords.txt")
+        .appending(path: "Fixtures/kazakhstan-abraham-accords.txt")
 
     /// What a CoNLL-style tagger marks in the article (titles outside the spans, "White House" as a place).
     static let marks: [(String, EntityType)] = [

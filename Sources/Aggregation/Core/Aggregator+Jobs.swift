@@ -82,13 +82,12 @@ extension Aggregator {
     }
 
     private func reportReply(_ query: Newsbus_V1_ReportQuery) throws(AggregationError) -> Newsbus_V1_JobReply {
-        let report: Report
+        let files: ReportWriter.Files
         do {
-            report = try self.report(for: JobID(query.jobID))
+            files = try reportFiles(for: JobID(query.jobID))
         } catch .unknownJob(let id) {
             return Self.errorReply("unknown_job", AggregationError.unknownJob(id).description)
         }
-        let files = try ReportWriter().render(report)
         var reply = Newsbus_V1_JobReply()
         reply.schemaVersion = newsbusSchemaVersion
         var message = Newsbus_V1_ReportFiles()

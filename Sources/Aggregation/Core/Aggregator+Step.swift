@@ -65,6 +65,18 @@ extension Aggregator {
         }
     }
 
+    /// The rendered report of `job`: a finished job's files as written when it finished (rendered
+    /// once), otherwise rendered now from the store.
+    func reportFiles(for job: JobID) throws(AggregationError) -> ReportWriter.Files {
+        let stored = try store.job(job)
+        if stored.state == .done, let directory = configuration.reportsDirectory,
+            let files = ReportWriter.read(from: (directory as NSString).appendingPathComponent(job.rawValue))
+        {
+            return files
+        }
+        return try ReportWriter().render(try report(for: job))
+    }
+
     /// Builds the report of `job` from the store (finished or not).
     public func report(for job: JobID) throws(AggregationError) -> Report {
         try ReportBuilder(store: store).report(for: job)

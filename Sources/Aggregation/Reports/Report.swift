@@ -205,6 +205,12 @@ public struct Report: Hashable, Sendable {
     /// The entity with job-wide id `id`.
     public func entity(_ id: String?) -> EntityEntry? {
         guard let id else { return nil }
+        // Merged entities are numbered `e1…` in order, so the id usually names its index.
+        if id.hasPrefix("e"), let number = Int(id.dropFirst()), entities.indices.contains(number - 1),
+            entities[number - 1].id == id
+        {
+            return entities[number - 1]
+        }
         return entities.first { $0.id == id }
     }
 

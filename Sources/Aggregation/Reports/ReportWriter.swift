@@ -15,16 +15,22 @@ public struct ReportWriter: Sendable {
     /// Creates a writer.
     public init() {}
 
-    /// Renders `report` as JSON, Markdown and self-contained HTML.
+    /// Renders `report` as JSON, Markdown and self-contained HTML (the HTML on another thread, as
+    /// the job is over by then and a second core has nothing else to do).
     public func render(_ report: Report) throws(AggregationError) -> Files {
+        let html = RenderedText()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { html.set(Data(ReportHTML.render(report).utf8)) }
         let json: Data
         do {
             json = try ReportJSON.render(report)
         } catch {
+            group.wait()
             throw .reportWrite(path: "report.json", reason: String(describing: error))
         }
-        return Files(
-            json: json, markdown: Data(ReportMarkdown.render(report).utf8), html: Data(ReportHTML.render(report).utf8))
+        let markdown = Data(ReportMarkdown.render(report).utf8)
+        group.wait()
+        return Files(json: json, markdown: markdown, html: html.value)
     }
 
     /// Writes `report.json`, `report.md` and `report.html` into `directory` (created if needed), each
@@ -32,6 +38,17 @@ public struct ReportWriter: Sendable {
     @discardableResult
     public func write(_ report: Report, to directory: String) throws(AggregationError) -> [String] {
         try write(render(report), to: directory)
+    }
+
+    /// The files written earlier into `directory`, or `nil` when any of them is missing or unreadable.
+    static func read(from directory: String) -> Files? {
+        func load(_ name: String) -> Data? {
+            FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+        guard let json = load("report.json"), let markdown = load("report.md"), let html = load("report.html") else {
+            return nil
+        }
+        return Files(json: json, markdown: markdown, html: html)
     }
 
     /// Writes already rendered files into `directory` (created if needed), each atomically.
@@ -54,4 +71,14 @@ public struct ReportWriter: Sendable {
         }
         return written
     }
+}
+
+/// One rendering handed from the thread that made it to the thread that waits for it.
+private final class RenderedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func set(_ value: Data) { lock.withLock { data = value } }
+
+    var value: Data { lock.withLock { data } }
 }

@@ -26,6 +26,10 @@ public final class AggregatorService: Sendable {
         public var aggregator: Aggregator.Configuration
         /// How long a job request may wait for the driver before the client gets a failure reply.
         public var jobRequestTimeout: Duration
+        /// CurveZMQ: the broker's public key, when the broker requires CURVE.
+        public var curveServerKey: CurveKey?
+        /// CurveZMQ: this aggregator's long-term key pair (needed with ``curveServerKey``).
+        public var curveKeyPair: CurveKeyPair?
 
         /// Creates a configuration.
         public init(
@@ -49,7 +53,9 @@ public final class AggregatorService: Sendable {
     public init(context: Context, configuration: Configuration, logger: Logger) throws(AggregationError) {
         let store = try JobStore(directory: configuration.storeDirectory)
         let client = ClientConnection(
-            context: context, configuration: ClientConfiguration(brokerEndpoint: configuration.brokerEndpoint),
+            context: context, configuration: ClientConfiguration(
+                brokerEndpoint: configuration.brokerEndpoint, curveServerKey: configuration.curveServerKey,
+                curveKeyPair: configuration.curveKeyPair),
             logger: logger)
         self.client = client
         let inbox = AggregatorInbox()
@@ -67,7 +73,9 @@ public final class AggregatorService: Sendable {
         let timeout = configuration.jobRequestTimeout
         jobs = WorkerConnection(
             context: context,
-            configuration: WorkerConfiguration(brokerEndpoint: configuration.brokerEndpoint, service: Self.jobsService),
+            configuration: WorkerConfiguration(
+                brokerEndpoint: configuration.brokerEndpoint, service: Self.jobsService,
+                curveServerKey: configuration.curveServerKey, curveKeyPair: configuration.curveKeyPair),
             logger: logger
         ) { (body: [[UInt8]]) throws(AggregatorServiceError) -> [[UInt8]] in
             let slot = JobReplySlot()

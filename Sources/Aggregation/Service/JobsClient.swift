@@ -13,11 +13,18 @@ public final class JobsClient: Sendable {
     public let brokerEndpoint: String
     private let connection: ClientConnection
 
-    /// Connects (in the background) to the broker at `brokerEndpoint`.
-    public init(context: Context, brokerEndpoint: String, logger: Logger) {
+    /// Connects (in the background) to the broker at `brokerEndpoint`, with CURVE when
+    /// `curveServerKey` (the broker's public key) and `curveKeyPair` (this client's) are given.
+    public init(
+        context: Context, brokerEndpoint: String, logger: Logger, curveServerKey: CurveKey? = nil,
+        curveKeyPair: CurveKeyPair? = nil
+    ) {
         self.brokerEndpoint = brokerEndpoint
         connection = ClientConnection(
-            context: context, configuration: ClientConfiguration(brokerEndpoint: brokerEndpoint), logger: logger)
+            context: context,
+            configuration: ClientConfiguration(
+                brokerEndpoint: brokerEndpoint, curveServerKey: curveServerKey, curveKeyPair: curveKeyPair),
+            logger: logger)
     }
 
     /// Submits `articles` as one job and returns its first status.

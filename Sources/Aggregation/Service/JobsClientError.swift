@@ -24,7 +24,9 @@ public enum JobsClientError: Error, Hashable, Sendable, CustomStringConvertible 
                 + "and check that a broker listens at \(broker) (`newsbus broker --bind \(broker)`)"
         case .noBroker(let broker, let timeout):
             "no reply from the broker at \(broker) within \(timeout.components.seconds) s; is it running? Start one "
-                + "with `newsbus broker --bind \(broker)` (or `scripts/cluster start`), or pass --broker ENDPOINT"
+                + "with `newsbus broker --bind \(broker)` (or `scripts/cluster start`), or pass --broker ENDPOINT; "
+                + "if the broker uses CURVE, pass --curve-server-key (the broker's .pub) and --curve-secret-key, "
+                + "and check that the broker's --curve-allow list holds this client's public key"
         case .noAggregatorConnected(let broker):
             "no aggregator is connected to the broker at \(broker); start one with "
                 + "`newsbus aggregator --broker \(broker) --store DIR` (or `scripts/cluster start`)"

@@ -5,11 +5,37 @@ struct TSV {
     /// Data rows, each cut at tabs (empty cells kept).
     let rows: [[Substring]]
 
-    /// Parses `text`; blank lines are skipped.
+    /// Parses `text`; blank lines are skipped. Lines end at LF or CR LF.
+    ///
+    /// Cuts on UTF-8 bytes: LF, CR LF and tab are always whole grapheme clusters, so this gives the
+    /// same cells as splitting the `Character`s, without grapheme breaking.
     init(_ text: String) {
-        var lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })[...]
-        columns = lines.popFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) } ?? []
-        rows = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        var rows: [[Substring]] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            var lineEnd = newline
+            if lineEnd > lineStart, utf8[utf8.index(before: lineEnd)] == UInt8(ascii: "\r"), newline < utf8.endIndex {
+                lineEnd = utf8.index(before: lineEnd)
+            }
+            if lineEnd > lineStart { rows.append(TSV.cells(text[lineStart..<lineEnd])) }
+            lineStart = newline < utf8.endIndex ? utf8.index(after: newline) : newline
+        }
+        columns = rows.isEmpty ? [] : rows.removeFirst()
+        self.rows = rows
+    }
+
+    /// The line cut at tabs (empty cells kept).
+    private static func cells(_ line: Substring) -> [Substring] {
+        var cells: [Substring] = []
+        var start = line.utf8.startIndex
+        while let tab = line.utf8[start...].firstIndex(of: UInt8(ascii: "\t")) {
+            cells.append(line[start..<tab])
+            start = line.utf8.index(after: tab)
+        }
+        cells.append(line[start...])
+        return cells
     }
 
     /// The position of column `name`, or a `malformedModel` error naming `table`.

@@ -7,8 +7,8 @@ struct PatternMatcher {
     func best(in block: VerbBlock, before: Range<Int>, after: Range<Int>) -> VerbPattern? {
         var best: VerbPattern?
         var bestWeight = 0
-        let beforeStems = Set(before.flatMap { view.stems[$0] })
-        let afterStems = Set(after.flatMap { view.stems[$0] })
+        let beforeStems = WordFilter(view.stemHashes, window: before)
+        let afterStems = WordFilter(view.stemHashes, window: after)
         for pattern in block.patterns {
             let weight = pattern.weight
             guard best == nil || weight > bestWeight,
@@ -23,13 +23,14 @@ struct PatternMatcher {
         return best
     }
 
-    /// Whether every term of the element has a head word among the window's stems.
-    private static func mayMatch(_ element: PatternElement, _ stems: Set<String>) -> Bool {
+    /// `false` when some term of the element certainly has no head word among the window's stems
+    /// (a quick reject only: `matches` decides exactly).
+    private static func mayMatch(_ element: PatternElement, _ stems: WordFilter) -> Bool {
         switch element {
         case .noun(let term):
-            return !term.heads.isDisjoint(with: stems)
+            return stems.mayContainAny(term.headHashes)
         case .prepositional(let preposition, let nouns):
-            return !preposition.heads.isDisjoint(with: stems) && nouns.allSatisfy { !$0.heads.isDisjoint(with: stems) }
+            return stems.mayContainAny(preposition.headHashes) && nouns.allSatisfy { stems.mayContainAny($0.headHashes) }
         }
     }
 
@@ -76,7 +77,7 @@ struct PatternMatcher {
     /// The first range at or after `start` (ending by `end`) where some alternative matches.
     private func find(_ term: PatternTerm, from start: Int, until end: Int) -> Range<Int>? {
         guard start < end else { return nil }
-        for position in start..<end where view.stems[position].contains(where: term.heads.contains) {
+        for position in start..<end where hasHead(term, at: position) {
             for alternative in term.alternatives where position + alternative.count <= end {
                 var ok = true
                 for (offset, word) in alternative.enumerated()
@@ -88,6 +89,12 @@ struct PatternMatcher {
             }
         }
         return nil
+    }
+
+    /// Whether one of the token's stems is a head word of the term (integer check, then the strings).
+    private func hasHead(_ term: PatternTerm, at position: Int) -> Bool {
+        guard view.stemHashes[position].contains(where: { term.headHashes.contains($0) }) else { return false }
+        return view.stems[position].contains(where: term.heads.contains)
     }
 
     /// Exact, or a regular plural of the dictionary word ("ACCORDS", "PARTIES").

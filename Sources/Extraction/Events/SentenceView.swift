@@ -23,6 +23,8 @@ struct SentenceView {
     let tags: [String]
     /// Each word and the singulars it may be the regular plural of ("PARTIES" → "PARTY").
     let stems: [[String]]
+    /// `WordHash` of each of `stems`.
+    let stemHashes: [[UInt64]]
     /// Actors in text order.
     let actors: [Actor]
     /// For each token, the index into `actors` of the actor covering it.
@@ -36,6 +38,7 @@ struct SentenceView {
         words = tokens.map { SentenceView.normalize($0.text) }
         tags = tokens.map(\.partOfSpeech)
         stems = words.map(SentenceView.stems(of:))
+        stemHashes = stems.map { $0.map(WordHash.of) }
         var actors: [Actor] = []
         var actorAt = [Int?](repeating: nil, count: words.count)
         for mention in mentions.map({ document.mentions[$0] }) where mention.tokens.overlaps(sentence.tokens) {
@@ -64,7 +67,9 @@ struct SentenceView {
 
     /// Upper-cases and folds typographic apostrophes ("’s" → "'S").
     static func normalize(_ text: String) -> String {
-        String(text.uppercased().map { $0 == "\u{2019}" || $0 == "\u{2018}" ? "'" : $0 })
+        // U+2018 and U+2019 are E2 80 98/99 in UTF-8; without an E2 byte only upper-casing is left.
+        guard text.utf8.contains(0xE2) else { return text.uppercased() }
+        return String(text.uppercased().map { $0 == "\u{2019}" || $0 == "\u{2018}" ? "'" : $0 })
     }
 
     var count: Int { words.count }

@@ -41,12 +41,15 @@ package struct PatternTerm: Hashable, Sendable {
     package let heads: Set<String>
     /// Words in the shortest alternative (used to rank patterns).
     package let weight: Int
+    /// `WordHash` of each head, for integer pre-checks before the exact string comparison.
+    package let headHashes: [UInt64]
 
     /// Creates a term from its alternatives.
     package init(alternatives: [[String]]) {
         self.alternatives = alternatives
         heads = Set(alternatives.compactMap(\.first))
         weight = alternatives.map(\.count).min() ?? 0
+        headHashes = heads.map(WordHash.of).sorted()
     }
 }
 

@@ -43,10 +43,23 @@ struct JobSession {
     }
 
     /// Submits, waits and writes the report; throws ``JobOutcome`` when articles failed.
-    func run(_ articles: [Article], name: String, out: String) async throws {
+    /// `aggregatorWrites`: the aggregator writes reports into `out` itself (as `run` configures it),
+    /// so they are fetched only when it could not.
+    func run(_ articles: [Article], name: String, out: String, aggregatorWrites: Bool = false) async throws {
         let job = try await submit(articles, name: name)
         let status = try await waitUntilDone(job)
-        try await writeReport(job, under: out)
+        let target = (out as NSString).appendingPathComponent(job.rawValue)
+        let written = ["report.json", "report.md", "report.html"].map {
+            (target as NSString).appendingPathComponent($0)
+        }
+        // A job is reported done only after the aggregator's step that wrote its report.
+        if aggregatorWrites, written.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
+            for path in written {
+                FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+            }
+        } else {
+            try await writeReport(job, under: out)
+        }
         if status.articlesFailed > 0 {
             throw JobOutcome.articlesFailed(job: job, failed: Int(status.articlesFailed), total: Int(status.articles))
         }

@@ -22,13 +22,22 @@ struct AggregatorCommand: AsyncParsableCommand {
 
     @OptionGroup var tuning: AggregatorOptions
 
+    @OptionGroup var curve: CurveOptions
+
     @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        try curve.validate(as: .peer)
+    }
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.aggregator")
-        let configuration = tuning.configuration(
+        let keys = try curve.clientKeys()
+        var configuration = tuning.configuration(
             broker: broker.endpoint, store: store,
             reports: (store as NSString).appendingPathComponent("reports"))
+        configuration.curveServerKey = keys?.serverKey
+        configuration.curveKeyPair = keys?.keyPair
         let service = try AggregatorService(context: try Context(), configuration: configuration, logger: logger)
         await TerminationSignals.wait()
         logger.info("aggregator stopping")

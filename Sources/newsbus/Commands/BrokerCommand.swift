@@ -36,9 +36,12 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(help: "Largest message frame accepted, in bytes; peers sending more are disconnected.")
     var maxMessageSize: Int = 16 << 20
 
+    @OptionGroup var curve: CurveOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        try curve.validate(as: .server)
         guard heartbeatInterval > 0, heartbeatLiveness > 0 else {
             throw ValidationError("Please give --heartbeat-interval and --heartbeat-liveness values above zero.")
         }
@@ -49,25 +52,35 @@ struct BrokerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.broker")
+        let endpoints = bindEndpoints.isEmpty ? ["tcp://127.0.0.1:5555"] : bindEndpoints
+        let curveConfiguration = try curve.serverConfiguration()
+        if curveConfiguration == nil {
+            ExposureWarning.printIfExposed(endpoints)
+        }
         let configuration = BrokerConfiguration(
-            bindEndpoints: bindEndpoints.isEmpty ? ["tcp://127.0.0.1:5555"] : bindEndpoints,
+            bindEndpoints: endpoints,
             heartbeatInterval: .milliseconds(heartbeatInterval),
             heartbeatLiveness: heartbeatLiveness,
             queueLimit: queueLimit,
-            maximumMessageSize: maxMessageSize
+            maximumMessageSize: maxMessageSize,
+            curve: curveConfiguration
         )
+        if let curveConfiguration {
+            logger.info(
+                "CURVE on", metadata: ["curve.allowed": "\(curveConfiguration.allowedClientKeys?.count ?? 0)"])
+        }
         let broker = Broker(configuration: configuration, context: try Context(), logger: logger)
         // Installed before the broker starts, so a signal during startup is not lost.
         let signals = TerminationSignals { broker.stop() }
         defer { signals.cancel() }
-        let endpoints: [String]
+        let listening: [String]
         do {
-            endpoints = try broker.start()
+            listening = try broker.start()
         } catch {
             logger.error("broker cannot start: \(error); choose another --bind endpoint or stop the process using it")
             throw ExitCode.failure
         }
-        for endpoint in endpoints {
+        for endpoint in listening {
             logger.info("broker listening on \(endpoint)")
         }
         await broker.waitUntilStopped()

@@ -18,11 +18,20 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Directory to write the report under.")
     var out: String
 
+    @OptionGroup var curve: CurveOptions
+
     @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        try curve.validate(as: .peer)
+    }
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.report", defaultLevel: .warning)
-        let client = JobsClient(context: try Context(), brokerEndpoint: broker.endpoint, logger: logger)
+        let keys = try curve.clientKeys()
+        let client = JobsClient(
+            context: try Context(), brokerEndpoint: broker.endpoint, logger: logger, curveServerKey: keys?.serverKey,
+            curveKeyPair: keys?.keyPair)
         defer { client.close() }
         try await client.ensureAggregator()
         try await JobSession(client: client).writeReport(JobID(job), under: out)

@@ -46,10 +46,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         let cluster = try EmbeddedCluster(
             workers: workers, pipeline: try ExtractionModels.standardPipeline(),
-            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: nil), logger: logger)
+            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: out, defaultChunkSize: 10_000),
+            logger: logger)
         defer { cluster.stop() }
         let client = JobsClient(context: cluster.context, brokerEndpoint: cluster.endpoint, logger: logger)
         defer { client.close() }
-        try await JobSession(client: client).run(articles, name: input.jobName, out: out)
+        try await JobSession(client: client).run(articles, name: input.jobName, out: out, aggregatorWrites: true)
     }
 }

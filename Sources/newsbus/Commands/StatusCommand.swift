@@ -18,11 +18,20 @@ struct StatusCommand: AsyncParsableCommand {
     @Argument(help: "A job id; every job when omitted.")
     var job: String?
 
+    @OptionGroup var curve: CurveOptions
+
     @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        try curve.validate(as: .peer)
+    }
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.status", defaultLevel: .warning)
-        let client = JobsClient(context: try Context(), brokerEndpoint: broker.endpoint, logger: logger)
+        let keys = try curve.clientKeys()
+        let client = JobsClient(
+            context: try Context(), brokerEndpoint: broker.endpoint, logger: logger, curveServerKey: keys?.serverKey,
+            curveKeyPair: keys?.keyPair)
         defer { client.close() }
         try await client.ensureAggregator()
         let jobs = try await client.status(of: job.map(JobID.init))

@@ -21,12 +21,21 @@ struct SubmitCommand: AsyncParsableCommand {
 
     @OptionGroup var input: ArticleInput
 
+    @OptionGroup var curve: CurveOptions
+
     @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        try curve.validate(as: .peer)
+    }
 
     func run() async throws {
         let articles = try input.read()
         let logger = logging.bootstrap(label: "newsbus.submit", defaultLevel: .warning)
-        let client = JobsClient(context: try Context(), brokerEndpoint: broker.endpoint, logger: logger)
+        let keys = try curve.clientKeys()
+        let client = JobsClient(
+            context: try Context(), brokerEndpoint: broker.endpoint, logger: logger, curveServerKey: keys?.serverKey,
+            curveKeyPair: keys?.keyPair)
         defer { client.close() }
         let session = JobSession(client: client)
         if wait {

@@ -3,6 +3,7 @@ import Foundation
 import ExtractionModels
 import ExtractionWorker
 import Logging
+import Majordomo
 import ZeroMQ
 
 /// `newsbus worker`: an extraction worker process with one MDP connection per thread.
@@ -18,9 +19,12 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Extraction threads (MDP worker connections) to run.")
     var threads: Int = 1
 
+    @OptionGroup var curve: CurveOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        try curve.validate(as: .peer)
         guard (1...256).contains(threads) else {
             throw ValidationError("Please give --threads a value from 1 to 256.")
         }
@@ -28,12 +32,17 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.worker")
+        let keys = try curve.clientKeys()
         let pipeline = try ExtractionModels.standardPipeline()
         let context = try Context()
         let fault = Self.faultInjection(logger: logger)
         let service = ExtractionWorkerService(
             context: context, brokerEndpoint: broker.endpoint, threads: threads, pipeline: pipeline, logger: logger,
-            crashMarker: fault.crashMarker, chunkDelay: fault.chunkDelay)
+            crashMarker: fault.crashMarker, chunkDelay: fault.chunkDelay
+        ) { configuration in
+            configuration.curveServerKey = keys?.serverKey
+            configuration.curveKeyPair = keys?.keyPair
+        }
         logger.info(
             "worker started", metadata: ["mdp.broker": "\(broker.endpoint)", "worker.threads": "\(threads)"])
         await TerminationSignals.wait()

@@ -6,8 +6,12 @@ struct AggregatorOptions: ParsableArguments {
     @Option(help: "Most chunk requests in flight at once (backpressure).")
     var window: Int = 64
 
-    @Option(help: "Largest chunk sent to a worker, in characters (chunks end at sentence boundaries).")
-    var chunkSize: Int = 2000
+    @Option(
+        help: """
+            Largest chunk sent to a worker, in characters (chunks end at sentence boundaries; default 2000, \
+            for `run` 10000: one chunk per usual article, as no network is crossed).
+            """)
+    var chunkSize: Int?
 
     @Option(help: "Seconds to wait for a chunk's reply before sending it again.")
     var timeout: Int = 60
@@ -16,18 +20,20 @@ struct AggregatorOptions: ParsableArguments {
     var attempts: Int = 3
 
     func validate() throws {
-        guard window > 0, chunkSize >= 100, timeout > 0, attempts > 0 else {
+        guard window > 0, chunkSize ?? 100 >= 100, timeout > 0, attempts > 0 else {
             throw ValidationError(
                 "Please give --window, --timeout and --attempts values above zero, and --chunk-size of at least 100.")
         }
     }
 
     /// The service configuration these options describe.
-    func configuration(broker: String, store: String, reports: String?) -> AggregatorService.Configuration {
+    func configuration(
+        broker: String, store: String, reports: String?, defaultChunkSize: Int = 2000
+    ) -> AggregatorService.Configuration {
         AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
             aggregator: Aggregator.Configuration(
                 window: .init(window: window, timeout: .seconds(timeout), maximumAttempts: attempts),
-                chunkScalars: chunkSize, reportsDirectory: reports))
+                chunkScalars: chunkSize ?? defaultChunkSize, reportsDirectory: reports))
     }
 }

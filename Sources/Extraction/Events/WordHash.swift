@@ -1,0 +1,47 @@
+/// A 64-bit FNV-1a hash of a word's UTF-8, computed once per word so the event coder's pattern
+/// checks compare integers; equal hashes are confirmed on the strings wherever a result depends on it.
+enum WordHash {
+    /// The hash of `word`.
+    static func of(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// A 1,024-bit Bloom filter over the word hashes of a token window: "no bit" proves a word absent.
+struct WordFilter {
+    private var bits: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+        UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+    /// A filter holding every stem hash of the tokens in `window`.
+    init(_ hashes: [[UInt64]], window: Range<Int>) {
+        for position in window {
+            for hash in hashes[position] { insert(hash) }
+        }
+    }
+
+    private mutating func insert(_ hash: UInt64) {
+        let bit = Int(hash >> 54)
+        withUnsafeMutableBytes(of: &bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            words[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    /// `false` only when `hash` is certainly not in the filter.
+    func mayContain(_ hash: UInt64) -> Bool {
+        let bit = Int(hash >> 54)
+        return withUnsafeBytes(of: bits) { raw in
+            raw.load(fromByteOffset: (bit >> 6) * 8, as: UInt64.self) & (1 << UInt64(bit & 63)) != 0
+        }
+    }
+
+    /// `false` only when none of `hashes` is in the filter.
+    func mayContainAny(_ hashes: [UInt64]) -> Bool {
+        hashes.contains(where: mayContain)
+    }
+}
