@@ -1,4 +1,5 @@
 public import Extraction
+import Foundation
 public import Logging
 public import Majordomo
 import NewsWire
@@ -19,18 +20,33 @@ public final class ExtractionWorkerService: Sendable {
 
     /// Connects `threads` workers to `brokerEndpoint` in `context` and starts serving at once.
     /// `configure` may adjust each connection's settings (heartbeats, CURVE keys).
+    /// `crashMarker` is a fault-injection hook for tests, off (`nil`) by default: when set, the
+    /// process aborts on any request whose body contains these UTF-8 bytes (a "poison" chunk).
+    /// `chunkDelay`, also a test-only hook (`nil` by default), makes each request take at least
+    /// that long, so tests can kill processes while chunks are certainly in flight.
     public init(
         context: Context, brokerEndpoint: String, threads: Int, pipeline: Pipeline, logger: Logger,
+        crashMarker: String? = nil, chunkDelay: Duration? = nil,
         configure: @Sendable (inout WorkerConfiguration) -> Void = { _ in }
     ) {
         var configuration = WorkerConfiguration(brokerEndpoint: brokerEndpoint, service: Self.service)
         configure(&configuration)
         let settings = configuration
+        let poison = crashMarker.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
         connections = (0..<max(1, threads)).map { index in
             var threadLogger = logger
             threadLogger[metadataKey: "worker.thread"] = "\(index + 1)"
+            let faultLogger = threadLogger
             return WorkerConnection(context: context, configuration: settings, logger: threadLogger) { body in
-                try Self.answer(body, pipeline: pipeline)
+                if let poison, body.contains(where: { Self.bytes($0, contain: poison) }) {
+                    faultLogger.critical("fault injection: chunk contains the crash marker, aborting the process")
+                    fatalError("NEWSBUS_FAULT_INJECTION crash-on marker found in a chunk")
+                }
+                if let chunkDelay {
+                    Thread.sleep(forTimeInterval: Double(chunkDelay.components.attoseconds) / 1e18
+                        + Double(chunkDelay.components.seconds))
+                }
+                return try Self.answer(body, pipeline: pipeline)
             }
         }
     }
@@ -42,6 +58,14 @@ public final class ExtractionWorkerService: Sendable {
     public func stop() {
         for connection in connections {
             connection.stop()
+        }
+    }
+
+    /// Whether `haystack` contains `needle` as a contiguous byte run.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start..<(start + needle.count)].elementsEqual(needle)
         }
     }
 

@@ -31,11 +31,17 @@ public final class CommandProcess: Sendable {
     /// The command line, for messages.
     public let commandLine: String
 
-    /// Starts `executable arguments…` in `directory` (the current one when `nil`).
-    public init(executable: URL, arguments: [String], directory: URL? = nil) throws {
+    /// Starts `executable arguments…` in `directory` (the current one when `nil`), with this
+    /// process's environment plus `environment`.
+    public init(
+        executable: URL, arguments: [String], directory: URL? = nil, environment: [String: String] = [:]
+    ) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe()
         let stderr = Pipe()

@@ -28,9 +28,11 @@ enum CLITestSupport {
         return found
     }
 
-    /// Starts `newsbus arguments…`.
-    static func start(_ arguments: [String], in directory: URL? = nil) throws -> CommandProcess {
-        try CommandProcess(executable: try binary(), arguments: arguments, directory: directory)
+    /// Starts `newsbus arguments…`, with `environment` added to this process's environment.
+    static func start(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> CommandProcess {
+        try CommandProcess(executable: try binary(), arguments: arguments, directory: directory, environment: environment)
     }
 
     /// A fresh directory under the system's temporary directory.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ExtractionModels
 import ExtractionWorker
 import Logging
@@ -34,8 +35,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let keys = try curve.clientKeys()
         let pipeline = try ExtractionModels.standardPipeline()
         let context = try Context()
+        let fault = Self.faultInjection(logger: logger)
         let service = ExtractionWorkerService(
-            context: context, brokerEndpoint: broker.endpoint, threads: threads, pipeline: pipeline, logger: logger
+            context: context, brokerEndpoint: broker.endpoint, threads: threads, pipeline: pipeline, logger: logger,
+            crashMarker: fault.crashMarker, chunkDelay: fault.chunkDelay
         ) { configuration in
             configuration.curveServerKey = keys?.serverKey
             configuration.curveKeyPair = keys?.keyPair
@@ -45,5 +48,33 @@ struct WorkerCommand: AsyncParsableCommand {
         await TerminationSignals.wait()
         logger.info("worker stopping")
         service.stop()
+    }
+
+    /// The test-only fault-injection hooks, read once at start from `NEWSBUS_FAULT_INJECTION`, a
+    /// comma-separated list: `crash-on:<marker>` aborts this worker process on any chunk containing
+    /// `<marker>`; `delay-ms:<n>` makes each chunk take at least n milliseconds. Unset (the default): off.
+    static func faultInjection(logger: Logger) -> (crashMarker: String?, chunkDelay: Duration?) {
+        guard let value = ProcessInfo.processInfo.environment["NEWSBUS_FAULT_INJECTION"], !value.isEmpty else {
+            return (nil, nil)
+        }
+        var crashMarker: String?
+        var chunkDelay: Duration?
+        for item in value.split(separator: ",") {
+            if item.hasPrefix("crash-on:"), item.count > "crash-on:".count {
+                crashMarker = String(item.dropFirst("crash-on:".count))
+            } else if item.hasPrefix("delay-ms:"), let milliseconds = Int(item.dropFirst("delay-ms:".count)),
+                milliseconds > 0
+            {
+                chunkDelay = .milliseconds(milliseconds)
+            } else {
+                logger.warning(
+                    "NEWSBUS_FAULT_INJECTION item ignored: expected 'crash-on:<marker>' or 'delay-ms:<n>'",
+                    metadata: ["fault.item": "\(item)"])
+            }
+        }
+        logger.warning(
+            "fault injection on (test hook)",
+            metadata: ["fault.crash_on": "\(crashMarker ?? "-")", "fault.delay": "\(chunkDelay.map { "\($0)" } ?? "-")"])
+        return (crashMarker, chunkDelay)
     }
 }
