@@ -28,10 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.report", defaultLevel: .warning)
-        let keys = try curve.clientKeys()
-        let client = JobsClient(
-            context: try Context(), brokerEndpoint: broker.endpoint, logger: logger, curveServerKey: keys?.serverKey,
-            curveKeyPair: keys?.keyPair)
+        let client = try JobsClient(broker: broker, curve: curve, logger: logger)
         defer { client.close() }
         try await client.ensureAggregator()
         try await JobSession(client: client).writeReport(JobID(job), under: out)

@@ -28,10 +28,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.status", defaultLevel: .warning)
-        let keys = try curve.clientKeys()
-        let client = JobsClient(
-            context: try Context(), brokerEndpoint: broker.endpoint, logger: logger, curveServerKey: keys?.serverKey,
-            curveKeyPair: keys?.keyPair)
+        let client = try JobsClient(broker: broker, curve: curve, logger: logger)
         defer { client.close() }
         try await client.ensureAggregator()
         let jobs = try await client.status(of: job.map(JobID.init))

@@ -32,10 +32,7 @@ struct SubmitCommand: AsyncParsableCommand {
     func run() async throws {
         let articles = try input.read()
         let logger = logging.bootstrap(label: "newsbus.submit", defaultLevel: .warning)
-        let keys = try curve.clientKeys()
-        let client = JobsClient(
-            context: try Context(), brokerEndpoint: broker.endpoint, logger: logger, curveServerKey: keys?.serverKey,
-            curveKeyPair: keys?.keyPair)
+        let client = try JobsClient(broker: broker, curve: curve, logger: logger)
         defer { client.close() }
         let session = JobSession(client: client)
         if wait {
