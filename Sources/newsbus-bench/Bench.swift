@@ -10,6 +10,9 @@ struct Bench: Sendable {
     var window = 100
     /// Echo workers behind each broker.
     var workers = 2
+    /// Requests the broker may hand one worker at once in the "credit" case (the default
+    /// cases use 1, classic MDP).
+    var credit = 50
     /// Measured seconds per case.
     var seconds = 2
     /// Most requests per case.
@@ -53,11 +56,13 @@ struct Bench: Sendable {
     }
 
     /// Client over TCP; workers over TCP too, or over `inproc` as in the embedded `newsbus run`.
-    func ourBroker(inprocWorkers: Bool) throws -> Measurement {
+    /// `credit` is ``BrokerConfiguration/workerCredit`` (1: classic MDP).
+    func ourBroker(inprocWorkers: Bool, credit: Int = 1) throws -> Measurement {
         let context = try Context()
         let inproc = "inproc://newsbus-bench-\(UUID().uuidString)"
         let binds = ["tcp://127.0.0.1:0"] + (inprocWorkers ? [inproc] : [])
-        let broker = Broker(configuration: BrokerConfiguration(bindEndpoints: binds), context: context, logger: quiet)
+        let configuration = BrokerConfiguration(bindEndpoints: binds, workerCredit: credit)
+        let broker = Broker(configuration: configuration, context: context, logger: quiet)
         guard let endpoint = try broker.start().first else { throw BenchError("our broker bound nothing") }
         defer { broker.stop() }
         // Over TCP each role gets its own context (I/O thread), as separate processes would.

@@ -15,7 +15,9 @@ bench.window = option("--window").flatMap { Int($0) } ?? bench.window
 bench.seconds = option("--seconds").flatMap { Int($0) } ?? bench.seconds
 bench.limit = option("--limit").flatMap { Int($0) } ?? bench.limit
 bench.workers = option("--workers").flatMap { Int($0) } ?? bench.workers
+bench.credit = option("--credit").flatMap { Int($0) } ?? bench.credit
 let ourCase = "our broker, \(bench.workers) workers"
+let creditCase = "our broker, \(bench.workers) workers, credit \(bench.credit)"
 let inprocCase = "our broker, \(bench.workers) inproc workers"
 let majortomoCase = "majortomo broker, \(bench.workers) workers"
 bench.python = option("--python") ?? ""
@@ -33,17 +35,21 @@ let cases: [(String, () throws -> Measurement)] = [
     ("raw ROUTER/DEALER echo", bench.raw),
     (ourCase, { try bench.ourBroker(inprocWorkers: false) }),
     (inprocCase, { try bench.ourBroker(inprocWorkers: true) }),
+    (creditCase, { try bench.ourBroker(inprocWorkers: false, credit: bench.credit) }),
     (majortomoCase, bench.majortomo),
     ("our broker via ClientConnection", bench.ourBrokerThroughClientConnection),
 ]
+// --only SUBSTRING keeps the cases whose name contains it (for profiling one path).
+let only = option("--only")
+let selected = cases.filter { only == nil || $0.0.contains(only ?? "") }
 var best: [String: Double] = [:]
 var failures: [String: String] = [:]
 for round in 1...rounds {
-    for (name, body) in cases where failures[name] == nil {
+    for (name, body) in selected where failures[name] == nil {
         do {
             let measurement = try body()
             best[name] = max(best[name] ?? 0, measurement.rate)
-            let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
+            let padded = name.padding(toLength: 40, withPad: " ", startingAt: 0)
             print(
                 "round \(round)  " + padded + String(format: "%9d req = ", measurement.requests)
                     + format(measurement.rate) + " req/s")
@@ -54,17 +60,22 @@ for round in 1...rounds {
     }
 }
 print("")
-print("case                                  best req/s")
+print("case                                        best req/s")
 for (name, _) in cases {
-    print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed"))
+    print(name.padding(toLength: 40, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed"))
 }
 let ours = best[ourCase] ?? 0
 let rawRate = best["raw ROUTER/DEALER echo"] ?? 0
 let majortomoRate = best[majortomoCase] ?? 0
 let oursInproc = best[inprocCase] ?? 0
 print("")
-print(String(format: "ours / raw       = %6.2fx   (target >= 0.35x)", rawRate > 0 ? ours / rawRate : 0))
-print(String(format: "ours / majortomo = %6.1fx   (target >= 20x)", majortomoRate > 0 ? ours / majortomoRate : 0))
+let oursCredit = best[creditCase] ?? 0
+print("classic MDP (worker credit 1, the broker's default):")
+print(String(format: "  ours / raw       = %6.2fx   (target >= 0.35x)", rawRate > 0 ? ours / rawRate : 0))
+print(String(format: "  ours / majortomo = %6.1fx   (target >= 20x)", majortomoRate > 0 ? ours / majortomoRate : 0))
+print("with --worker-credit \(bench.credit) (the broker may hand each worker \(bench.credit) requests at once):")
+print(String(format: "  ours / raw       = %6.2fx   (target >= 0.35x)", rawRate > 0 ? oursCredit / rawRate : 0))
+print(String(format: "  ours / majortomo = %6.1fx   (target >= 20x)", majortomoRate > 0 ? oursCredit / majortomoRate : 0))
 print(
     String(
         format: "ours with inproc workers: %.2fx raw, %.1fx majortomo", rawRate > 0 ? oursInproc / rawRate : 0,

@@ -23,12 +23,16 @@ struct BrokerRobustnessTests {
     @Test("Malformed frames of every kind are logged and dropped; good traffic still flows")
     func malformedInput() throws {
         let harness = try BrokerHarness(BrokerConfiguration(maximumMessageSize: 1024, maximumFrameCount: 16))
-        let attacker = try harness.peer("attacker")
-        for example in Self.malformed {
+        // One peer per kind: the broker logs only a peer's first few bad messages in full.
+        var attackers: [Socket] = []
+        for (index, example) in Self.malformed.enumerated() {
+            let attacker = try harness.peer("attacker-\(index)")
             try attacker.send(example.frames)
+            attackers.append(attacker)
         }
         #expect(harness.waitForLog("malformed message dropped", count: Self.malformed.count))
-        #expect(harness.logs.value.filter { $0.message == "malformed message dropped" }.allSatisfy { $0.metadata["mdp.peer"] == "attacker" })
+        let peers = harness.logs.value.filter { $0.message == "malformed message dropped" }.map { $0.metadata["mdp.peer"].map { "\($0)" } }
+        #expect(Set(peers) == Set(Self.malformed.indices.map { "attacker-\($0)" }))
 
         // A frame over ZMQ_MAXMSGSIZE: libzmq drops the connection before the broker sees it.
         let oversized = try harness.peer("oversized")
@@ -36,6 +40,22 @@ struct BrokerRobustnessTests {
 
         try expectEchoWorks(harness, worker: "good-worker", client: "good-client")
         #expect(harness.logCount("malformed message dropped") == Self.malformed.count)
+    }
+
+    @Test("A flood of garbage from one peer is logged a few times, not once per message")
+    func garbageFlood() throws {
+        let harness = try BrokerHarness()
+        let attacker = try harness.peer("flooder")
+        for index in 0..<500 {
+            try attacker.send([[0xDE, 0xAD], [UInt8(truncatingIfNeeded: index)]])
+        }
+        // The broker reads one connection in order: once this is answered, the flood was read.
+        try attacker.send([Wire.client, [0x01], Wire.text("mmi.service"), Wire.text("echo")])
+        #expect(try attacker.receive() == [Wire.client, [0x03], Wire.text("mmi.service"), Wire.text("404")])
+        let lines = harness.logs.value.filter { $0.message == "malformed message dropped" }
+        #expect(lines.count == 3)
+        #expect(lines.last?.metadata["mdp.note"] != nil)
+        try expectEchoWorks(harness, worker: "calm-worker", client: "calm-client")
     }
 
     @Test("A worker that vanishes without DISCONNECT is expired and no longer advertised")

@@ -18,6 +18,10 @@ struct FrameMalformedInputTests {
     static let cases: [Case] = [
         Case(name: "no frames", routerFrames: [], error: .noFrames),
         Case(name: "routing id only", routerFrames: [id], error: .noFrames),
+        Case(name: "empty routing id before a valid READY", routerFrames: [[], w, [0x01], Array("echo".utf8)],
+             error: .malformedFrame(reason: "the routing id frame is empty; a ROUTER socket always names the sender")),
+        Case(name: "empty routing id before a valid client REQUEST", routerFrames: [[], [], c, [0x02], Array("echo".utf8)],
+             error: .malformedFrame(reason: "the routing id frame is empty; a ROUTER socket always names the sender")),
         Case(name: "empty frame only", routerFrames: [id, []],
              error: .missingFrame(command: "message", frame: "protocol header")),
         Case(name: "wrong header", routerFrames: [id, Array("MDPW01".utf8), [0x01]],

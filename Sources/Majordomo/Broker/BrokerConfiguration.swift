@@ -29,6 +29,13 @@ public struct BrokerConfiguration: Sendable, Hashable {
     public var maximumFrameCount: Int
     /// CurveZMQ encryption and client allow-list (default `nil`: plain TCP, for loopback).
     public var curve: CurveServerConfiguration?
+    /// How many requests the broker may hand one worker before its FINAL replies come back
+    /// (like AMQP's prefetch; default 1, classic MDP: one request at a time). With more, a
+    /// worker's socket queues the extra requests and the worker serves them in order, which
+    /// hides the broker-worker round trip; workers get requests in turn. A worker that dies
+    /// loses every request it holds (up to this many), and one busy with a slow request
+    /// delays the others it holds, so raise it only for many small, quick requests.
+    public var workerCredit: Int
 
     /// A configuration; every parameter has its documented default.
     public init(
@@ -41,7 +48,8 @@ public struct BrokerConfiguration: Sendable, Hashable {
         requestTimeout: Duration? = nil,
         maximumMessageSize: Int = 16 << 20,
         maximumFrameCount: Int = 256,
-        curve: CurveServerConfiguration? = nil
+        curve: CurveServerConfiguration? = nil,
+        workerCredit: Int = 1
     ) {
         self.bindEndpoints = bindEndpoints
         self.heartbeatInterval = heartbeatInterval
@@ -53,6 +61,7 @@ public struct BrokerConfiguration: Sendable, Hashable {
         self.maximumMessageSize = maximumMessageSize
         self.maximumFrameCount = maximumFrameCount
         self.curve = curve
+        self.workerCredit = workerCredit
     }
 
     /// A copy with `edit` applied.

@@ -10,6 +10,8 @@ final class BrokerLoop {
     let limits: FrameLimits
     var logger: Logger
     var machine: BrokerStateMachine<ContinuousClock.Instant>
+    /// Keeps bad input from flooding the log.
+    var malformedInput = MalformedInputLog<ContinuousClock.Instant>()
     let clock = ContinuousClock()
 
     /// How many messages one poll wake-up handles before timers are checked again.
@@ -79,7 +81,7 @@ final class BrokerLoop {
         let authenticationIndex = authentication.map { poller.register($0.socket) }
         do {
             while true {
-                let deadline = machine.nextDeadline()
+                let deadline = [machine.nextDeadline(), malformedInput.nextDeadline].compactMap { $0 }.min()
                 try poller.poll(timeout: deadline.map { max(clock.now.duration(to: $0), .zero) })
                 if poller.events(at: controlIndex).contains(.readable) { break }
                 if let authenticationIndex, poller.events(at: authenticationIndex).contains(.readable) {
@@ -90,6 +92,7 @@ final class BrokerLoop {
                 if let deadline = machine.nextDeadline(), deadline <= now {
                     try perform(machine.tick(now: now))
                 }
+                if let summary = malformedInput.summary(now: now) { log(summary) }
             }
             try perform(machine.shutdown())
             logger.info("broker stopped")
@@ -119,12 +122,7 @@ final class BrokerLoop {
             do {
                 message = try BrokerInbound.parse(routerFrames: frames, limits: limits)
             } catch {
-                logger.info(
-                    "malformed message dropped",
-                    metadata: [
-                        "mdp.peer": "\(frames.first.map { PeerIdentity($0) } ?? PeerIdentity([]))",
-                        "mdp.error": "\(error)",
-                    ])
+                logMalformed(from: PeerIdentity(frames.first ?? []), error)
                 continue
             }
             if logger.logLevel <= .trace {

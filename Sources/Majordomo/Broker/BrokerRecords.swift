@@ -10,8 +10,14 @@ struct WorkerRecord<Instant: InstantProtocol> {
     var lastHeard: Instant
     /// When the broker next sends it a HEARTBEAT unless other traffic goes first.
     var nextHeartbeat: Instant
-    /// The request it is working on, if any.
-    var assignment: Assignment?
+    /// The requests it holds, oldest first: at most one in classic MDP, up to
+    /// ``BrokerConfiguration/workerCredit`` with credit.
+    var assignments: [Assignment] = []
+
+    /// The oldest request it holds, if any.
+    var assignment: Assignment? {
+        assignments.first
+    }
 
     /// The client a busy worker is answering, and how to talk to that client.
     struct Assignment: Hashable {
@@ -36,7 +42,8 @@ struct PendingRequest<Instant: InstantProtocol> {
 struct ServiceRecord<Instant: InstantProtocol> {
     /// Workers of this service, idle or busy.
     var workerCount = 0
-    /// Idle workers, in the order they became idle.
+    /// Workers that may take another request (idle ones in classic MDP; with worker credit,
+    /// those holding fewer requests than the credit), next to be served first.
     var idle: [PeerIdentity] = []
     /// Requests waiting for a worker.
     var requests = FIFO<PendingRequest<Instant>>()

@@ -32,7 +32,7 @@ extension BrokerStateMachine {
     /// heard, or the busy timeout if that is longer and it is working on a request.
     func expiry(of worker: WorkerRecord<Instant>) -> Instant {
         var allowed = configuration.workerExpiry
-        if worker.assignment != nil, configuration.busyWorkerTimeout > allowed {
+        if !worker.assignments.isEmpty, configuration.busyWorkerTimeout > allowed {
             allowed = configuration.busyWorkerTimeout
         }
         return worker.lastHeard.advanced(by: allowed)
@@ -44,7 +44,7 @@ extension BrokerStateMachine {
             guard let worker = removeWorker(identity) else { continue }
             // The worker may be alive but cut off; DISCONNECT tells it to start over.
             actions.append(.sendToWorker(identity, .disconnect, worker.dialect))
-            actions.append(.event(.workerExpired(identity, worker.service, lostRequest: worker.assignment != nil)))
+            actions.append(.event(.workerExpired(identity, worker.service, lostRequest: !worker.assignments.isEmpty)))
         }
     }
 

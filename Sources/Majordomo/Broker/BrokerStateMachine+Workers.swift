@@ -12,20 +12,22 @@ extension BrokerStateMachine {
         case .heartbeat:
             workers[identity]?.lastHeard = now
         case .partial(let client, let body), .final(let client, let body):
-            guard let assignment = worker.assignment, assignment.client == client else {
+            // The oldest request held for that client: workers answer in order.
+            guard let index = worker.assignments.firstIndex(where: { $0.client == client }) else {
                 violation(by: worker, "\(command.name) for client \(client), which it is not serving", into: &actions)
                 return
             }
+            let assignment = worker.assignments[index]
             workers[identity]?.lastHeard = now
             let isFinal = if case .final = command { true } else { false }
             let reply = ClientReply(kind: isFinal ? .final : .partial, service: worker.service, body: body)
             actions.append(.sendToClient(client, reply, assignment.clientDialect))
             if isFinal {
-                workerBecameIdle(identity, now: now, into: &actions)
+                workerFinished(identity, assignmentAt: index, now: now, into: &actions)
             }
         case .disconnect:
             removeWorker(identity)
-            actions.append(.event(.workerDisconnected(identity, worker.service, lostRequest: worker.assignment != nil)))
+            actions.append(.event(.workerDisconnected(identity, worker.service, lostRequest: !worker.assignments.isEmpty)))
         case .ready:
             violation(by: worker, "READY from a worker that is already registered", into: &actions)
         case .request:
@@ -47,10 +49,11 @@ extension BrokerStateMachine {
             let interval = configuration.heartbeatInterval
             workers[identity] = WorkerRecord(
                 identity: identity, service: service, dialect: dialect, lastHeard: now,
-                nextHeartbeat: now.advanced(by: interval), assignment: nil)
+                nextHeartbeat: now.advanced(by: interval))
             updateService(service) { $0.workerCount += 1 }
             actions.append(.event(.workerReady(identity, service)))
-            workerBecameIdle(identity, now: now, into: &actions)
+            updateService(service) { $0.idle.append(identity) }
+            dispatch(service, now: now, into: &actions)
         case .disconnect:
             break
         case .heartbeat, .request, .partial, .final:
@@ -59,12 +62,19 @@ extension BrokerStateMachine {
         }
     }
 
-    /// Marks a worker idle (longest idle is served first) and gives it a waiting request, if any.
-    private mutating func workerBecameIdle(_ identity: PeerIdentity, now: Instant, into actions: inout [BrokerAction]) {
-        guard let service = workers[identity]?.service else { return }
-        workers[identity]?.assignment = nil
-        updateService(service) { $0.idle.append(identity) }
-        dispatch(service, now: now, into: &actions)
+    /// Forgets the request a worker just answered. A worker that had no credit left may take
+    /// requests again (it joins the back of the line: longest idle is served first), and gets a
+    /// waiting request, if any.
+    private mutating func workerFinished(
+        _ identity: PeerIdentity, assignmentAt index: Int, now: Instant, into actions: inout [BrokerAction]
+    ) {
+        guard let worker = workers[identity] else { return }
+        let hadNoCredit = worker.assignments.count >= workerCredit
+        workers[identity]?.assignments.remove(at: index)
+        if hadNoCredit {
+            updateService(worker.service) { $0.idle.append(identity) }
+        }
+        dispatch(worker.service, now: now, into: &actions)
     }
 
     /// Disconnects a worker that broke the protocol.

@@ -112,20 +112,22 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         dispatch(request.service, now: now, into: &actions)
     }
 
-    /// Pairs idle workers of `name` with its waiting requests, oldest first.
+    /// Pairs workers of `name` that may take a request with its waiting requests, oldest
+    /// first. A worker that still has credit after taking one goes to the back of the line, so
+    /// with ``BrokerConfiguration/workerCredit`` above 1 the workers take requests in turn.
     mutating func dispatch(_ name: ServiceName, now: Instant, into actions: inout [BrokerAction]) {
-        let pairs = updateService(name) { service in
-            var pairs: [(PeerIdentity, PendingRequest<Instant>)] = []
-            while !service.idle.isEmpty, let request = service.requests.popFirst() {
-                pairs.append((service.idle.removeFirst(), request))
+        guard services[name]?.idle.isEmpty == false, services[name]?.requests.isEmpty == false else { return }
+        let credit = workerCredit
+        let next = now.advanced(by: configuration.heartbeatInterval)
+        while let identity = services[name]?.idle.first, let request = services[name]?.requests.popFirst() {
+            services[name]?.idle.removeFirst()
+            guard let worker = workers[identity] else { continue }
+            workers[identity]?.assignments.append(.init(client: request.client, clientDialect: request.dialect))
+            workers[identity]?.nextHeartbeat = next
+            if worker.assignments.count + 1 < credit {
+                services[name]?.idle.append(identity)
             }
-            return pairs
-        }
-        for (identity, request) in pairs {
-            guard let dialect = workers[identity]?.dialect else { continue }
-            workers[identity]?.assignment = .init(client: request.client, clientDialect: request.dialect)
-            workers[identity]?.nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
-            actions.append(.sendToWorker(identity, .request(client: request.client, body: request.body), dialect))
+            actions.append(.sendToWorker(identity, .request(client: request.client, body: request.body), worker.dialect))
         }
     }
 
@@ -137,6 +139,11 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
             services[name] = nil
         }
         return result
+    }
+
+    /// Requests one worker may hold at once (at least 1).
+    var workerCredit: Int {
+        max(1, configuration.workerCredit)
     }
 
     /// A deterministic order for peers, so actions come out the same way every run.

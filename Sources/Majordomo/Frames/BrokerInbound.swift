@@ -24,10 +24,14 @@ public struct BrokerInbound: Hashable, Sendable {
     }
 
     /// Parses `frames` as received from a ROUTER socket: the routing id frame, then the
-    /// MDP message in either dialect.
+    /// MDP message in either dialect. An empty routing id is refused: libzmq never makes one,
+    /// and the broker could not address a reply to it.
     public static func parse(routerFrames frames: [[UInt8]], limits: FrameLimits = FrameLimits()) throws(MDPError) -> BrokerInbound {
         try limits.check(frames)
         guard let identity = frames.first else { throw .noFrames }
+        guard !identity.isEmpty else {
+            throw .malformedFrame(reason: "the routing id frame is empty; a ROUTER socket always names the sender")
+        }
         let (dialect, header, rest) = try ProtocolHeader.read(frames.dropFirst())
         let content: Content
         switch header {

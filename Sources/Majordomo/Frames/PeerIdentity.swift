@@ -11,6 +11,12 @@ public struct PeerIdentity: Hashable, Sendable, CustomStringConvertible {
         self.bytes = bytes
     }
 
+    /// Hashes the bytes in one go (the broker looks workers up by id for every message;
+    /// `Array`'s own hash feeds the hasher one byte at a time). Equal ids hash equally.
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// Printable ids as text, others as hex, for logs.
     public var description: String {
         if !bytes.isEmpty, bytes.allSatisfy({ (0x21...0x7E).contains($0) }) {

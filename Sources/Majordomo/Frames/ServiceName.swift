@@ -6,6 +6,12 @@ public struct ServiceName: Hashable, Sendable, CustomStringConvertible, Expressi
     /// The name as sent on the wire.
     public let bytes: [UInt8]
 
+    /// Hashes the bytes in one go (looked up for every request; `Array`'s own hash feeds the
+    /// hasher one byte at a time). Equal names hash equally.
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// Validates a name received from the network.
     public init(validating bytes: [UInt8]) throws(MDPError) {
         guard !bytes.isEmpty else { throw .emptyServiceName }

@@ -36,6 +36,14 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(help: "Largest message frame accepted, in bytes; peers sending more are disconnected.")
     var maxMessageSize: Int = 16 << 20
 
+    @Option(
+        help: """
+            Requests the broker may hand one worker before its replies come back (like AMQP \
+            prefetch); 1 is classic Majordomo. More hides the broker-worker round trip for many \
+            small requests, but a worker that dies loses all it holds.
+            """)
+    var workerCredit: Int = 1
+
     @OptionGroup var curve: CurveOptions
 
     @OptionGroup var logging: LoggingOptions
@@ -47,6 +55,9 @@ struct BrokerCommand: AsyncParsableCommand {
         }
         guard queueLimit > 0, maxMessageSize > 0 else {
             throw ValidationError("Please give --queue-limit and --max-message-size values above zero.")
+        }
+        guard workerCredit > 0 else {
+            throw ValidationError("Please give --worker-credit a value of 1 (classic Majordomo) or more.")
         }
     }
 
@@ -63,7 +74,8 @@ struct BrokerCommand: AsyncParsableCommand {
             heartbeatLiveness: heartbeatLiveness,
             queueLimit: queueLimit,
             maximumMessageSize: maxMessageSize,
-            curve: curveConfiguration
+            curve: curveConfiguration,
+            workerCredit: workerCredit
         )
         if let curveConfiguration {
             logger.info(
