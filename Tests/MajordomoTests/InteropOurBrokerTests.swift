@@ -25,6 +25,27 @@ struct InteropOurBrokerTests {
         #expect(client.output.lines.contains("OK 200"))
     }
 
+    @Test("With worker credit, one majortomo worker serves three majortomo clients at once, byte for byte")
+    func majortomoWorkerWithCredit() async throws {
+        let context = try Context()
+        let (broker, endpoint) = try Interop.ourBroker(context: context, workerCredit: 3)
+        defer { broker.stop() }
+        let worker = try Interop.python("worker", endpoint, "echo")
+        defer { worker.kill() }
+        _ = try await worker.line(startingWith: "READY", within: Interop.patience)
+
+        // Three clients at once: the broker hands the one worker up to three requests, which it
+        // serves in order from its socket, as any MDP worker does.
+        let clients = try (0..<3).map { try Interop.python("client", endpoint, "echo", "100", "\(20 + $0)") }
+        defer { clients.forEach { $0.kill() } }
+        for client in clients {
+            #expect(
+                try await client.exitStatus(within: Interop.patience) == 0,
+                "\(client.output.lines)\n\(client.output.errors)")
+            #expect(client.output.lines.contains("OK 100"))
+        }
+    }
+
     @Test(
         "majortomo client -> our broker -> our Swift worker: 200 random multi-frame echoes", arguments: Dialect.allCases
     )

@@ -23,10 +23,10 @@ enum Interop {
     }
 
     /// Starts our broker on a free loopback port; returns it with its endpoint.
-    static func ourBroker(context: Context) throws -> (Broker, String) {
+    static func ourBroker(context: Context, workerCredit: Int = 1) throws -> (Broker, String) {
         let broker = Broker(
-            configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"]), context: context,
-            logger: Logger(label: "newsbus.test.broker"))
+            configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"], workerCredit: workerCredit),
+            context: context, logger: Logger(label: "newsbus.test.broker"))
         let endpoints = try broker.start()
         guard let endpoint = endpoints.first else {
             broker.stop()
