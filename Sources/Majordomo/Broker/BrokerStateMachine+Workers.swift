@@ -4,34 +4,37 @@ extension BrokerStateMachine {
         _ command: WorkerCommand, from identity: PeerIdentity, dialect: Dialect, now: Instant,
         into actions: inout [BrokerAction]
     ) {
-        guard let worker = workers[identity] else {
+        // Records are read and changed through their slot, in place: a copy held across a
+        // change would make Swift copy the record's assignments for every message.
+        guard let slot = workers.index(forKey: identity) else {
             unknownWorkerSent(command, from: identity, dialect: dialect, now: now, into: &actions)
             return
         }
         switch command {
         case .heartbeat:
-            workers[identity]?.lastHeard = now
+            workers.values[slot].lastHeard = now
         case .partial(let client, let body), .final(let client, let body):
             // The oldest request held for that client: workers answer in order.
-            guard let index = worker.assignments.firstIndex(where: { $0.client == client }) else {
-                violation(by: worker, "\(command.name) for client \(client), which it is not serving", into: &actions)
+            guard let index = workers.values[slot].assignments.firstIndex(where: { $0.client == client }) else {
+                violation(by: workers.values[slot], "\(command.name) for client \(client), which it is not serving", into: &actions)
                 return
             }
-            let assignment = worker.assignments[index]
-            workers[identity]?.lastHeard = now
+            workers.values[slot].lastHeard = now
+            let service = workers.values[slot].service
             let isFinal = if case .final = command { true } else { false }
-            let reply = ClientReply(kind: isFinal ? .final : .partial, service: worker.service, body: body)
-            actions.append(.sendToClient(client, reply, assignment.clientDialect))
+            let reply = ClientReply(kind: isFinal ? .final : .partial, service: service, body: body)
+            actions.append(.sendToClient(client, reply, workers.values[slot].assignments[index].clientDialect))
             if isFinal {
-                workerFinished(identity, assignmentAt: index, now: now, into: &actions)
+                workerFinished(identity, at: slot, assignmentAt: index, now: now, into: &actions)
             }
         case .disconnect:
+            let worker = workers.values[slot]
             removeWorker(identity)
             actions.append(.event(.workerDisconnected(identity, worker.service, lostRequest: !worker.assignments.isEmpty)))
         case .ready:
-            violation(by: worker, "READY from a worker that is already registered", into: &actions)
+            violation(by: workers.values[slot], "READY from a worker that is already registered", into: &actions)
         case .request:
-            violation(by: worker, "REQUEST, which only the broker sends", into: &actions)
+            violation(by: workers.values[slot], "REQUEST, which only the broker sends", into: &actions)
         }
     }
 
@@ -66,15 +69,16 @@ extension BrokerStateMachine {
     /// requests again (it joins the back of the line: longest idle is served first), and gets a
     /// waiting request, if any.
     private mutating func workerFinished(
-        _ identity: PeerIdentity, assignmentAt index: Int, now: Instant, into actions: inout [BrokerAction]
+        _ identity: PeerIdentity, at slot: [PeerIdentity: WorkerRecord<Instant>].Index, assignmentAt index: Int,
+        now: Instant, into actions: inout [BrokerAction]
     ) {
-        guard let worker = workers[identity] else { return }
-        let hadNoCredit = worker.assignments.count >= workerCredit
-        workers[identity]?.assignments.remove(at: index)
+        let service = workers.values[slot].service
+        let hadNoCredit = workers.values[slot].assignments.count >= workerCredit
+        workers.values[slot].assignments.remove(at: index)
         if hadNoCredit {
-            updateService(worker.service) { $0.idle.append(identity) }
+            updateService(service) { $0.idle.append(identity) }
         }
-        dispatch(worker.service, now: now, into: &actions)
+        dispatch(service, now: now, into: &actions)
     }
 
     /// Disconnects a worker that broke the protocol.

@@ -116,18 +116,19 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
     /// first. A worker that still has credit after taking one goes to the back of the line, so
     /// with ``BrokerConfiguration/workerCredit`` above 1 the workers take requests in turn.
     mutating func dispatch(_ name: ServiceName, now: Instant, into actions: inout [BrokerAction]) {
-        guard services[name]?.idle.isEmpty == false, services[name]?.requests.isEmpty == false else { return }
+        // Records are changed through their slots, in place (see workerSent).
+        guard let service = services.index(forKey: name) else { return }
         let credit = workerCredit
-        let next = now.advanced(by: configuration.heartbeatInterval)
-        while let identity = services[name]?.idle.first, let request = services[name]?.requests.popFirst() {
-            services[name]?.idle.removeFirst()
-            guard let worker = workers[identity] else { continue }
-            workers[identity]?.assignments.append(.init(client: request.client, clientDialect: request.dialect))
-            workers[identity]?.nextHeartbeat = next
-            if worker.assignments.count + 1 < credit {
-                services[name]?.idle.append(identity)
+        while !services.values[service].idle.isEmpty, let request = services.values[service].requests.popFirst() {
+            let identity = services.values[service].idle.removeFirst()
+            guard let worker = workers.index(forKey: identity) else { continue }
+            workers.values[worker].assignments.append(.init(client: request.client, clientDialect: request.dialect))
+            workers.values[worker].nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
+            if workers.values[worker].assignments.count < credit {
+                services.values[service].idle.append(identity)
             }
-            actions.append(.sendToWorker(identity, .request(client: request.client, body: request.body), worker.dialect))
+            let dialect = workers.values[worker].dialect
+            actions.append(.sendToWorker(identity, .request(client: request.client, body: request.body), dialect))
         }
     }
 
