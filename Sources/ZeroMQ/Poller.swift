@@ -16,12 +16,13 @@ public struct PollEvents: OptionSet, Sendable, Hashable {
     public static let writable = PollEvents(rawValue: Int16(ZMQ_POLLOUT))
 }
 
-/// Waits on several sockets at once (`zmq_poll`), with a timeout.
+/// Waits on several sockets (and plain file descriptors) at once (`zmq_poll`), with a timeout.
 ///
 /// Register sockets once, then call ``poll(timeout:)`` and read ``events(at:)`` by the index
 /// ``register(_:for:)`` returned. Use it on the thread that owns the sockets.
 public struct Poller {
-    private var sockets: [Socket] = []
+    /// The socket of each item; nil for a file descriptor item.
+    private var sockets: [Socket?] = []
     private var items: [zmq_pollitem_t] = []
 
     /// An empty poller.
@@ -35,13 +36,24 @@ public struct Poller {
         return items.count - 1
     }
 
+    /// Adds a plain file descriptor (a pipe, an eventfd), waiting for `events`; returns its index.
+    /// The caller keeps the descriptor open while the poller is used.
+    @discardableResult
+    public mutating func register(fileDescriptor: Int32, for events: PollEvents = .readable) -> Int {
+        sockets.append(nil)
+        items.append(zmq_pollitem_t(socket: nil, fd: fileDescriptor, events: events.rawValue, revents: 0))
+        return items.count - 1
+    }
+
     /// Waits until a registered socket is ready or `timeout` passes (nil waits forever; zero
     /// just checks). Returns how many sockets are ready (0 on timeout). A signal ends the wait
     /// early with 0, so callers recompute their deadline and poll again.
     @discardableResult
     public mutating func poll(timeout: Duration?) throws(ZMQError) -> Int {
         for index in items.indices {
-            items[index].socket = try sockets[index].openHandle("zmq_poll")
+            if let socket = sockets[index] {
+                items[index].socket = try socket.openHandle("zmq_poll")
+            }
             items[index].revents = 0
         }
         let milliseconds = timeout.map { Int($0.wholeMilliseconds) } ?? -1

@@ -32,9 +32,9 @@ public final class ClientConnection: Sendable {
         self.configuration = configuration
         let (replies, continuation) = AsyncStream.makeStream(of: ClientReply.self)
         self.replies = replies
-        let mailbox = Mailbox<ClientLoop.Command>(label: "client")
+        let mailbox = Mailbox<ClientLoop.Command>()
         self.mailbox = mailbox
-        threads = LoopThreads(name: "mdp client", context: context, mailbox: mailbox) {
+        threads = LoopThreads(name: "mdp client") {
             ClientLoop(
                 context: context, configuration: configuration, mailbox: mailbox, replies: continuation, logger: logger
             ).run()

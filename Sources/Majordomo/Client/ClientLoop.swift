@@ -55,11 +55,8 @@ final class ClientLoop {
     /// Runs until closed or the context shuts down; then every waiter gets an error.
     func run() {
         do {
-            let wake = try Socket(context, type: .pair)
-            defer { wake.close() }
-            try wake.bind(mailbox.endpoint)
             try connect()
-            try loop(wake: wake)
+            try loop()
         } catch {
             if !(ZMQError.terminated ~= error) {
                 logger.error("client stopped on a socket error: \(error)")
@@ -70,21 +67,23 @@ final class ClientLoop {
         finish()
     }
 
-    private func loop(wake: Socket) throws(ZMQError) {
+    private func loop() throws(ZMQError) {
         var poller = Poller()
         var polledDealer: Socket? = nil
+        var mailboxIndex: Int? = nil
+        var dealerIndex = 0
         while true {
             guard let dealer else { return }
             if polledDealer !== dealer {
                 poller = Poller()
-                poller.register(wake)
-                poller.register(dealer)
+                mailboxIndex = mailbox.descriptor.map { poller.register(fileDescriptor: $0) }
+                dealerIndex = poller.register(dealer)
                 polledDealer = dealer
             }
-            let timeout = pending.nextDeadline.map { max(clock.now.duration(to: $0), .zero) }
+            var timeout = pending.nextDeadline.map { max(clock.now.duration(to: $0), .zero) }
+            if mailboxIndex == nil { timeout = min(timeout ?? .seconds(1), Mailbox<Command>.fallbackInterval) }
             try poller.poll(timeout: timeout)
-            if poller.events(at: 0).contains(.readable) {
-                while try wake.receive(dontWait: true) != nil {}
+            if mailboxIndex.map({ poller.events(at: $0).contains(.readable) }) ?? true {
                 var commands = mailbox.take()[...]
                 while let command = commands.popFirst() {
                     if case .close = command {
@@ -94,7 +93,7 @@ final class ClientLoop {
                     try carry(command)
                 }
             }
-            if poller.events(at: 1).contains(.readable) {
+            if poller.events(at: dealerIndex).contains(.readable) {
                 try receiveBatch(from: dealer)
             }
             try expireRequests(now: clock.now)

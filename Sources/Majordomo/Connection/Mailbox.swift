@@ -1,87 +1,90 @@
 import Foundation
-import ZeroMQ
 
 /// Hands commands from any thread to one socket loop thread, and wakes that thread.
 ///
 /// ZeroMQ sockets may be used only by the thread that created them, so callers cannot poke the
-/// loop's socket directly. They append to a locked queue instead; a small waker thread owns the
-/// sending end of an `inproc` PAIR and sends one empty frame whenever the queue goes from "seen"
-/// to "has news". The loop polls the receiving end with its other sockets, drains the wake frames
-/// and takes every queued command at once, so a burst of posts costs one wake-up.
+/// loop's socket directly. They append to a locked queue instead, and the first post after the
+/// loop last looked writes one byte to a pipe the loop polls beside its sockets (``descriptor``);
+/// ``take()`` empties the pipe and the queue at once, so a burst of posts costs one wake-up and
+/// no thread hop. Should the pipe not open (out of descriptors), ``descriptor`` is nil and the
+/// loop looks at the queue every ``fallbackInterval`` instead.
 ///
-/// `@unchecked Sendable`: every mutable field is read and written only while `condition` is
-/// locked; `endpoint` is immutable.
+/// `@unchecked Sendable`: every mutable field is read and written only while `lock` is held;
+/// the descriptors are immutable and closed only in `deinit`.
 final class Mailbox<Command: Sendable>: @unchecked Sendable {
-    /// The `inproc` endpoint the loop binds its wake PAIR to (unique per mailbox).
-    let endpoint: String
-    private let condition = NSCondition()
-    private var queue: [Command] = []
-    private var wakeRequested = false
-    private var closed = false
+    /// How often a loop without a wake pipe looks at the queue.
+    static var fallbackInterval: Duration { .milliseconds(10) }
 
-    /// A mailbox with a fresh, unique wake endpoint.
-    init(label: String) {
-        endpoint = "inproc://newsbus-\(label)-\(UUID().uuidString)"
+    private let lock = NSLock()
+    private var queue: [Command] = []
+    private var wakePending = false
+    private var closed = false
+    /// The pipe's read end (polled by the loop) and write end (written by posts).
+    private let pipe: (read: Int32, write: Int32)?
+
+    /// A mailbox with its wake pipe.
+    init() {
+        var ends: [Int32] = [-1, -1]
+        if Glibc.pipe(&ends) == 0 {
+            _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+            _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
+            _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+            pipe = (ends[0], ends[1])
+        } else {
+            pipe = nil
+        }
+    }
+
+    deinit {
+        if let pipe {
+            Glibc.close(pipe.read)
+            Glibc.close(pipe.write)
+        }
+    }
+
+    /// The descriptor the loop polls for "commands waiting" (readable), or nil (see above).
+    var descriptor: Int32? {
+        pipe?.read
     }
 
     /// Queues `command` and wakes the loop; `false` once the loop has stopped taking commands.
     func post(_ command: Command) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard !closed else { return false }
         queue.append(command)
-        if !wakeRequested {
-            wakeRequested = true
-            condition.signal()
+        if !wakePending, let pipe {
+            wakePending = true
+            var byte: UInt8 = 1
+            // A full pipe already holds wake bytes: nothing is lost by dropping this one.
+            _ = write(pipe.write, &byte, 1)
         }
         return true
     }
 
-    /// Every command posted so far, oldest first (loop thread).
+    /// Every command posted so far, oldest first, and the wake bytes with them (loop thread).
     func take() -> [Command] {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
+        if wakePending, let pipe {
+            var bytes = (UInt64(0), UInt64(0))
+            while withUnsafeMutableBytes(of: &bytes, { read(pipe.read, $0.baseAddress, $0.count) }) > 0 {}
+            wakePending = false
+        }
         let taken = queue
         queue.removeAll(keepingCapacity: true)
         return taken
     }
 
-    /// Refuses further posts, stops the waker and returns commands nobody will run (loop thread,
-    /// once, as it leaves).
+    /// Refuses further posts and returns commands nobody will run (loop thread, once, as it
+    /// leaves).
     func close() -> [Command] {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         closed = true
-        condition.broadcast()
         let left = queue
         queue = []
         return left
-    }
-
-    /// The waker thread's body: sends one wake frame per burst of posts until ``close()``.
-    func runWaker(context: Context) {
-        // Opening fails only once the context is shut down, when the loop is leaving too.
-        guard let socket = try? Socket(context, type: .pair) else { return }
-        defer { socket.close() }
-        do {
-            try socket.connect(endpoint)
-            while waitForNews() {
-                // A full pipe means wake frames are already waiting; dropping this one is fine.
-                try socket.send([[]], dontWait: true)
-            }
-        } catch {
-            // Only a context shutdown (ETERM) gets here: the loop is leaving too.
-        }
-    }
-
-    /// Blocks until a post asks for a wake-up (true) or the mailbox closes (false).
-    private func waitForNews() -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while !wakeRequested && !closed {
-            condition.wait()
-        }
-        wakeRequested = false
-        return !closed
     }
 }

@@ -26,12 +26,12 @@ public final class WorkerConnection: Sendable {
         handler: @escaping WorkerHandler
     ) {
         self.configuration = configuration
-        let mailbox = Mailbox<WorkerLoop.Command>(label: "worker")
+        let mailbox = Mailbox<WorkerLoop.Command>()
         self.mailbox = mailbox
         var logger = logger
         logger[metadataKey: "mdp.service"] = "\(configuration.service)"
         let loopLogger = logger
-        threads = LoopThreads(name: "mdp worker \(configuration.service)", context: context, mailbox: mailbox) {
+        threads = LoopThreads(name: "mdp worker \(configuration.service)") {
             WorkerLoop(
                 context: context, configuration: configuration, handler: handler, mailbox: mailbox, logger: loopLogger
             ).run()

@@ -7,7 +7,7 @@ import ZeroMQ
 /// keep the RFC 18 timers: heartbeat when quiet, reconnect when the broker went silent.
 final class WorkerLoop {
     /// What other threads ask of the loop.
-    enum Command: Sendable {
+    enum Command: Sendable, Equatable {
         /// Say DISCONNECT, close and leave.
         case stop
     }
@@ -46,18 +46,9 @@ final class WorkerLoop {
     /// Runs until stopped or the context shuts down.
     func run() {
         defer { _ = mailbox.close() }
-        let wake: Socket
-        do {
-            wake = try Socket(context, type: .pair)
-            try wake.bind(mailbox.endpoint)
-        } catch {
-            logger.error("worker cannot start its control socket: \(error)")
-            return
-        }
-        defer { wake.close() }
         connect()
         do {
-            try loop(wake: wake)
+            try loop()
         } catch {
             if !(ZMQError.terminated ~= error) {
                 logger.error("worker stopped on a socket error: \(error)")
@@ -66,33 +57,32 @@ final class WorkerLoop {
         dealer?.close()
     }
 
-    private func loop(wake: Socket) throws(ZMQError) {
+    private func loop() throws(ZMQError) {
         var poller = Poller()
         var polledDealer: Socket? = nil
+        var pollerBuilt = false
+        var dealerIndex: Int? = nil
+        var mailboxIndex: Int? = nil
         while !terminated {
-            if polledDealer !== dealer {
+            if !pollerBuilt || polledDealer !== dealer {
+                pollerBuilt = true
                 poller = Poller()
-                poller.register(wake)
-                if let dealer { poller.register(dealer) }
+                mailboxIndex = mailbox.descriptor.map { poller.register(fileDescriptor: $0) }
+                dealerIndex = dealer.map { poller.register($0) }
                 polledDealer = dealer
             }
-            let deadline = dealer == nil ? reconnectAt : schedule.nextDeadline
-            try poller.poll(timeout: max(clock.now.duration(to: deadline), .zero))
-            if poller.events(at: 0).contains(.readable), try takeCommands(wake: wake) == .stop {
+            var timeout = max(clock.now.duration(to: dealer == nil ? reconnectAt : schedule.nextDeadline), .zero)
+            if mailboxIndex == nil { timeout = min(timeout, Mailbox<Command>.fallbackInterval) }
+            try poller.poll(timeout: timeout)
+            if mailboxIndex.map({ poller.events(at: $0).contains(.readable) }) ?? true, mailbox.take().last == .stop {
                 sayGoodbye()
                 return
             }
-            if let dealer, dealer === polledDealer, poller.events(at: 1).contains(.readable) {
+            if let dealer, dealer === polledDealer, let dealerIndex, poller.events(at: dealerIndex).contains(.readable) {
                 try receiveBatch(from: dealer)
             }
             keepTimers(now: clock.now)
         }
-    }
-
-    /// Drains wake frames and returns the strongest command posted.
-    private func takeCommands(wake: Socket) throws(ZMQError) -> Command? {
-        while try wake.receive(dontWait: true) != nil {}
-        return mailbox.take().last
     }
 
     /// Handles up to a batch of waiting messages, so one poll serves many.
