@@ -1,7 +1,7 @@
 // newsbus-bench: requests/s of a 100-byte echo with a window of requests in flight, through
 // (a) a raw ROUTER/DEALER echo, (b) our MDP broker with two echo workers, (c) the majortomo
-// broker with the same workers; plus our broker driven through ClientConnection. One run, one
-// table; run it in release mode through scripts/bench-bus.
+// broker with the same workers; plus our broker with worker credit, and driven through
+// ClientConnection. One run, one table; run it in release mode through scripts/bench-bus.
 import Foundation
 
 let arguments = CommandLine.arguments

@@ -6,6 +6,10 @@
 ///   service's queue (at most ``BrokerConfiguration/queueLimit`` requests; past that the
 ///   client gets a 503 ``BrokerErrorReply``).
 /// * A worker's PARTIAL and FINAL go to the client it is serving; after FINAL it is idle again.
+/// * With ``BrokerConfiguration/workerCredit`` N above 1, a worker may hold up to N requests
+///   (it serves them in order from its socket); workers with credit left take requests in
+///   turn, and a reply goes to the oldest request the worker holds for the client it names.
+///   A worker that expires or leaves loses every request it holds, as classic MDP loses one.
 /// * Workers hear a HEARTBEAT every interval; a worker silent for interval × liveness (or
 ///   ``BrokerConfiguration/busyWorkerTimeout`` while busy) is expired.
 /// * A worker that breaks the protocol (a command out of order, READY twice, a reply to a
