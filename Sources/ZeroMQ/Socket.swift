@@ -131,6 +131,9 @@ public final class Socket {
                 // Frames of one message arrive together, so only the first can be missing.
                 return frames.isEmpty ? nil : frames
             }
+            if !message.hasMore && frames.isEmpty { return [message.bytes] }
+            // Room for a typical MDP message at once: growing 1, 2, 4, 8 would allocate four times.
+            if frames.isEmpty { frames.reserveCapacity(8) }
             frames.append(message.bytes)
             if !message.hasMore { return frames }
             dontWait = false

@@ -29,6 +29,8 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
     /// Handles one parsed message.
     public mutating func receive(_ message: BrokerInbound, now: Instant) -> [BrokerAction] {
         var actions: [BrokerAction] = []
+        // A reply and the next request for the worker, usually: one allocation, not two.
+        actions.reserveCapacity(4)
         switch message.content {
         case .client(let request):
             clientRequested(request, from: message.sender, dialect: message.dialect, now: now, into: &actions)
