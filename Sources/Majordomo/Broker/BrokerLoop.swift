@@ -10,6 +10,8 @@ final class BrokerLoop {
     let limits: FrameLimits
     var logger: Logger
     var machine: BrokerStateMachine<ContinuousClock.Instant>
+    /// The actions of one batch of messages, carried out together (see ``receiveBatch()``).
+    private var outbox: [BrokerAction] = []
     /// Keeps bad input from flooding the log.
     var malformedInput = MalformedInputLog<ContinuousClock.Instant>()
     let clock = ContinuousClock()
@@ -114,10 +116,13 @@ final class BrokerLoop {
         try socket.send(decision.reply)
     }
 
-    /// Handles up to ``batchSize`` waiting messages without blocking.
+    /// Handles up to ``batchSize`` waiting messages without blocking, then sends what they
+    /// asked for in one burst: libzmq then wakes its I/O thread once per burst and peer, not
+    /// once per message.
     private func receiveBatch() throws(ZMQError) {
+        defer { outbox.removeAll(keepingCapacity: true) }
         for _ in 0..<Self.batchSize {
-            guard let frames = try router.receive(dontWait: true) else { return }
+            guard let frames = try router.receive(dontWait: true) else { break }
             let message: BrokerInbound
             do {
                 message = try BrokerInbound.parse(routerFrames: frames, limits: limits)
@@ -128,8 +133,9 @@ final class BrokerLoop {
             if logger.logLevel <= .trace {
                 logger.trace("message received", metadata: ["mdp.peer": "\(message.sender)", "mdp.dialect": "\(message.dialect)"])
             }
-            try perform(machine.receive(message, now: clock.now))
+            outbox += machine.receive(message, now: clock.now)
         }
+        try perform(outbox)
     }
 
     /// Sends what the state machine asked for and logs what it reported.
