@@ -36,12 +36,9 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(help: "Largest message frame accepted, in bytes; peers sending more are disconnected.")
     var maxMessageSize: Int = 16 << 20
 
-    @Option(
-        help: """
-            Requests the broker may hand one worker before its replies come back (like AMQP \
-            prefetch); 1 is classic Majordomo. More hides the broker-worker round trip for many \
-            small requests, but a worker that dies loses all it holds.
-            """)
+    /// More than 1 hides the broker-worker round trip for many small requests, but a worker
+    /// that dies loses every request it holds (see `BrokerConfiguration.workerCredit`).
+    @Option(help: "Requests the broker may hand one worker before its replies return (like AMQP prefetch); 1 is classic Majordomo.")
     var workerCredit: Int = 1
 
     @OptionGroup var curve: CurveOptions
