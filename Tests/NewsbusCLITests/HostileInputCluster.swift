@@ -10,6 +10,8 @@ final class HostileInputCluster: Sendable {
 
     /// Seconds a request may wait in the broker's queue (so a request for an unknown service gets a 504).
     static let requestTimeout = 5
+    /// The aggregator's `--max-job-bytes` (64 MiB, below the 256 MiB default, so a 200 MB job is refused unread).
+    static let maximumJobBytes = 64 << 20
 
     let directory: URL
     let endpoint: String
@@ -36,7 +38,7 @@ final class HostileInputCluster: Sendable {
         let endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
         let aggregator = try CLITestSupport.start([
             "aggregator", "--broker", endpoint, "--store", directory.appendingPathComponent("store").path,
-            "--timeout", "20",
+            "--timeout", "20", "--max-job-bytes", "\(maximumJobBytes)",
         ])
         let worker = try CLITestSupport.start(["worker", "--broker", endpoint, "--threads", "1"])
         try await aggregator.stderrLine(containing: "aggregator ready", within: .seconds(60))

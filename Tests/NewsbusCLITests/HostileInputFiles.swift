@@ -24,7 +24,7 @@ enum HostileInputFiles {
         case .fileOf200MB:
             // Written sparse-free but cheap: 200 MB of one repeated sentence, in 1 MB blocks.
             let url = directory.appendingPathComponent("huge.txt")
-            FileManager.default.createFile(atPath: url.path, contents: Data("A huge article\n\n".utf8))
+            try Data("A huge article\n\n".utf8).write(to: url)
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
             try handle.seekToEnd()
@@ -48,7 +48,7 @@ enum HostileInputFiles {
         default:
             let url = directory.appendingPathComponent("empty.jsonl")
             try Data().write(to: url)
-            return (url, "")
+            return (url, "has no text")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NewsWire
 import NewsbusTestSupport
+import SwiftProtobuf
 import Testing
 
 /// Hostile input against live `newsbus broker`, `aggregator` and `worker` processes (one cluster
@@ -23,7 +24,7 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
     case unknownHeader, loneEmptyFrame, unknownClientCommand, requestWithoutService, emptyServiceName
     case tooManyFrames, finalFromStrangerWorker
     // Valid MDP, bad protobuf.
-    case jobsUndecodable, jobsWrongSchema, jobsNoArticles, jobsInvalidUTF8, jobsArticleOf200MB
+    case jobsUndecodable, jobsWrongSchema, jobsNoArticles, jobsInvalidUTF8, jobsArticleOf11MB, jobsOf200MB
     case extractUndecodable, extractWrongSchema, extractInvalidUTF8
     // Sizes on the wire.
     case frameClaiming1GiB, frameClaimOverLimit, frameOverLimit
@@ -51,7 +52,7 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
         case .finalFromStrangerWorker:
             try await brokerLog(
                 [Array("MDPW02".utf8), [0x04], Array("nobody".utf8), [], [0x41]], cluster,
-                ["protocol violation", "never sent READY"])
+                ["protocol violation", "never sent READY"], reply: [Array("MDPW02".utf8), [0x06]])
         case .jobsUndecodable: try await jobsError([[0x08, 0xFF, 0xFF]], cluster, "bad_request", "not a JobRequest")
         case .jobsWrongSchema:
             try await jobsError(
@@ -63,10 +64,17 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
             try await jobsError(
                 HostileInputMessages.patch(try HostileInputMessages.submit([("a", "Caf@ Berlin.")]), marker: "f@", with: [0xC3, 0x28]),
                 cluster, "bad_request", "not a JobRequest")
-        case .jobsArticleOf200MB:
+        case .jobsArticleOf11MB:
+            // Under the aggregator's request limit, so decoded, then refused by the 10 MB article limit.
+            try await jobsError(
+                try HostileInputMessages.submit([("big", String(repeating: "Berlin is big. ", count: 11_000_000 / 15))]),
+                cluster, "bad_request", "over the limit of 10000000", within: .seconds(120))
+        case .jobsOf200MB:
+            // Over the cluster's --max-job-bytes: refused on its size alone, never decoded.
             try await jobsError(
                 try HostileInputMessages.submit([("huge", String(repeating: "Berlin is big. ", count: 200_000_000 / 15))]),
-                cluster, "bad_request", "over the limit of 10000000", within: .seconds(180))
+                cluster, "bad_request", "over the aggregator's limit of \(HostileInputCluster.maximumJobBytes)",
+                within: .seconds(120))
         case .extractUndecodable: try await extractFailure([[0x08, 0xFF, 0xFF]], cluster)
         case .extractWrongSchema: try await extractWrongSchema(cluster)
         case .extractInvalidUTF8:
@@ -88,11 +96,14 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
         try await brokerLog(message, cluster, ["malformed message dropped", reason])
     }
 
-    /// Sends `message`, expects no reply and a new broker log line with every fragment.
-    private func brokerLog(_ message: [[UInt8]], _ cluster: HostileInputCluster, _ fragments: [String]) async throws -> String {
+    /// Sends `message`, expects `reply` (none when `nil`) and a new broker log line with every fragment.
+    private func brokerLog(
+        _ message: [[UInt8]], _ cluster: HostileInputCluster, _ fragments: [String], reply: [[UInt8]]? = nil
+    ) async throws -> String {
         let offset = cluster.broker.output.stderr.count
-        let replies = try await HostileInputPeer.exchange(cluster.endpoint, send: [message], replies: 1, within: .seconds(2))
-        #expect(replies.isEmpty, "no reply to a malformed message: \(replies)")
+        let replies = try await HostileInputPeer.exchange(
+            cluster.endpoint, send: [message], replies: 1, within: .seconds(reply == nil ? 2 : 30))
+        #expect(replies == (reply.map { [$0] } ?? []), "the answer to a malformed message: \(replies)")
         let line = await cluster.newLine(of: cluster.broker, after: offset, containing: fragments)
         #expect(line != nil, "the broker logs \(fragments): \(cluster.broker.output.stderr.suffix(1500))")
         return "broker log: \(line ?? "none")"
