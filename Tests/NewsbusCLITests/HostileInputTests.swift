@@ -53,7 +53,7 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
             try await brokerLog(
                 [Array("MDPW02".utf8), [0x04], Array("nobody".utf8), [], [0x41]], cluster,
                 ["protocol violation", "never sent READY"], reply: [Array("MDPW02".utf8), [0x06]])
-        case .jobsUndecodable: try await jobsError([[0x08, 0xFF, 0xFF]], cluster, "bad_request", "not a JobRequest")
+        case .jobsUndecodable: try await jobsError([[0x08, 0xFF, 0xFF]], cluster, "bad_request", "not a JobRequest (")
         case .jobsWrongSchema:
             try await jobsError(
                 try HostileInputMessages.submit([("a", "Text.")], schemaVersion: 99), cluster, "bad_request",
@@ -63,7 +63,7 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
         case .jobsInvalidUTF8:
             try await jobsError(
                 HostileInputMessages.patch(try HostileInputMessages.submit([("a", "Caf@ Berlin.")]), marker: "f@", with: [0xC3, 0x28]),
-                cluster, "bad_request", "not a JobRequest")
+                cluster, "bad_request", "not a JobRequest (invalidUTF8)")
         case .jobsArticleOf11MB:
             // Under the aggregator's request limit, so decoded, then refused by the 10 MB article limit.
             try await jobsError(
