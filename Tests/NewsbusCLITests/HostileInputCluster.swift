@@ -19,7 +19,9 @@ final class HostileInputCluster: Sendable {
     let aggregator: CommandProcess
     let worker: CommandProcess
 
-    private init(directory: URL, endpoint: String, broker: CommandProcess, aggregator: CommandProcess, worker: CommandProcess) {
+    private init(
+        directory: URL, endpoint: String, broker: CommandProcess, aggregator: CommandProcess, worker: CommandProcess
+    ) {
         self.directory = directory
         self.endpoint = endpoint
         self.broker = broker
@@ -89,7 +91,9 @@ final class HostileInputCluster: Sendable {
     /// Every role is still running and a small good job still completes with its report.
     func expectServing(after input: String) async throws {
         for (name, process) in roles {
-            #expect(process.output.exitStatus == nil, "the \(name) survived \(input): \(process.output.stderr.suffix(2000))")
+            #expect(
+                process.output.exitStatus == nil,
+                "the \(name) survived \(input): \(process.output.stderr.suffix(2000))")
         }
         let scratch = try scratch()
         let article = scratch.appendingPathComponent("good.txt")

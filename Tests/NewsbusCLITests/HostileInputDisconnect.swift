@@ -25,6 +25,7 @@ enum HostileInputDisconnect {
         }
         #expect(done, "the job of a killed client still finishes: \(last)")
         #expect(last.contains("\(ids.count)"), "its status counts all \(ids.count) articles: \(last)")
-        return "client killed mid-job; job \(job) finished: \(last.split(separator: "\n").first { $0.hasPrefix(job) } ?? "")"
+        let line = last.split(separator: "\n").first { $0.hasPrefix(job) } ?? ""
+        return "client killed mid-job; job \(job) finished: \(line)"
     }
 }

@@ -10,10 +10,13 @@ enum HostileInputFiles {
         let scratch = try cluster.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (file, expected) = try make(input, in: scratch)
-        let submit = try await cluster.submit(["--wait", "--out", scratch.appendingPathComponent("out").path, file.path])
+        let out = scratch.appendingPathComponent("out")
+        let submit = try await cluster.submit(["--wait", "--out", out.path, file.path])
         #expect(submit.output.exitStatus != nil && submit.output.exitStatus != 0, "submit fails on \(input)")
         let message = submit.output.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(message.contains(file.path) && message.contains(expected), "the message names the file and the fault: \(message)")
+        #expect(
+            message.contains(file.path) && message.contains(expected),
+            "the message names the file and the fault: \(message)")
         #expect(submit.output.stdout.isEmpty, "no job id is printed")
         return "exit \(submit.output.exitStatus ?? -1): \(message.replacingOccurrences(of: scratch.path, with: "$TMP"))"
     }

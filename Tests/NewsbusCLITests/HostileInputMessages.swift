@@ -61,7 +61,9 @@ enum HostileInputMessages {
         precondition(needle.count == replacement.count, "the patch keeps the length")
         return body.map { frame in
             guard frame.count >= needle.count,
-                let start = (0...(frame.count - needle.count)).first(where: { frame[$0..<($0 + needle.count)].elementsEqual(needle) })
+                let start = (0...(frame.count - needle.count)).first(where: {
+                    frame[$0..<($0 + needle.count)].elementsEqual(needle)
+                })
             else { return frame }
             var patched = frame
             patched.replaceSubrange(start..<(start + needle.count), with: replacement)

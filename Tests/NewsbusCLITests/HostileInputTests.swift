@@ -41,7 +41,8 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
         case .unknownHeader: try await malformed([Array("HELLO".utf8)], cluster, "unknown protocol header")
         case .loneEmptyFrame: try await malformed([[]], cluster, "missing")
         case .unknownClientCommand:
-            try await malformed([Array("MDPC02".utf8), [0x09], Array("newsbus.jobs".utf8)], cluster, "unknown MDPC02 command")
+            try await malformed(
+                [Array("MDPC02".utf8), [0x09], Array("newsbus.jobs".utf8)], cluster, "unknown MDPC02 command")
         case .requestWithoutService: try await malformed([Array("MDPC02".utf8), [0x01]], cluster, "missing its")
         case .emptyServiceName:
             try await malformed([Array("MDPC02".utf8), [0x01], [], [0x41]], cluster, "empty service name")
@@ -62,24 +63,26 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
             try await jobsError(try HostileInputMessages.submit([]), cluster, "bad_request", "has no articles")
         case .jobsInvalidUTF8:
             try await jobsError(
-                HostileInputMessages.patch(try HostileInputMessages.submit([("a", "Caf@ Berlin.")]), marker: "f@", with: [0xC3, 0x28]),
+                HostileInputMessages.patch(
+                    try HostileInputMessages.submit([("a", "Caf@ Berlin.")]), marker: "f@", with: [0xC3, 0x28]),
                 cluster, "bad_request", "not a JobRequest (invalidUTF8)")
         case .jobsArticleOf11MB:
             // Under the aggregator's request limit, so decoded, then refused by the 10 MB article limit.
             try await jobsError(
-                try HostileInputMessages.submit([("big", String(repeating: "Berlin is big. ", count: 11_000_000 / 15))]),
+                try HostileInputMessages.submit([("big", Self.text(bytes: 11_000_000))]),
                 cluster, "bad_request", "over the limit of 10000000", within: .seconds(120))
         case .jobsOf200MB:
             // Over the cluster's --max-job-bytes: refused on its size alone, never decoded.
             try await jobsError(
-                try HostileInputMessages.submit([("huge", String(repeating: "Berlin is big. ", count: 200_000_000 / 15))]),
+                try HostileInputMessages.submit([("huge", Self.text(bytes: 200_000_000))]),
                 cluster, "bad_request", "over the aggregator's limit of \(HostileInputCluster.maximumJobBytes)",
                 within: .seconds(120))
         case .extractUndecodable: try await extractFailure([[0x08, 0xFF, 0xFF]], cluster)
         case .extractWrongSchema: try await extractWrongSchema(cluster)
         case .extractInvalidUTF8:
             try await extractFailure(
-                HostileInputMessages.patch(try HostileInputMessages.extract(text: "Caf@ Berlin."), marker: "f@", with: [0xC3, 0x28]),
+                HostileInputMessages.patch(
+                    try HostileInputMessages.extract(text: "Caf@ Berlin."), marker: "f@", with: [0xC3, 0x28]),
                 cluster)
         case .frameClaiming1GiB: try await frameClaim(1 << 30, cluster)
         case .frameClaimOverLimit: try await frameClaim((16 << 20) + 1, cluster)
@@ -87,12 +90,20 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
         case .unknownService: try await unknownService(cluster)
         case .extractClientGone: try await extractClientGone(cluster)
         case .submitClientKilledMidJob: try await HostileInputDisconnect.submitKilledMidJob(cluster)
-        case .fileOf200MB, .fileInvalidUTF8, .fileBinary, .fileEmptyJob: try await HostileInputFiles.check(self, cluster)
+        case .fileOf200MB, .fileInvalidUTF8, .fileBinary, .fileEmptyJob:
+            try await HostileInputFiles.check(self, cluster)
         }
     }
 
+    /// About `bytes` bytes of article text: one sentence repeated.
+    private static func text(bytes: Int) -> String {
+        String(repeating: "Berlin is big. ", count: bytes / 15)
+    }
+
     /// The broker drops a malformed message and logs why.
-    private func malformed(_ message: [[UInt8]], _ cluster: HostileInputCluster, _ reason: String) async throws -> String {
+    private func malformed(
+        _ message: [[UInt8]], _ cluster: HostileInputCluster, _ reason: String
+    ) async throws -> String {
         try await brokerLog(message, cluster, ["malformed message dropped", reason])
     }
 
@@ -111,7 +122,8 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
 
     /// The aggregator answers a `newsbus.jobs` request with an error reply of `code` containing `text`.
     private func jobsError(
-        _ body: [[UInt8]], _ cluster: HostileInputCluster, _ code: String, _ text: String, within timeout: Duration = .seconds(30)
+        _ body: [[UInt8]], _ cluster: HostileInputCluster, _ code: String, _ text: String,
+        within timeout: Duration = .seconds(30)
     ) async throws -> String {
         let replies = try await HostileInputPeer.exchange(
             cluster.endpoint, send: [HostileInputMessages.request("newsbus.jobs", body)], replies: 1, within: timeout)
@@ -125,7 +137,8 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
     private func extractFailure(_ body: [[UInt8]], _ cluster: HostileInputCluster) async throws -> String {
         let offset = cluster.worker.output.stderr.count
         let replies = try await HostileInputPeer.exchange(
-            cluster.endpoint, send: [HostileInputMessages.request("newsbus.extract", body)], replies: 1, within: .seconds(30))
+            cluster.endpoint, send: [HostileInputMessages.request("newsbus.extract", body)], replies: 1,
+            within: .seconds(30))
         let text = HostileInputMessages.text(replies.first)
         #expect(text.hasPrefix("500 | ") && text.contains("not an ExtractRequest"), "a 500 failure reply: \(text)")
         let line = await cluster.newLine(of: cluster.worker, after: offset, containing: ["handler failed"])
@@ -137,10 +150,13 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
     private func extractWrongSchema(_ cluster: HostileInputCluster) async throws -> String {
         let body = try HostileInputMessages.extract(schemaVersion: 99)
         let replies = try await HostileInputPeer.exchange(
-            cluster.endpoint, send: [HostileInputMessages.request("newsbus.extract", body)], replies: 1, within: .seconds(30))
+            cluster.endpoint, send: [HostileInputMessages.request("newsbus.extract", body)], replies: 1,
+            within: .seconds(30))
         let frames = replies.first.flatMap(HostileInputPeer.body(ofReply:)) ?? []
         let reply = frames.count == 1 ? try? Newsbus_V1_ExtractReply(serializedBytes: frames[0]) : nil
-        #expect(reply?.error.contains("schema version 99 is not 1") == true, "an ExtractReply with the error: \(String(describing: reply))")
+        #expect(
+            reply?.error.contains("schema version 99 is not 1") == true,
+            "an ExtractReply with the error: \(String(describing: reply))")
         #expect(reply?.entities.isEmpty == true)
         return "ExtractReply.error \(reply?.error ?? "none")"
     }
@@ -156,8 +172,11 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
     private func frameOverLimit(_ cluster: HostileInputCluster) async throws -> String {
         let body = [[UInt8](repeating: 0x41, count: (16 << 20) + 1)]
         let replies = try await HostileInputPeer.exchange(
-            cluster.endpoint, send: [HostileInputMessages.request("newsbus.jobs", body)], replies: 1, within: .seconds(5))
-        #expect(replies.isEmpty, "an oversized frame is dropped with its connection: \(replies.map(HostileInputMessages.text))")
+            cluster.endpoint, send: [HostileInputMessages.request("newsbus.jobs", body)], replies: 1,
+            within: .seconds(5))
+        #expect(
+            replies.isEmpty,
+            "an oversized frame is dropped with its connection: \(replies.map(HostileInputMessages.text))")
         return "no reply (connection dropped by libzmq)"
     }
 
@@ -177,9 +196,8 @@ enum HostileInput: String, CaseIterable, CustomTestStringConvertible {
 
     /// A client that leaves before its extraction reply: the worker's reply is dropped, nothing breaks.
     private func extractClientGone(_ cluster: HostileInputCluster) async throws -> String {
-        let replies = try await HostileInputPeer.exchange(
-            cluster.endpoint, send: [HostileInputMessages.request("newsbus.extract", try HostileInputMessages.extract())],
-            replies: 0, within: .zero)
+        let request = HostileInputMessages.request("newsbus.extract", try HostileInputMessages.extract())
+        let replies = try await HostileInputPeer.exchange(cluster.endpoint, send: [request], replies: 0, within: .zero)
         #expect(replies.isEmpty)
         return "client gone before the reply; the reply is dropped"
     }

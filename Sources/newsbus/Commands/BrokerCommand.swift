@@ -53,7 +53,8 @@ struct BrokerCommand: AsyncParsableCommand {
             throw ValidationError("Please give --heartbeat-interval and --heartbeat-liveness values above zero.")
         }
         guard queueLimit > 0, maxMessageSize > 0, requestTimeout ?? 1 > 0 else {
-            throw ValidationError("Please give --queue-limit, --max-message-size and --request-timeout values above zero.")
+            throw ValidationError(
+                "Please give --queue-limit, --max-message-size and --request-timeout values above zero.")
         }
     }
 
