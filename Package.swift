@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsbusCLITests",
-            dependencies: ["NewsbusTestSupport", "newsbus"],
+            dependencies: ["NewsbusTestSupport", "newsbus", "ZeroMQ", "NewsWire", protobuf],
             swiftSettings: strictSettings
         ),
     ],

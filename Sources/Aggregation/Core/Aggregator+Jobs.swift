@@ -46,6 +46,10 @@ extension Aggregator {
         return (reply, output)
     }
 
+    /// The largest article text a job may carry, in bytes of UTF-8: the article readers' default
+    /// (10 MB), so a client that bypasses them cannot make the aggregator chunk and store more.
+    static let maximumArticleBytes = 10_000_000
+
     /// Why a submitted job cannot be accepted, or `nil`.
     static func problem(in articles: [Newsbus_V1_Article]) -> String? {
         guard !articles.isEmpty else { return "the job has no articles; submit at least one" }
@@ -54,6 +58,10 @@ extension Aggregator {
             if article.id.isEmpty { return "article \(index + 1) has no id; give every article an id" }
             if !seen.insert(article.id).inserted {
                 return "article id '\(article.id)' is used twice; ids must be unique"
+            }
+            if article.text.utf8.count > maximumArticleBytes {
+                return "article '\(article.id)' has \(article.text.utf8.count) bytes of text, over the limit of "
+                    + "\(maximumArticleBytes); split it into smaller articles"
             }
             if !article.date.isEmpty, !Article.isValidDate(article.date) {
                 return "article '\(article.id)' has date '\(article.date)'; write dates as YYYY-MM-DD"

@@ -71,11 +71,12 @@ final class AggregatorDriver {
     /// Answers one `newsbus.jobs` request body with one serialized `JobReply` frame.
     private func answer(_ body: [[UInt8]]) -> [[UInt8]] {
         var reply: Newsbus_V1_JobReply
-        if !body.isEmpty, let request = try? Newsbus_V1_JobRequest(serializedBytes: JobFrames.join(body)) {
-            reply = handle(request)
-        } else {
+        do {
+            reply = handle(try Newsbus_V1_JobRequest(serializedBytes: JobFrames.join(body)))
+        } catch {
+            // Name the decoder's finding (e.g. invalidUTF8, truncated), so the sender knows what to fix.
             reply = Aggregator.errorReply(
-                "bad_request", "the request is not a JobRequest; use a matching newsbus client")
+                "bad_request", "the request is not a JobRequest (\(error)); use a matching newsbus client")
         }
         reply.schemaVersion = newsbusSchemaVersion
         return JobFrames.split((try? reply.serializedBytes()) ?? [])

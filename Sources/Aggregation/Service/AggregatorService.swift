@@ -26,6 +26,9 @@ public final class AggregatorService: Sendable {
         public var aggregator: Aggregator.Configuration
         /// How long a job request may wait for the driver before the client gets a failure reply.
         public var jobRequestTimeout: Duration
+        /// The largest `newsbus.jobs` request accepted, in bytes (default 256 MiB); a bigger one is
+        /// answered `bad_request` before it is decoded, so it cannot stall the aggregator.
+        public var maximumJobBytes: Int = 256 << 20
         /// CurveZMQ: the broker's public key, when the broker requires CURVE.
         public var curveServerKey: CurveKey?
         /// CurveZMQ: this aggregator's long-term key pair (needed with ``curveServerKey``).
@@ -71,6 +74,7 @@ public final class AggregatorService: Sendable {
             }
         }
         let timeout = configuration.jobRequestTimeout
+        let maximumJobBytes = configuration.maximumJobBytes
         jobs = WorkerConnection(
             context: context,
             configuration: WorkerConfiguration(
@@ -78,11 +82,22 @@ public final class AggregatorService: Sendable {
                 curveServerKey: configuration.curveServerKey, curveKeyPair: configuration.curveKeyPair),
             logger: logger
         ) { (body: [[UInt8]]) throws(AggregatorServiceError) -> [[UInt8]] in
+            if let refusal = Self.oversized(body, limit: maximumJobBytes) { return refusal }
             let slot = JobReplySlot()
             guard inbox.post(.jobRequest(body, slot)) else { throw .stopping }
             guard let answer = slot.wait(within: timeout) else { throw .busy(timeout) }
             return answer
         }
+    }
+
+    /// The `bad_request` reply to a request body of more than `limit` bytes, or `nil`.
+    private static func oversized(_ body: [[UInt8]], limit: Int) -> [[UInt8]]? {
+        let size = body.reduce(0) { $0 + $1.count }
+        guard size > limit else { return nil }
+        let reply = Aggregator.errorReply(
+            "bad_request", "the request has \(size) bytes, over the aggregator's limit of \(limit) (--max-job-bytes); "
+                + "split the job into smaller ones")
+        return JobFrames.split((try? reply.serializedBytes()) ?? [])
     }
 
     private static func startDriver(

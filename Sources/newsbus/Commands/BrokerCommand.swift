@@ -33,6 +33,13 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(help: "Most requests one service may have waiting; more are refused with a 503 reply.")
     var queueLimit: Int = 10_000
 
+    @Option(
+        help: """
+            Seconds a request may wait for a worker before the client gets a 504 reply (default: it waits \
+            until a worker of its service comes; a request for a service nobody serves then waits forever).
+            """)
+    var requestTimeout: Int?
+
     @Option(help: "Largest message frame accepted, in bytes; peers sending more are disconnected.")
     var maxMessageSize: Int = 16 << 20
 
@@ -50,8 +57,9 @@ struct BrokerCommand: AsyncParsableCommand {
         guard heartbeatInterval > 0, heartbeatLiveness > 0 else {
             throw ValidationError("Please give --heartbeat-interval and --heartbeat-liveness values above zero.")
         }
-        guard queueLimit > 0, maxMessageSize > 0 else {
-            throw ValidationError("Please give --queue-limit and --max-message-size values above zero.")
+        guard queueLimit > 0, maxMessageSize > 0, requestTimeout ?? 1 > 0 else {
+            throw ValidationError(
+                "Please give --queue-limit, --max-message-size and --request-timeout values above zero.")
         }
         guard workerCredit > 0 else {
             throw ValidationError("Please give --worker-credit a value of 1 (classic Majordomo) or more.")
@@ -70,6 +78,7 @@ struct BrokerCommand: AsyncParsableCommand {
             heartbeatInterval: .milliseconds(heartbeatInterval),
             heartbeatLiveness: heartbeatLiveness,
             queueLimit: queueLimit,
+            requestTimeout: requestTimeout.map { .seconds($0) },
             maximumMessageSize: maxMessageSize,
             curve: curveConfiguration,
             workerCredit: workerCredit

@@ -19,7 +19,13 @@ struct AggregatorOptions: ParsableArguments {
     @Option(help: "Attempts per chunk before its article is reported as failed.")
     var attempts: Int = 3
 
+    @Option(help: "Largest job request accepted, in bytes; bigger ones are refused before decoding.")
+    var maxJobBytes: Int = 256 << 20
+
     func validate() throws {
+        guard maxJobBytes > 0 else {
+            throw ValidationError("Please give --max-job-bytes a value above zero.")
+        }
         guard window > 0, chunkSize ?? 100 >= 100, timeout > 0, attempts > 0 else {
             throw ValidationError(
                 "Please give --window, --timeout and --attempts values above zero, and --chunk-size of at least 100.")
@@ -30,10 +36,12 @@ struct AggregatorOptions: ParsableArguments {
     func configuration(
         broker: String, store: String, reports: String?, defaultChunkSize: Int = 2000
     ) -> AggregatorService.Configuration {
-        AggregatorService.Configuration(
+        var configuration = AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
             aggregator: Aggregator.Configuration(
                 window: .init(window: window, timeout: .seconds(timeout), maximumAttempts: attempts),
                 chunkScalars: chunkSize ?? defaultChunkSize, reportsDirectory: reports))
+        configuration.maximumJobBytes = maxJobBytes
+        return configuration
     }
 }
