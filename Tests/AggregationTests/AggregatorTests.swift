@@ -106,6 +106,29 @@ struct AggregatorTests {
         #expect(try restarted.report(for: job).articles.map(\.status) == ["ok", "failed", "ok"])
     }
 
+    @Test("chunks sent again after a restart count as retries, and the counters survive the restart")
+    func restartCountsRetries() throws {
+        let directory = try TemporaryDirectory()
+        var sentBeforeCrash: [Newsbus_V1_ExtractRequest] = []
+        do {
+            var aggregator = try makeAggregator(directory)
+            sentBeforeCrash = try aggregator.submit(articles, id: job, now: start, date: date).output.requests
+            // One chunk times out and goes out again before the crash: one retry, stored.
+            let retried = try aggregator.tick(now: start.advanced(by: .seconds(30)), date: date)
+            #expect(retried.requests.count == sentBeforeCrash.count)
+            #expect(try aggregator.store.job(job).stats.retries == sentBeforeCrash.count)
+        }
+        var restarted = try makeAggregator(directory)
+        let resumed = try restarted.resume(now: start, date: date)
+        #expect(resumed.requests.count == sentBeforeCrash.count)
+        #expect(resumed.requests.allSatisfy { $0.attempt == 3 }, "attempt numbers go on after the restart")
+        let expected = 2 * sentBeforeCrash.count
+        #expect(Aggregator.status(of: try restarted.store.job(job)).retries == UInt32(expected))
+        let output = try restarted.receive(resumed.requests.map(answer), now: start, date: date)
+        #expect(output.finished == [job])
+        #expect(try restarted.report(for: job).stats.scheduler.retries == expected)
+    }
+
     @Test("a chunk with no reply is retried, then its article fails with the reason")
     func timeouts() throws {
         let directory = try TemporaryDirectory()

@@ -109,8 +109,14 @@ public struct Aggregator {
     }
 
     /// Takes serialized `ExtractReply`s, records new results, drops duplicates, and returns what to send next.
-    public mutating func receive(_ replies: [Data], now: Instant, date: Date) throws(AggregationError) -> Output {
+    /// `failures` are the reasons of worker failure replies (MDP "500": the worker's handler failed);
+    /// each that names a chunk in flight is a failed attempt of that chunk at once (see
+    /// ``receiveFailures(_:into:now:)``).
+    public mutating func receive(
+        _ replies: [Data], failures: [String] = [], now: Instant, date: Date
+    ) throws(AggregationError) -> Output {
         var step = Step()
+        receiveFailures(failures, into: &step, now: now)
         for bytes in replies {
             let reply: Newsbus_V1_ExtractReply
             do {
