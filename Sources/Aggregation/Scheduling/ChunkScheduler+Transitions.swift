@@ -119,9 +119,22 @@ extension ChunkScheduler {
             record.deadline = now.advanced(by: configuration.timeout)
             records[key] = record
             inFlight.insert(key)
+            deadlines.append((key, now.advanced(by: configuration.timeout)))
             actions.append(.send(key, attempt: record.attempts))
         }
+        pruneDeadlines()
         return actions
+    }
+
+    /// Drops stale entries from the front of `deadlines` (and compacts it now and then).
+    private mutating func pruneDeadlines() {
+        while deadlineHead < deadlines.count, !isLive(deadlines[deadlineHead]) {
+            deadlineHead += 1
+        }
+        if deadlineHead > 1024, deadlineHead * 2 > deadlines.count {
+            deadlines.removeFirst(deadlineHead)
+            deadlineHead = 0
+        }
     }
 
     /// Fails `key` and its article, cancelling the article's other unfinished chunks.
