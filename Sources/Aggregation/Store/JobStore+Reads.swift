@@ -71,7 +71,7 @@ extension JobStore {
               (SELECT COUNT(*) FROM chunks c WHERE c.job = j.id AND c.state = 'done') AS chunksDone
             FROM jobs j WHERE \(condition) ORDER BY j.id DESC
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             StoredJob(
                 id: JobID(row["id"]), name: row["name"], state: JobState(rawValue: row["state"]) ?? .running,
                 submitted: row["submitted"], finished: row["finished"], articles: row["articles"],

@@ -60,9 +60,9 @@ extension JobStore {
             for failure in batch.failedArticles {
                 try Self.failArticle(db, job: failure.job, article: failure.article, reason: failure.reason)
             }
+            let updateStats = try db.cachedStatement(sql: "UPDATE jobs SET stats = ? WHERE id = ?")
             for (job, stats) in batch.stats.sorted(by: { $0.key < $1.key }) {
-                try db.execute(
-                    sql: "UPDATE jobs SET stats = ? WHERE id = ?", arguments: [try Self.encode(stats), job.rawValue])
+                try updateStats.execute(arguments: [try Self.encode(stats), job.rawValue])
             }
             return outcomes
         }
