@@ -59,7 +59,8 @@ extension Aggregator {
     {
         guard !sends.isEmpty else { return [] }
         let missing = sends.map(\.key).filter { payloads[$0.job]?[$0.chunk] == nil }
-        let stored = Dictionary(try store.payloads(missing).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let stored = Dictionary(
+            try store.payloads(missing).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let attempts = Dictionary(sends.map { ($0.key, $0.attempt) }, uniquingKeysWith: max)
         return sends.compactMap { send in payloads[send.key.job]?[send.key.chunk] ?? stored[send.key] }.map { payload in
             var request = Newsbus_V1_ExtractRequest()

@@ -28,7 +28,8 @@ struct AggregatorOptions: ParsableArguments {
 
     /// The service configuration these options describe.
     func configuration(
-        broker: String, store: String, reports: String?, defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars
+        broker: String, store: String, reports: String?,
+        defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars
     ) -> AggregatorService.Configuration {
         AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
