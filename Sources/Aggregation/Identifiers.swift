@@ -52,13 +52,14 @@ public struct ChunkID: Hashable, Sendable, Comparable, CustomStringConvertible, 
 
     /// Orders by article index, then chunk index (falling back to text for foreign ids).
     public static func < (lhs: ChunkID, rhs: ChunkID) -> Bool {
-        switch (lhs.numbers, rhs.numbers) {
+        switch (lhs.indices, rhs.indices) {
         case (let left?, let right?): left < right
         default: lhs.rawValue < rhs.rawValue
         }
     }
 
-    private var numbers: (Int, Int)? {
+    /// The article and chunk indices of an id made by ``init(article:chunk:)``; `nil` for foreign ids.
+    var indices: (article: Int, chunk: Int)? {
         let parts = rawValue.split(separator: "-")
         guard parts.count == 2, let article = Int(parts[0]), let chunk = Int(parts[1]) else { return nil }
         return (article, chunk)

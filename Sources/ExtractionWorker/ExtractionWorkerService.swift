@@ -11,7 +11,8 @@ public import ZeroMQ
 ///
 /// Each connection's handler decodes one `ExtractRequest`, runs the pipeline and replies with one
 /// `ExtractReply` frame. A request that is not a decodable `ExtractRequest` is answered with the
-/// worker failure reply (the aggregator drops it and retries the chunk after its timeout).
+/// worker failure reply ("500"); a failure after decoding names the chunk id in its reason, which
+/// the aggregator matches to count a failed attempt at once.
 public final class ExtractionWorkerService: Sendable {
     /// The MDP service this role serves.
     public static let service: ServiceName = "newsbus.extract"

@@ -106,6 +106,57 @@ struct AggregatorTests {
         #expect(try restarted.report(for: job).articles.map(\.status) == ["ok", "failed", "ok"])
     }
 
+    @Test("chunks sent again after a restart count as retries, and the counters survive the restart")
+    func restartCountsRetries() throws {
+        let directory = try TemporaryDirectory()
+        var sentBeforeCrash: [Newsbus_V1_ExtractRequest] = []
+        do {
+            var aggregator = try makeAggregator(directory)
+            sentBeforeCrash = try aggregator.submit(articles, id: job, now: start, date: date).output.requests
+            // One chunk times out and goes out again before the crash: one retry, stored.
+            let retried = try aggregator.tick(now: start.advanced(by: .seconds(30)), date: date)
+            #expect(retried.requests.count == sentBeforeCrash.count)
+            #expect(try aggregator.store.job(job).stats.retries == sentBeforeCrash.count)
+        }
+        var restarted = try makeAggregator(directory)
+        let resumed = try restarted.resume(now: start, date: date)
+        #expect(resumed.requests.count == sentBeforeCrash.count)
+        #expect(resumed.requests.allSatisfy { $0.attempt == 3 }, "attempt numbers go on after the restart")
+        let expected = 2 * sentBeforeCrash.count
+        #expect(Aggregator.status(of: try restarted.store.job(job)).retries == UInt32(expected))
+        let output = try restarted.receive(resumed.requests.map(answer), now: start, date: date)
+        #expect(output.finished == [job])
+        #expect(try restarted.report(for: job).stats.scheduler.retries == expected)
+    }
+
+    @Test("the report merged while replies arrive out of order equals the one merged from the store")
+    func incrementalMergeMatchesStore() throws {
+        let directory = try TemporaryDirectory()
+        var aggregator = try makeAggregator(directory, window: 16)
+        let many = articles + [
+            Article(id: "kz2", title: "Again", text: "Later, Tokayev met Trump in Astana. Tokayev and Trump signed."),
+            Article(id: "us", title: "US", text: "Donald Trump spoke. Trump then left for Riyadh with Rubio."),
+        ]
+        let first = try aggregator.submit(many, id: job, now: start, date: date).output
+        // The last chunk's reply first; one chunk fails with a worker error, failing its article.
+        var requests = Array(first.requests.reversed())
+        let failing = try #require(requests.first { $0.articleID == "us" })
+        var failure = Replies.reply(failing.chunkID, error: "broken")
+        failure.schemaVersion = newsbusSchemaVersion
+        var output = try aggregator.receive([try failure.serializedData()], now: start, date: date)
+        requests.removeAll { $0.chunkID == failing.chunkID }
+        while !requests.isEmpty {
+            let request = requests.removeFirst()
+            output = try aggregator.receive([answer(request)], now: start, date: date)
+            requests += output.requests
+        }
+        #expect(output.finished == [job])
+        let written = try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/reports/\(job)/report.json"))
+        let fromStore = try ReportWriter().render(try aggregator.report(for: job)).json
+        #expect(written == fromStore)
+        #expect(try aggregator.report(for: job).articles.map(\.status) == ["ok", "failed", "ok", "ok", "failed"])
+    }
+
     @Test("a chunk with no reply is retried, then its article fails with the reason")
     func timeouts() throws {
         let directory = try TemporaryDirectory()

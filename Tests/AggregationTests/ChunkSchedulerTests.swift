@@ -84,6 +84,41 @@ struct ChunkSchedulerTests {
         #expect(scheduler.stats(for: job)?.failures == 1)
     }
 
+    @Test("the next deadline is the oldest send still in flight, whatever order replies come in")
+    func nextDeadlineFollowsOldestInFlight() {
+        var scheduler = Scheduler(configuration: .init(window: 2, timeout: .seconds(10)))
+        _ = scheduler.add(job: job, items: items([4]), now: .zero)
+        // 0-0 and 0-1 sent at 0 s; 0-1 answers at 1 s, so 0-2 goes out then (deadline 11 s).
+        _ = scheduler.receive(key(0, 1), now: .zero.advanced(by: .seconds(1)))
+        #expect(scheduler.nextDeadline == .zero.advanced(by: .seconds(10)))
+        // 0-0 answers at 2 s (0-3 goes out, deadline 12 s): the earliest left is 0-2's.
+        _ = scheduler.receive(key(0, 0), now: .zero.advanced(by: .seconds(2)))
+        #expect(scheduler.nextDeadline == .zero.advanced(by: .seconds(11)))
+        // 0-2 times out at 11 s and is sent again (deadline 21 s): 0-3's 12 s comes first.
+        #expect(sends(scheduler.tick(now: .zero.advanced(by: .seconds(11)))) == ["0-2#2"])
+        #expect(scheduler.nextDeadline == .zero.advanced(by: .seconds(12)))
+        _ = scheduler.receive(key(0, 3), now: .zero.advanced(by: .seconds(12)))
+        #expect(scheduler.nextDeadline == .zero.advanced(by: .seconds(21)))
+        _ = scheduler.receive(key(0, 2), now: .zero.advanced(by: .seconds(13)))
+        #expect(scheduler.nextDeadline == nil)
+    }
+
+    @Test("a worker failure retries the chunk at once, then fails its article with the worker's reason")
+    func workerFailureIsAFailedAttempt() throws {
+        var scheduler = Scheduler(configuration: .init(window: 2, timeout: .seconds(60), maximumAttempts: 2))
+        _ = scheduler.add(job: job, items: items([1]), now: .zero)
+        let (outcome, retry) = scheduler.receiveFailure(key(0, 0), reason: "boom", now: .zero)
+        #expect(outcome == .accepted)
+        #expect(sends(retry) == ["0-0#2"])
+        let (_, last) = scheduler.receiveFailure(key(0, 0), reason: "boom again", now: .zero)
+        let reason = "chunk 0-0: worker failed after 2 attempts: boom again"
+        #expect(last.contains(.failArticle(job: job, article: 0, reason: reason)))
+        let stats = try #require(finishedStats(last))
+        #expect(stats.retries == 1)
+        #expect(stats.failures == 1)
+        #expect(scheduler.receiveFailure(key(0, 0), reason: "late", now: .zero).0 == .late)
+    }
+
     @Test("retries go out before new chunks")
     func retryFirst() {
         var scheduler = Scheduler(configuration: .init(window: 1, timeout: .seconds(1)))

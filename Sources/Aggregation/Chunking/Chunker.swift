@@ -10,16 +10,16 @@ public struct Chunker: Sendable {
     public let maximumScalars: Int
 
     /// Creates a chunker; `maximumScalars` below 1 is treated as 1.
-    public init(maximumScalars: Int = 2000) {
+    public init(maximumScalars: Int = Aggregator.Configuration.defaultChunkScalars) {
         self.maximumScalars = max(1, maximumScalars)
     }
 
     /// The chunks of `text`, the body of article number `article`; empty when it has no tokens.
     public func chunks(of text: String, article: Int) -> [Chunk] {
-        let scalars = Array(text.unicodeScalars)
-        if scalars.count <= maximumScalars {
-            return wholeText(scalars, article: article)
+        if text.unicodeScalars.count <= maximumScalars {
+            return wholeText(text, article: article)
         }
+        let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(tokens, scalars: scalars)
         var spans: [TextSpan] = []
@@ -44,17 +44,16 @@ public struct Chunker: Sendable {
         }
     }
 
-    /// A text that fits in one chunk needs no tokenizing: one chunk without the surrounding whitespace.
-    private func wholeText(_ scalars: [Unicode.Scalar], article: Int) -> [Chunk] {
+    /// A text that fits in one chunk needs no tokenizing: one chunk without the surrounding whitespace
+    /// (sliced from the string itself, not rebuilt scalar by scalar).
+    private func wholeText(_ text: String, article: Int) -> [Chunk] {
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return [] }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return [
-            Chunk(
-                id: ChunkID(article: article, chunk: 0), article: article, index: 0, offset: first, text: String(view))
-        ]
+        let offset = scalars.distance(from: scalars.startIndex, to: first)
+        let body = String(scalars[first...last])
+        return [Chunk(id: ChunkID(article: article, chunk: 0), article: article, index: 0, offset: offset, text: body)]
     }
 
     /// The sentence itself when it fits, else runs of its tokens that fit (tokens cut when too long).

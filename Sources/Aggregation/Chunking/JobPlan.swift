@@ -10,7 +10,7 @@ public struct JobPlan: Sendable {
     public let failed: [Int: String]
 
     /// Chunks `articles` into pieces of at most `chunkScalars` Unicode scalars.
-    public init(articles: [Article], chunkScalars: Int = 2000) {
+    public init(articles: [Article], chunkScalars: Int = Aggregator.Configuration.defaultChunkScalars) {
         let chunker = Chunker(maximumScalars: chunkScalars)
         var chunks: [Chunk] = []
         var failed: [Int: String] = [:]

@@ -24,6 +24,7 @@ extension Aggregator {
                 step.touched.insert(key.job)
             case .failArticle(let job, let article, let reason):
                 step.batch.failedArticles.append((job, article, reason))
+                merges[job]?.close(article: article)
             case .jobFinished(let job, let stats):
                 finished.append((job, stats))
             }
@@ -32,12 +33,20 @@ extension Aggregator {
         for job in step.touched {
             if let stats = scheduler.stats(for: job) { step.batch.stats[job] = stats }
         }
-        try store.apply(step.batch)
+        do {
+            try store.apply(step.batch)
+        } catch {
+            // The merges may hold results the store does not: merge those jobs from the store later.
+            for job in step.touched { merges[job] = nil }
+            throw error
+        }
         output.requests = try requests(for: sends)
         for (job, stats) in finished {
+            let merged = merges.removeValue(forKey: job)?.result()
+            payloads[job] = nil
             try store.finish(job: job, at: date, stats: stats)
             if let directory = configuration.reportsDirectory {
-                let report = try report(for: job)
+                let report = try ReportBuilder(store: store).report(for: job, merged: merged)
                 try ReportWriter().write(report, to: (directory as NSString).appendingPathComponent(job.rawValue))
             }
             output.finished.append(job)
@@ -49,9 +58,11 @@ extension Aggregator {
         -> [Newsbus_V1_ExtractRequest]
     {
         guard !sends.isEmpty else { return [] }
-        let payloads = try store.payloads(sends.map(\.key))
+        let missing = sends.map(\.key).filter { payloads[$0.job]?[$0.chunk] == nil }
+        let stored = Dictionary(
+            try store.payloads(missing).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let attempts = Dictionary(sends.map { ($0.key, $0.attempt) }, uniquingKeysWith: max)
-        return payloads.map { payload in
+        return sends.compactMap { send in payloads[send.key.job]?[send.key.chunk] ?? stored[send.key] }.map { payload in
             var request = Newsbus_V1_ExtractRequest()
             request.schemaVersion = newsbusSchemaVersion
             request.jobID = payload.key.job.rawValue

@@ -22,9 +22,15 @@ public struct Aggregator {
         /// Where finished jobs' reports are written (`<directory>/<job id>/report.*`); `nil` for nowhere.
         public var reportsDirectory: String?
 
+        /// The default largest chunk, for `newsbus run` and the distributed aggregator alike, so that
+        /// both report the same input alike: 10,000 scalars, one chunk for most news articles. Fewer,
+        /// larger chunks cost less per article (messages, store rows) than 2,000-scalar ones, and a
+        /// job of many articles still spreads over every worker; a very long article is split.
+        public static let defaultChunkScalars = 10_000
+
         /// Creates a configuration.
         public init(
-            window: ChunkScheduler<Instant>.Configuration = .init(), chunkScalars: Int = 2000,
+            window: ChunkScheduler<Instant>.Configuration = .init(), chunkScalars: Int = defaultChunkScalars,
             reportsDirectory: String? = nil
         ) {
             self.window = window
@@ -51,6 +57,12 @@ public struct Aggregator {
     /// The tunables.
     public let configuration: Configuration
     var scheduler: ChunkScheduler<Instant>
+    /// Merges of the jobs accepted by this process, built as replies arrive (see ``IncrementalMerge``);
+    /// jobs resumed from the store have none and are merged from the store when they finish.
+    var merges: [JobID: IncrementalMerge] = [:]
+    /// What it takes to send each unfinished chunk of the jobs accepted by this process, so sending
+    /// needs no store read (resumed jobs read it from the store).
+    var payloads: [JobID: [ChunkID: ChunkPayload]] = [:]
 
     /// Creates an aggregator over `store`; call `resume` once before anything else.
     public init(store: JobStore, configuration: Configuration = Configuration()) {
@@ -97,6 +109,7 @@ public struct Aggregator {
     ) throws(AggregationError) -> (job: StoredJob, output: Output) {
         try store.create(
             job: id, name: name, submitted: date, articles: plan.articles, chunks: plan.chunks, failed: plan.failed)
+        remember(plan, as: id)
         var step = Step()
         let items = plan.chunks.filter { plan.failed[$0.article] == nil }.map {
             ScheduledChunk(chunk: $0.id, article: $0.article)
@@ -109,8 +122,14 @@ public struct Aggregator {
     }
 
     /// Takes serialized `ExtractReply`s, records new results, drops duplicates, and returns what to send next.
-    public mutating func receive(_ replies: [Data], now: Instant, date: Date) throws(AggregationError) -> Output {
+    /// `failures` are the reasons of worker failure replies (MDP "500": the worker's handler failed);
+    /// each that names a chunk in flight is a failed attempt of that chunk at once (see
+    /// ``receiveFailures(_:into:now:)``).
+    public mutating func receive(
+        _ replies: [Data], failures: [String] = [], now: Instant, date: Date
+    ) throws(AggregationError) -> Output {
         var step = Step()
+        receiveFailures(failures, into: &step, now: now)
         for bytes in replies {
             let reply: Newsbus_V1_ExtractReply
             do {
@@ -129,7 +148,9 @@ public struct Aggregator {
             }
             let (outcome, actions) = scheduler.receive(key, error: reply.error.isEmpty ? nil : reply.error, now: now)
             switch outcome {
-            case .accepted where reply.error.isEmpty: step.batch.results.append((key, bytes))
+            case .accepted where reply.error.isEmpty:
+                step.batch.results.append((key, bytes))
+                merge(reply, of: key)
             case .accepted: break
             case .duplicate: step.dropped.append("duplicate reply for \(key)")
             case .late: step.dropped.append("late reply for \(key)")

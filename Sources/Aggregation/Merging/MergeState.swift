@@ -5,15 +5,24 @@ struct MergeState {
     private var keys: [Merger.EntityKey] = []
     private var indexByKey: [Merger.EntityKey: Int] = [:]
     private var countries: [String?] = []
+    /// The last word of each multi-word PERSON entity's name (what a later short form may match).
+    private var lastNames: [String?] = []
     private var counts: [[String: Int]] = []
     private var dates: [Report.DateEntry] = []
     private var events: [(article: Int, event: Report.EventEntry)] = []
     private var seenEvents: Set<EventKey> = []
     private var links: [Pair: Int] = [:]
 
+    /// Two entity indices, hashed as one word (cheaper than hashing two).
     private struct Pair: Hashable {
         var first: Int
         var second: Int
+
+        static func == (lhs: Pair, rhs: Pair) -> Bool { lhs.first == rhs.first && lhs.second == rhs.second }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(truncatingIfNeeded: first) << 32 ^ UInt64(truncatingIfNeeded: second))
+        }
     }
 
     private struct EventKey: Hashable {
@@ -41,11 +50,8 @@ struct MergeState {
                 if countries[resolved] == nil, !entity.country.isEmpty {
                     countries[resolved] = entity.country
                 }
-                let key = keys[resolved]
-                if key.type == "PERSON", let last = key.name.split(whereSeparator: \.isWhitespace).last,
-                    key.name.contains(where: \.isWhitespace)
-                {
-                    persons[String(last), default: []].insert(resolved)
+                if let last = lastNames[resolved] {
+                    persons[last, default: []].insert(resolved)
                 }
             }
             for date in reply.dates {
@@ -86,9 +92,17 @@ struct MergeState {
         if let existing = indexByKey[key] { return existing }
         keys.append(key)
         indexByKey[key] = keys.count - 1
+        lastNames.append(Self.lastName(of: key))
         countries.append(nil)
         counts.append([:])
         return keys.count - 1
+    }
+
+    private static func lastName(of key: Merger.EntityKey) -> String? {
+        guard key.type == "PERSON", key.name.contains(where: \.isWhitespace),
+            let last = key.name.split(whereSeparator: \.isWhitespace).last
+        else { return nil }
+        return String(last)
     }
 
     private mutating func add(_ event: Newsbus_V1_Event, article: String, index: Int, local: [String: Int]) {

@@ -15,12 +15,14 @@ public struct ReportWriter: Sendable {
     /// Creates a writer.
     public init() {}
 
-    /// Renders `report` as JSON, Markdown and self-contained HTML (the HTML on another thread, as
-    /// the job is over by then and a second core has nothing else to do).
+    /// Renders `report` as JSON, Markdown and self-contained HTML (HTML and Markdown on other
+    /// threads while this one writes the JSON: the job is over by then and other cores are free).
     public func render(_ report: Report) throws(AggregationError) -> Files {
         let html = RenderedText()
+        let markdown = RenderedText()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { html.set(Data(ReportHTML.render(report).utf8)) }
+        DispatchQueue.global().async(group: group) { markdown.set(Data(ReportMarkdown.render(report).utf8)) }
         let json: Data
         do {
             json = try ReportJSON.render(report)
@@ -28,9 +30,8 @@ public struct ReportWriter: Sendable {
             group.wait()
             throw .reportWrite(path: "report.json", reason: String(describing: error))
         }
-        let markdown = Data(ReportMarkdown.render(report).utf8)
         group.wait()
-        return Files(json: json, markdown: markdown, html: html.value)
+        return Files(json: json, markdown: markdown.value, html: html.value)
     }
 
     /// Writes `report.json`, `report.md` and `report.html` into `directory` (created if needed), each

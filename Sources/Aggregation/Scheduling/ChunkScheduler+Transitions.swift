@@ -11,7 +11,7 @@ extension ChunkScheduler {
         for item in items {
             let key = ChunkKey(job: job, chunk: item.chunk)
             guard records[key] == nil else { continue }
-            records[key] = Record(article: item.article)
+            records[key] = Record(article: item.article, attempts: item.attempts)
             progress.articles[item.article, default: []].append(item.chunk)
             progress.remaining += 1
             queue.append(key)
@@ -68,10 +68,7 @@ extension ChunkScheduler {
             guard let record = records[key] else { continue }
             inFlight.remove(key)
             if record.attempts < configuration.maximumAttempts {
-                records[key]?.state = .pending
-                records[key]?.deadline = nil
-                jobs[key.job]?.stats.retries += 1
-                retryQueue.append(key)
+                requeue(key)
             } else {
                 let plural = record.attempts == 1 ? "" : "s"
                 actions += fail(key, reason: "chunk \(key.chunk): no reply after \(record.attempts) attempt\(plural)")
@@ -80,21 +77,64 @@ extension ChunkScheduler {
         return actions + fill(now: now)
     }
 
-    /// Sends queued chunks (retries first) while the window has room.
+    /// Takes a worker's failure reply for `key` (its handler failed on the chunk): a failed attempt
+    /// at once. The chunk goes out again while attempts remain; after the last one its article fails
+    /// with the worker's `reason`. Replies for chunks not in flight are late.
+    public mutating func receiveFailure(_ key: ChunkKey, reason: String, now: Instant) -> (ReplyOutcome, [Action]) {
+        guard let record = records[key], jobs[key.job] != nil, record.state == .inFlight else {
+            if records[key] != nil { jobs[key.job]?.stats.lateReplies += 1 }
+            return (.late, [])
+        }
+        inFlight.remove(key)
+        guard record.attempts >= configuration.maximumAttempts else {
+            requeue(key)
+            return (.accepted, fill(now: now))
+        }
+        let plural = record.attempts == 1 ? "" : "s"
+        let reason = "chunk \(key.chunk): worker failed after \(record.attempts) attempt\(plural): \(reason)"
+        return (.accepted, fail(key, reason: reason) + fill(now: now))
+    }
+
+    /// Whether `key` is in flight now (a reply for it is awaited).
+    public func isInFlight(_ key: ChunkKey) -> Bool { inFlight.contains(key) }
+
+    /// Puts an in-flight chunk back in line, ahead of new chunks; its next send counts as a retry.
+    private mutating func requeue(_ key: ChunkKey) {
+        records[key]?.state = .pending
+        records[key]?.deadline = nil
+        retryQueue.append(key)
+    }
+
+    /// Sends queued chunks (retries first) while the window has room. A chunk sent before (here or
+    /// by an aggregator before a restart) counts as a retry.
     mutating func fill(now: Instant) -> [Action] {
         var actions: [Action] = []
         while inFlight.count < configuration.window {
             guard let key = retryQueue.popFirst() ?? queue.popFirst() else { break }
             guard var record = records[key], record.state == .pending else { continue }
+            if record.attempts > 0 { jobs[key.job]?.stats.retries += 1 }
             record.state = .inFlight
             record.attempts += 1
             record.sentAt = now
             record.deadline = now.advanced(by: configuration.timeout)
             records[key] = record
             inFlight.insert(key)
+            deadlines.append((key, now.advanced(by: configuration.timeout)))
             actions.append(.send(key, attempt: record.attempts))
         }
+        pruneDeadlines()
         return actions
+    }
+
+    /// Drops stale entries from the front of `deadlines` (and compacts it now and then).
+    private mutating func pruneDeadlines() {
+        while deadlineHead < deadlines.count, !isLive(deadlines[deadlineHead]) {
+            deadlineHead += 1
+        }
+        if deadlineHead > 1024, deadlineHead * 2 > deadlines.count {
+            deadlines.removeFirst(deadlineHead)
+            deadlineHead = 0
+        }
     }
 
     /// Fails `key` and its article, cancelling the article's other unfinished chunks.

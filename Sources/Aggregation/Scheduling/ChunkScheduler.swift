@@ -67,6 +67,11 @@ public struct ChunkScheduler<Instant: InstantProtocol>: Sendable where Instant.D
     var queue = ChunkQueue()
     var retryQueue = ChunkQueue()
     var inFlight: Set<ChunkKey> = []
+    /// Sends in order with their deadlines (which therefore only grow); entries whose chunk is no
+    /// longer in flight with that deadline are stale and skipped, so the earliest deadline is found
+    /// at the front instead of by a scan of the whole window.
+    var deadlines: [(key: ChunkKey, deadline: Instant)] = []
+    var deadlineHead = 0
 
     /// An empty window.
     public init(configuration: Configuration = Configuration()) {
@@ -84,6 +89,16 @@ public struct ChunkScheduler<Instant: InstantProtocol>: Sendable where Instant.D
 
     /// The earliest time at which `tick` has something to do, or `nil` when nothing is in flight.
     public var nextDeadline: Instant? {
-        inFlight.compactMap { records[$0]?.deadline }.min()
+        var index = deadlineHead
+        while index < deadlines.count {
+            let entry = deadlines[index]
+            if isLive(entry) { return entry.deadline }
+            index += 1
+        }
+        return nil
+    }
+
+    func isLive(_ entry: (key: ChunkKey, deadline: Instant)) -> Bool {
+        inFlight.contains(entry.key) && records[entry.key]?.deadline == entry.deadline
     }
 }

@@ -4,7 +4,7 @@ public struct SchedulerStats: Hashable, Sendable, Codable {
     public var chunks: Int = 0
     /// Chunks completed with a result.
     public var chunksDone: Int = 0
-    /// Requests sent again after a reply was overdue.
+    /// Requests sent again: after a reply was overdue, a worker's failure reply, or an aggregator restart.
     public var retries: Int = 0
     /// Replies dropped because the chunk already had a result.
     public var duplicatesDropped: Int = 0

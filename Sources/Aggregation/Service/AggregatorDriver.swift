@@ -15,7 +15,8 @@ final class AggregatorDriver {
     private var random = SystemRandomNumberGenerator()
 
     init(
-        core: Aggregator, inbox: AggregatorInbox, logger: Logger,
+        core: Aggregator, inbox: AggregatorInbox,
+        logger: Logger = Logger(label: "newsbus.aggregator", factory: { _ in SwiftLogNoOpLogHandler() }),
         send: @escaping (Newsbus_V1_ExtractRequest) -> Void
     ) {
         self.core = core
@@ -33,18 +34,23 @@ final class AggregatorDriver {
         while true {
             let (events, stop) = inbox.take(waitingUntil: core.nextDeadline)
             var replies: [Data] = []
+            var failures: [String] = []
             for event in events {
                 switch event {
                 case .extractReply(let body):
-                    if let reply = usableReply(body) { replies.append(reply) }
+                    if let reason = WorkerFailure.reason(in: body) {
+                        failures.append(reason)
+                    } else if let reply = usableReply(body) {
+                        replies.append(reply)
+                    }
                 case .jobRequest(let body, let slot):
                     slot.fill(answer(body))
                 }
             }
             if stop { break }
-            if !replies.isEmpty {
+            if !replies.isEmpty || !failures.isEmpty {
                 perform("receive") { core, now, date throws(AggregationError) in
-                    try core.receive(replies, now: now, date: date)
+                    try core.receive(replies, failures: failures, now: now, date: date)
                 }
             }
             if let deadline = core.nextDeadline, ContinuousClock.now >= deadline {
@@ -54,13 +60,8 @@ final class AggregatorDriver {
         logger.debug("aggregator driver stopped")
     }
 
-    /// The reply payload, or `nil` (logged) for worker failures and replies of the wrong shape.
+    /// The reply payload, or `nil` (logged) for replies of the wrong shape.
     private func usableReply(_ body: [[UInt8]]) -> Data? {
-        if let reason = WorkerFailure.reason(in: body) {
-            logger.debug("extraction worker failed a request; the chunk is retried after its timeout",
-                         metadata: ["mdp.reason": "\(reason)"])
-            return nil
-        }
         guard body.count == 1, let frame = body.first else {
             logger.debug("dropped an extraction reply with \(body.count) frames")
             return nil

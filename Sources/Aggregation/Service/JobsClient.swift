@@ -97,7 +97,8 @@ public final class JobsClient: Sendable {
             guard ContinuousClock.now < deadline else {
                 throw .noAggregatorConnected(broker: brokerEndpoint)
             }
-            try? await Task.sleep(for: .milliseconds(100))
+            // Short: in `newsbus run` the aggregator registers a few milliseconds after start-up.
+            try? await Task.sleep(for: .milliseconds(10))
         }
     }
 

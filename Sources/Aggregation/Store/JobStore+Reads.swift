@@ -15,14 +15,17 @@ extension JobStore {
         return job
     }
 
-    /// The job's articles in job order.
-    public func articles(of job: JobID) throws(AggregationError) -> [StoredArticle] {
-        try read { db in
+    /// The job's articles in job order; with `includingText: false` their texts are left empty
+    /// (a report needs only the metadata).
+    public func articles(of job: JobID, includingText: Bool = true) throws(AggregationError) -> [StoredArticle] {
+        let columns = "idx, id, title, date, source, status, error" + (includingText ? ", text" : "")
+        return try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM articles WHERE job = ? ORDER BY idx", arguments: [job.rawValue]
+                db, sql: "SELECT \(columns) FROM articles WHERE job = ? ORDER BY idx", arguments: [job.rawValue]
             ).map { row in
                 let article = Article(
-                    id: row["id"], title: row["title"], date: row["date"], source: row["source"], text: row["text"])
+                    id: row["id"], title: row["title"], date: row["date"], source: row["source"],
+                    text: includingText ? row["text"] : "")
                 let status = ArticleStatus(rawValue: row["status"]) ?? .pending
                 return StoredArticle(index: row["idx"], article: article, status: status, error: row["error"])
             }
@@ -68,7 +71,7 @@ extension JobStore {
               (SELECT COUNT(*) FROM chunks c WHERE c.job = j.id AND c.state = 'done') AS chunksDone
             FROM jobs j WHERE \(condition) ORDER BY j.id DESC
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             StoredJob(
                 id: JobID(row["id"]), name: row["name"], state: JobState(rawValue: row["state"]) ?? .running,
                 submitted: row["submitted"], finished: row["finished"], articles: row["articles"],

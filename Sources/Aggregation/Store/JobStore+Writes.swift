@@ -60,9 +60,9 @@ extension JobStore {
             for failure in batch.failedArticles {
                 try Self.failArticle(db, job: failure.job, article: failure.article, reason: failure.reason)
             }
+            let updateStats = try db.cachedStatement(sql: "UPDATE jobs SET stats = ? WHERE id = ?")
             for (job, stats) in batch.stats.sorted(by: { $0.key < $1.key }) {
-                try db.execute(
-                    sql: "UPDATE jobs SET stats = ? WHERE id = ?", arguments: [try Self.encode(stats), job.rawValue])
+                try updateStats.execute(arguments: [try Self.encode(stats), job.rawValue])
             }
             return outcomes
         }
@@ -118,7 +118,8 @@ extension JobStore {
     }
 
     /// After a restart: puts in-flight chunks back to pending and lists unfinished jobs with the chunks
-    /// still to extract (articles that already failed are left out).
+    /// still to extract (articles that already failed are left out), each with the attempts already
+    /// made, so that sending it again counts as a retry.
     public func resume() throws(AggregationError) -> [ResumableJob] {
         try write { db in
             try db.execute(sql: "UPDATE chunks SET state = 'pending' WHERE state = 'inflight'")
@@ -127,11 +128,14 @@ extension JobStore {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT c.id, c.article FROM chunks c JOIN articles a ON a.job = c.job AND a.idx = c.article
+                        SELECT c.id, c.article, c.attempts FROM chunks c
+                        JOIN articles a ON a.job = c.job AND a.idx = c.article
                         WHERE c.job = ? AND c.state = 'pending' AND a.status = 'pending' ORDER BY c.article, c.idx
                         """,
                     arguments: [job.id.rawValue])
-                let pending = rows.map { ScheduledChunk(chunk: ChunkID($0["id"]), article: $0["article"]) }
+                let pending = rows.map {
+                    ScheduledChunk(chunk: ChunkID($0["id"]), article: $0["article"], attempts: $0["attempts"])
+                }
                 return ResumableJob(job: job, pending: pending)
             }
         }

@@ -3,16 +3,24 @@ import Articles
 import Foundation
 import NewsWire
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The client side of one job, shared by `submit` and `run`: submit, follow progress, fetch and
 /// write the report.
 struct JobSession {
     let client: JobsClient
 
-    /// Submits `articles` and prints the job id on standard output.
+    /// Submits `articles` and prints the job id on standard output, flushed at once: a pipe (a
+    /// script waiting for the id) gets it while `--wait` still follows the job.
     func submit(_ articles: [Article], name: String) async throws -> JobID {
         try await client.ensureAggregator()
         let status = try await client.submit(articles, name: name)
         print(status.jobID)
+        fflush(nil)
         return JobID(status.jobID)
     }
 
@@ -26,7 +34,7 @@ struct JobSession {
             }
             display.show(status)
             if status.state == JobState.done.rawValue { return status }
-            try await Task.sleep(for: display.pollInterval)
+            try await Task.sleep(for: display.pollInterval(after: status))
         }
     }
 

@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let cluster = try EmbeddedCluster(
             workers: workers, pipeline: try ExtractionModels.standardPipeline(),
-            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: out, defaultChunkSize: 10_000),
+            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: out),
             logger: logger)
         defer { cluster.stop() }
         let client = JobsClient(context: cluster.context, brokerEndpoint: cluster.endpoint, logger: logger)

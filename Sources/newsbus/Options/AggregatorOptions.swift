@@ -8,8 +8,8 @@ struct AggregatorOptions: ParsableArguments {
 
     @Option(
         help: """
-            Largest chunk sent to a worker, in characters (chunks end at sentence boundaries; default 2000, \
-            for `run` 10000: one chunk per usual article, as no network is crossed).
+            Largest chunk sent to a worker, in characters (chunks end at sentence boundaries; default 10000, \
+            one chunk for most articles).
             """)
     var chunkSize: Int?
 
@@ -34,7 +34,8 @@ struct AggregatorOptions: ParsableArguments {
 
     /// The service configuration these options describe.
     func configuration(
-        broker: String, store: String, reports: String?, defaultChunkSize: Int = 2000
+        broker: String, store: String, reports: String?,
+        defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars
     ) -> AggregatorService.Configuration {
         var configuration = AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
