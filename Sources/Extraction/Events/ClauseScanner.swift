@@ -234,6 +234,8 @@ struct ClauseScanner {
                 break
             }
             if view.isFiniteVerb(cursor) || (word == "TO" && view.tag(cursor + 1) == "VB") { break }
+            // "said during a trip to X": what follows "during" is a circumstance, never the verb's object.
+            if word == "DURING" || word == "AMID" || word == "DESPITE" { break }
             if stopAtEmbeddedSubject, let actor = view.actorAt[cursor], opensClause(actor) { break }
             cursor += 1
         }

@@ -1,0 +1,52 @@
+/// What a sentence-initial "they" stands for: the group of actors of the sentence before it.
+///
+/// Rules, in order (no parser; POS tags, coordination and prepositions only):
+/// 1. a coordinated subject ("X and Y met …") is the group;
+/// 2. a single subject with actors joined to it by "with" or a passive "by" ("He will be joined
+///    by X, Y and Z", "X met with Y") forms the group with them;
+/// 3. otherwise the first coordinated list of two or more actors in the sentence ("… the leaders of
+///    A, B and C …");
+/// 4. otherwise nothing, and the event coder keeps its last subject.
+enum PluralAntecedent {
+    /// Words that may come before a sentence-initial pronoun without changing what it refers to.
+    static let leadIns: Set<String> = ["\"", "\u{201C}", "'", "\u{2018}", "``", "AND", "BUT", "SO", "YET", "STILL"]
+    /// Plural subject pronouns.
+    static let pluralPronouns: Set<String> = ["THEY", "THEIR"]
+
+    /// The entity group a "they" opening the next sentence refers to, given the sentence's first
+    /// subject (`subject`, entity indices); empty when the sentence offers no plural antecedent.
+    static func group(in view: SentenceView, subject: [Int]) -> [Int] {
+        let distinctSubject = unique(subject)
+        if distinctSubject.count >= 2 { return distinctSubject }
+        let scanner = ClauseScanner(view: view)
+        var used = Set<Int>()
+        var firstList: [Int] = []
+        for actor in view.actors.indices where !used.contains(actor) && view.actors[actor].canAct {
+            let members = scanner.coordinated(actor, leftwards: false).filter { view.actors[$0].canAct }
+            used.formUnion(members)
+            let entities = unique(members.map { view.actors[$0].entity })
+            let preposition = scanner.governingPreposition(of: actor, after: 0)
+            if distinctSubject.count == 1, preposition == "WITH" || preposition == "BY",
+                !entities.contains(distinctSubject[0]), view.actors[actor].type == .person
+            {
+                return distinctSubject + entities
+            }
+            if firstList.isEmpty, entities.count >= 2 { firstList = entities }
+        }
+        return firstList
+    }
+
+    /// Whether the verb group starting at `groupStart` has a plural pronoun opening the sentence as
+    /// its subject ("They are expected to sign …", "But they said …").
+    static func opensWithPluralPronoun(_ view: SentenceView, before groupStart: Int) -> Bool {
+        var cursor = 0
+        while cursor < groupStart, leadIns.contains(view.word(cursor)) || view.word(cursor) == "," { cursor += 1 }
+        guard cursor < groupStart, pluralPronouns.contains(view.word(cursor)) else { return false }
+        return !(cursor..<groupStart).contains { view.actorAt[$0] != nil }
+    }
+
+    private static func unique(_ entities: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return entities.filter { seen.insert($0).inserted }
+    }
+}
