@@ -78,14 +78,14 @@ struct TitleCoreference {
             }, uniquingKeysWith: { first, _ in first })
         var result: [Mention] = []
         for start in document.tokens.indices {
-            guard let description = description(at: start, occupied: occupied, countryEnding: countryEnding),
+            guard let found = description(at: start, occupied: occupied, countryEnding: countryEnding),
                 let sentence = document.sentenceIndex(ofToken: start), !junk.contains(sentence),
                 let entity = antecedent(
-                    of: description, among: antecedents, candidates: candidates, links: links, entities: entities)
+                    of: found, among: antecedents, candidates: candidates, links: links, entities: entities)
             else { continue }
-            let tokens = description.tokens
-            let span = TextSpan(
-                start: document.tokens[tokens.lowerBound].span.start, end: document.tokens[tokens.upperBound - 1].span.end)
+            let tokens = found.tokens
+            let first = document.tokens[tokens.lowerBound]
+            let span = TextSpan(start: first.span.start, end: document.tokens[tokens.upperBound - 1].span.end)
             result.append(
                 Mention(tokens: tokens, span: span, text: document.text(in: span), type: .person, entity: entity))
             occupied.formUnion(tokens)

@@ -1,7 +1,7 @@
 /// What a sentence-initial "they" stands for: the group of actors of the sentence before it.
 ///
 /// Rules, in order (no parser; POS tags, coordination and prepositions only):
-/// 1. a coordinated subject ("X and Y met …") is the group;
+/// 1. a coordinated subject ("X and Y met …") is the group, completed to the whole list it sits in;
 /// 2. a single subject with actors joined to it by "with" or a passive "by" ("He will be joined
 ///    by X, Y and Z", "X met with Y") forms the group with them;
 /// 3. otherwise the first coordinated list of two or more actors in the sentence ("… the leaders of
@@ -17,23 +17,32 @@ enum PluralAntecedent {
     /// subject (`subject`, entity indices); empty when the sentence offers no plural antecedent.
     static func group(in view: SentenceView, subject: [Int]) -> [Int] {
         let distinctSubject = unique(subject)
-        if distinctSubject.count >= 2 { return distinctSubject }
         let scanner = ClauseScanner(view: view)
         var used = Set<Int>()
-        var firstList: [Int] = []
+        var lists: [(entities: [Int], preposition: String?, isPerson: Bool)] = []
         for actor in view.actors.indices where !used.contains(actor) && view.actors[actor].canAct {
             let members = scanner.coordinated(actor, leftwards: false).filter { view.actors[$0].canAct }
             used.formUnion(members)
-            let entities = unique(members.map { view.actors[$0].entity })
-            let preposition = scanner.governingPreposition(of: actor, after: 0)
-            if distinctSubject.count == 1, preposition == "WITH" || preposition == "BY",
-                !entities.contains(distinctSubject[0]), view.actors[actor].type == .person
-            {
-                return distinctSubject + entities
-            }
-            if firstList.isEmpty, entities.count >= 2 { firstList = entities }
+            lists.append(
+                (
+                    unique(members.map { view.actors[$0].entity }), scanner.governingPreposition(of: actor, after: 0),
+                    view.actors[actor].type == .person
+                ))
         }
-        return firstList
+        if distinctSubject.count >= 2 {
+            // The subject search may stop inside a list ("the leaders of A, B and C"): take the whole list.
+            let whole = lists.first { list in distinctSubject.allSatisfy(list.entities.contains) }
+            return whole.map { $0.entities } ?? distinctSubject
+        }
+        if distinctSubject.count == 1,
+            let partners = lists.first(where: { list in
+                (list.preposition == "WITH" || list.preposition == "BY") && list.isPerson
+                    && !list.entities.contains(distinctSubject[0])
+            })
+        {
+            return distinctSubject + partners.entities
+        }
+        return lists.first { $0.entities.count >= 2 }?.entities ?? []
     }
 
     /// Whether the verb group starting at `groupStart` has a plural pronoun opening the sentence as

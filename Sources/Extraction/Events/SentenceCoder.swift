@@ -82,7 +82,8 @@ struct SentenceCoder {
         }
         let start = owner.map { view.actors[$0].range.lowerBound } ?? position
         // "said during a trip to X": the clause's subject made the trip.
-        let circumstance = sources.isEmpty && owner == nil ? circumstanceSubject(ofNominalAt: position, lemma: lemma) : []
+        let circumstance =
+            sources.isEmpty && owner == nil ? circumstanceSubject(ofNominalAt: position, lemma: lemma) : []
         let targets = objects.targetIsPlace && sources.isEmpty && circumstance.isEmpty ? [] : objects.targets
         return Coding(
             code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1),
