@@ -86,6 +86,16 @@ struct EventAntecedentTests {
         #expect(!document.events.contains { $0.code.hasPrefix("01") }, "Sylvania is not addressed")
     }
 
+    @Test("'said during a visit' is no announcement of a visit: 'during' ends the pattern words too")
+    func saidDuringVisit() throws {
+        let document = try code(
+            "Tomas/NNP Kral/NNP said/VBD during/IN a/DT visit/NN to/TO Genovia/NNP that/IN trade/NN would/MD "
+                + "grow/VB ./.")
+        #expect(!document.events.contains { $0.trigger == "said" })
+        let visit = try #require(document.events.first { $0.trigger == "visit" })
+        #expect(visit.source == ids(["Tomas Kral"], document).first)
+    }
+
     @Test("an attack after 'after' is not the subject's")
     func attackAfterCondemnation() throws {
         let document = try code(

@@ -40,6 +40,7 @@ struct TitleCoreference {
     private static let excludedCategories: Set<String> = ["honorific"]
     private static let excludedTitles: Set<String> = ["leader", "chair", "director", "justice", "major", "inspector"]
     private static let possessives: Set<String> = ["'s", "\u{2019}s"]
+    private static let determiners: Set<String> = ["the", "The", "THE"]
     private static let pastMarkers: Set<String> = ["former", "ex", "outgoing"]
 
     /// Abbreviations and variants, by `NameKey`, mapped to one spelling.
@@ -100,7 +101,7 @@ struct TitleCoreference {
         if TitleCoreference.possessives.contains(tokens[start].text) {
             guard let owner = countryEnding[start] else { return nil }
             country = owner
-        } else if tokens[start].text.lowercased() != "the" {
+        } else if !TitleCoreference.determiners.contains(tokens[start].text) {
             return nil
         }
         var cursor = start + 1
@@ -119,7 +120,7 @@ struct TitleCoreference {
         if end < tokens.count, tokens[end].text == "of" {
             // "the president of Iran" names the country; "the president of the club" is someone else.
             var next = end + 1
-            if next < tokens.count, tokens[next].text.lowercased() == "the" { next += 1 }
+            if next < tokens.count, TitleCoreference.determiners.contains(tokens[next].text) { next += 1 }
             guard let place = place(at: next), country == nil || country == place.country else { return nil }
             country = place.country
         }

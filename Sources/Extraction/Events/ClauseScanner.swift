@@ -249,6 +249,7 @@ struct ClauseScanner {
         while cursor < view.count {
             let word = view.word(cursor)
             if word == "." || word == ";" || word == ":" || word == "?" || word == "!" { break }
+            if word == "DURING" { break }  // "said during a visit": no pattern of "say" ("* VISIT")
             if word == ",", cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor) { break }
             cursor += 1
         }
