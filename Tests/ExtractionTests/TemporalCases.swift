@@ -253,6 +253,7 @@ enum TemporalCases {
         TemporalCase(nil, "Summit diary 2019\n\nLeaders met yesterday.", [("2019", "2019"), ("yesterday", nil)]),
         TemporalCase(nil, "From 2019 to 2021\n\nTalks resume on Nov. 18.", [("2019", "2019"), ("2021", "2021"), ("Nov. 18", nil)]),
         TemporalCase(thursday, "Summit diary 2019\n\nThe summit is on Nov. 18.", [("2019", "2019"), ("Nov. 18", "2025-11-18")]),
+        TemporalCase(nil, "SOCCER - LATE GOAL WINS IT\n\nLONDON 1996-08-30\n\nThe replay is on Sept. 4.", [("1996-08-30", "1996-08-30"), ("Sept. 4", "1996-09-04")]),
         TemporalCase(nil, "Leaders met in 2019 to talk about trade and many other things that matter a great deal to them all.\n\nThey meet again on Nov. 18.", [("2019", "2019"), ("Nov. 18", nil)]),
     ]
 

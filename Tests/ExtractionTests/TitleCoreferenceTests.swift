@@ -53,6 +53,10 @@ struct TitleCoreferenceTests {
                 "Gen. Piotr Nowak led the parade. The general then saluted.",
                 [("Piotr Nowak", .person)], "general", "Piotr Nowak"
             ),
+            (
+                "Critics accused President Anna Berg of overreach. The judges were named by the president. Most agreed.",
+                [("Anna Berg", .person)], "president", "Anna Berg"
+            ),
         ] as [(String, Marks, String, String)])
     func resolves(text: String, marks: Marks, description: String, name: String) throws {
         let document = try run(text, marks)

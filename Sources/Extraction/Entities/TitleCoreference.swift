@@ -131,7 +131,13 @@ struct TitleCoreference {
     /// mid-name; its canonical key and length.
     private func title(at start: Int, occupied: Set<Int>) -> (key: String, length: Int)? {
         let tokens = document.tokens
-        let longest = min(tables.longestTitle, tokens.count - start)
+        // Words only: `NameKey` drops periods, so "president ." would read as "president".
+        var longest = 0
+        while longest < tables.longestTitle, start + longest < tokens.count,
+            tokens[start + longest].text.unicodeScalars.first?.properties.isAlphabetic == true
+        {
+            longest += 1
+        }
         guard longest > 0 else { return nil }
         for length in stride(from: longest, through: 1, by: -1) {
             let range = start..<(start + length)

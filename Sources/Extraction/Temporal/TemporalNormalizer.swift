@@ -30,8 +30,8 @@
 ///   number (days → week, weeks → month, months and quarters → year, years → decade). A vague count
 ///   ("a few days ago", "several weeks ago", "a couple of months ago") counts as 3 units back, reported
 ///   one granularity coarser ("a few days ago" → ISO week).
-/// * Undated articles: a year named in a short first line (headline or dateline, at most 20 tokens)
-///   completes the body's partial dates ("Nov. 18", "in May", "in the spring"); what needs a day to
+/// * Undated articles: a year named in the short lines opening the text (a headline and a dateline,
+///   at most two lines of at most 20 tokens) completes the body's partial dates ("Nov. 18", "in May", "in the spring"); what needs a day to
 ///   count from ("yesterday", "last week") stays `nil`.
 public struct TemporalNormalizer: PipelineStage {
     public let name = "dates"
@@ -75,12 +75,21 @@ public struct TemporalNormalizer: PipelineStage {
         }
     }
 
-    /// The one year a short first line (headline or dateline) names, and the first token after that line;
-    /// `nil` when there is no such line or it names no year or several.
+    /// The one year the short lines opening the text name (a headline and a dateline: at most two lines
+    /// of at most `headlineTokens` tokens each), and the first token after them; `nil` when there are no
+    /// such lines or they name no year or several.
     static func headlineYear(of matches: [TemporalMatch], in document: Document) -> (year: Int, bodyStart: Int)? {
-        guard let newline = document.scalars.firstIndex(of: "\n") else { return nil }
-        let bodyStart = document.tokens.firstIndex { $0.span.start > newline } ?? document.tokens.count
-        guard bodyStart <= headlineTokens else { return nil }
+        var bodyStart = 0
+        var searchFrom = 0
+        for _ in 0..<2 {
+            guard let newline = document.scalars[searchFrom...].firstIndex(of: "\n") else { break }
+            let next = document.tokens[bodyStart...].firstIndex { $0.span.start > newline } ?? document.tokens.count
+            guard next - bodyStart <= headlineTokens else { break }
+            bodyStart = next
+            guard next < document.tokens.count else { break }
+            searchFrom = document.tokens[next].span.start
+        }
+        guard bodyStart > 0 else { return nil }
         var years = Set<Int>()
         for match in matches where match.tokens.lowerBound < bodyStart {
             switch match.reference {
