@@ -54,6 +54,14 @@ struct EventAntecedentTests {
         #expect(sources(document, sentence: 1) == ids(["Freedonia", "Sylvania"], document))
     }
 
+    @Test("places where something happened are not 'they'")
+    func placesAreNotThey() throws {
+        let document = try code(
+            "Protesters/NNS gathered/VBD in/IN Freedonia/NNP and/CC Sylvania/NNP ./. "
+                + "They/PRP attacked/VBD Anna/NNP Berg/NNP ./.")
+        #expect(sources(document, sentence: 1).isDisjoint(with: ids(["Freedonia", "Sylvania"], document)))
+    }
+
     @Test("many parties with no target give one event per party, not a capped set of pairs")
     func manyParties() throws {
         let document = try code(

@@ -5,7 +5,7 @@
 /// 2. a single subject with actors joined to it by "with" or a passive "by" ("He will be joined
 ///    by X, Y and Z", "X met with Y") forms the group with them;
 /// 3. otherwise the first coordinated list of two or more actors in the sentence ("… the leaders of
-///    A, B and C …");
+///    A, B and C …"), unless it lists places where or to which something happens ("in A and B");
 /// 4. otherwise nothing, and the event coder keeps its last subject.
 enum PluralAntecedent {
     /// Words that may come before a sentence-initial pronoun without changing what it refers to.
@@ -19,14 +19,14 @@ enum PluralAntecedent {
         let distinctSubject = unique(subject)
         let scanner = ClauseScanner(view: view)
         var used = Set<Int>()
-        var lists: [(entities: [Int], preposition: String?, isPerson: Bool)] = []
+        var lists: [(entities: [Int], preposition: String?, isPerson: Bool, isPlace: Bool)] = []
         for actor in view.actors.indices where !used.contains(actor) && view.actors[actor].canAct {
             let members = scanner.coordinated(actor, leftwards: false).filter { view.actors[$0].canAct }
             used.formUnion(members)
             lists.append(
                 (
                     unique(members.map { view.actors[$0].entity }), scanner.governingPreposition(of: actor, after: 0),
-                    view.actors[actor].type == .person
+                    view.actors[actor].type == .person, view.actors[actor].type == .location
                 ))
         }
         if distinctSubject.count >= 2 {
@@ -42,8 +42,16 @@ enum PluralAntecedent {
         {
             return distinctSubject + partners.entities
         }
-        return lists.first { $0.entities.count >= 2 }?.entities ?? []
+        // Places in "in X and Y" or "to X and Y" are where things happen, not who acts.
+        return lists.first { list in
+            list.entities.count >= 2 && !(list.isPlace && placePrepositions.contains(list.preposition ?? ""))
+        }?.entities ?? []
     }
+
+    /// Prepositions whose place objects never stand for "they".
+    static let placePrepositions = ClauseScanner.placePrepositions.union([
+        "TO", "FROM", "INTO", "ACROSS", "THROUGH", "TOWARD", "TOWARDS",
+    ])
 
     /// Whether the verb group starting at `groupStart` has a plural pronoun opening the sentence as
     /// its subject ("They are expected to sign …", "But they said …").
