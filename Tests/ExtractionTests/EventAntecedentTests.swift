@@ -62,6 +62,21 @@ struct EventAntecedentTests {
         #expect(sources(document, sentence: 1).isDisjoint(with: ids(["Freedonia", "Sylvania"], document)))
     }
 
+    @Test("'they' after a plural common-noun subject is no actor, not a list in that sentence nor an older subject")
+    func pluralNounSubject() throws {
+        let document = try code(
+            "Tomas/NNP Kral/NNP met/VBD Anna/NNP Berg/NNP ./. Brokers/NNS said/VBD Freedonia/NNP and/CC "
+                + "Sylvania/NNP would/MD gain/VB ./. They/PRP attacked/VBD Omar/NNP Haddad/NNP ./.")
+        #expect(sources(document, sentence: 2).isEmpty)
+    }
+
+    @Test("a visit with no destination actor takes no source from the clause")
+    func tripWithoutDestination() throws {
+        let document = try code(
+            "Anna/NNP Berg/NNP disappeared/VBD during/IN a/DT trip/NN to/TO the/DT toilet/NN ./.")
+        #expect(!document.events.contains { $0.trigger == "trip" })
+    }
+
     @Test("many parties with no target give one event per party, not a capped set of pairs")
     func manyParties() throws {
         let document = try code(

@@ -65,7 +65,7 @@ public struct EventCoder: PipelineStage {
         }
         var events: [Event] = []
         var previousSubject: [Int] = []
-        var previousGroup: [Int] = []
+        var previousGroup: [Int]?
         for index in document.sentences.indices {
             let view = SentenceView(document: document, sentence: index, mentions: mentionsBySentence[index] ?? [])
             let coder = SentenceCoder(

@@ -7,6 +7,8 @@
 /// 3. otherwise the first coordinated list of two or more actors in the sentence ("… the leaders of
 ///    A, B and C …"), unless it lists places where or to which something happens ("in A and B");
 /// 4. otherwise nothing, and the event coder keeps its last subject.
+/// A plural common-noun subject of the main clause ("Brokers said …", "Protesters gathered …") comes
+/// first: "they" then stands for no actor.
 enum PluralAntecedent {
     /// Words that may come before a sentence-initial pronoun without changing what it refers to.
     static let leadIns: Set<String> = ["\"", "\u{201C}", "'", "\u{2018}", "``", "AND", "BUT", "SO", "YET", "STILL"]
@@ -14,8 +16,10 @@ enum PluralAntecedent {
     static let pluralPronouns: Set<String> = ["THEY", "THEIR"]
 
     /// The entity group a "they" opening the next sentence refers to, given the sentence's first
-    /// subject (`subject`, entity indices); empty when the sentence offers no plural antecedent.
-    static func group(in view: SentenceView, subject: [Int]) -> [Int] {
+    /// subject (`subject`, entity indices): empty when the sentence's subject is a plural common noun
+    /// ("Brokers said …": they are no actor), `nil` when the sentence offers no plural antecedent.
+    static func group(in view: SentenceView, subject: [Int]) -> [Int]? {
+        if opensWithPluralNoun(view) { return [] }
         let distinctSubject = unique(subject)
         let scanner = ClauseScanner(view: view)
         var used = Set<Int>()
@@ -45,7 +49,18 @@ enum PluralAntecedent {
         // Places in "in X and Y" or "to X and Y" are where things happen, not who acts.
         return lists.first { list in
             list.entities.count >= 2 && !(list.isPlace && placePrepositions.contains(list.preposition ?? ""))
-        }?.entities ?? []
+        }?.entities
+    }
+
+    /// Whether the sentence's subject is a plural common noun with no actor ("Brokers said …",
+    /// "Protesters gathered …"): no actor before the first verb, and a plural noun there.
+    static func opensWithPluralNoun(_ view: SentenceView) -> Bool {
+        guard let verb = (0..<view.count).first(where: { view.isVerb($0) || view.tag($0) == "MD" }) else {
+            return false
+        }
+        let before = 0..<verb
+        return !before.contains { view.actorAt[$0] != nil || view.tag($0) == "PRP" }
+            && before.contains { view.tag($0) == "NNS" }
     }
 
     /// Prepositions whose place objects never stand for "they".

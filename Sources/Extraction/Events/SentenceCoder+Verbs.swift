@@ -67,10 +67,10 @@ extension SentenceCoder {
     /// The earlier subject a pronoun subject refers to: the previous sentence's plural group for a
     /// sentence-initial "they" (`PluralAntecedent`), else the last subject.
     private func antecedent(before groupStart: Int) -> [Int] {
-        guard !previousGroup.isEmpty, PluralAntecedent.opensWithPluralPronoun(view, before: groupStart) else {
+        guard let group = previousGroup, PluralAntecedent.opensWithPluralPronoun(view, before: groupStart) else {
             return previousSubject
         }
-        return previousGroup
+        return group
     }
 
     /// "going to be": the future auxiliary, not a movement.

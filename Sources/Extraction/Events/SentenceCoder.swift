@@ -7,8 +7,9 @@ struct SentenceCoder {
     let dates: [DateExpression]
     /// Entity indices of the last subject seen in an earlier sentence (for "He", "They").
     let previousSubject: [Int]
-    /// What a sentence-initial "they" refers to: the previous sentence's group (`PluralAntecedent`).
-    var previousGroup: [Int] = []
+    /// What a sentence-initial "they" refers to: the previous sentence's group (`PluralAntecedent`);
+    /// empty for no actor, `nil` to fall back on `previousSubject`.
+    var previousGroup: [Int]? = nil
 
     /// A coded trigger before it becomes `Event`s.
     struct Coding {
@@ -83,7 +84,8 @@ struct SentenceCoder {
         let start = owner.map { view.actors[$0].range.lowerBound } ?? position
         // "said during a trip to X": the clause's subject made the trip.
         let circumstance =
-            sources.isEmpty && owner == nil ? circumstanceSubject(ofNominalAt: position, lemma: lemma) : []
+            sources.isEmpty && owner == nil && !objects.targets.isEmpty
+            ? circumstanceSubject(ofNominalAt: position, lemma: lemma) : []
         let targets = objects.targetIsPlace && sources.isEmpty && circumstance.isEmpty ? [] : objects.targets
         return Coding(
             code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1),
