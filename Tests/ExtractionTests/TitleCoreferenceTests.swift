@@ -117,4 +117,26 @@ struct TitleCoreferenceTests {
         #expect(resolved(document, ["president", "general"]).isEmpty)
         for entity in document.entities { #expect(entity.mentions.count == 1, "\(entity.name)") }
     }
+
+    @Test(
+        "'the kingdom' is the article's one monarchy, if there is exactly one",
+        arguments: [
+            ("Crown Prince Karim Aziz of Saudi Arabia spoke. The kingdom will host the summit.", "Saudi Arabia"),
+            ("King Anders Holm of Norway met President Anna Berg of France. The kingdom is rich.", "Norway"),
+            ("The United Kingdom left the bloc. Since then the kingdom has struggled.", "United Kingdom"),
+            ("Saudi Arabia hosted talks. The kingdom said little.", nil),
+            ("King Anders Holm of Norway met King Olof Berg of Sweden. The kingdom is rich.", nil),
+            ("Crown Prince Karim Aziz of Saudi Arabia spoke. The Kingdom of Bahrain objected.", nil),
+        ] as [(String, String?)])
+    func kingdom(text: String, country: String?) throws {
+        let marks: Marks = [
+            ("Karim Aziz", .person), ("Anders Holm", .person), ("Anna Berg", .person), ("Olof Berg", .person),
+            ("Saudi Arabia", .location), ("Norway", .location), ("France", .location), ("Sweden", .location),
+            ("United Kingdom", .location), ("Bahrain", .location),
+        ]
+        let document = try run(text, marks)
+        let kingdoms = document.mentions.filter { $0.text.lowercased() == "kingdom" }
+        #expect(kingdoms.compactMap { $0.entity.map { document.entities[$0].name } } == (country.map { [$0] } ?? []))
+        #expect(kingdoms.allSatisfy { $0.type == .location })
+    }
 }

@@ -3,7 +3,8 @@
 /// tables ("U.S." → "United States", LOCATION, US, `USA`), merges short forms into full names
 /// ("Tokayev" → "Kassym-Jomart Tokayev"), reads countries and roles from the context
 /// ("Kazakhstan President X" → KZ, `KAZGOV`), numbers the entities e1, e2, … by first mention, and
-/// adds title descriptions ("the president" after "President X") as mentions of their person.
+/// adds title descriptions ("the president" after "President X") as mentions of their person and
+/// "the kingdom" as a mention of the article's one monarchy.
 public struct EntityCanonicalizer: PipelineStage {
     public let name = "entities"
     public let requires: Set<Annotation> = [.tokens, .sentences, .mentions]
@@ -51,9 +52,12 @@ public struct EntityCanonicalizer: PipelineStage {
             mention.type = entities[entity].type
             return mention
         }
-        // "The president" after "President X": extra mentions of X, merged in text order.
-        let described = TitleCoreference(tables: tables, document: document).mentions(
-            candidates: candidates, links: links, entities: entities, skipping: junk)
+        // "The president" after "President X", "the kingdom" after "King Y of Z": extra mentions, in text order.
+        let described =
+            TitleCoreference(tables: tables, document: document).mentions(
+                candidates: candidates, links: links, entities: entities, skipping: junk)
+            + KingdomCoreference(document: document).mentions(
+                candidates: candidates, links: links, entities: entities, skipping: junk)
         let all = described.isEmpty ? named : (named + described).sorted { $0.span.start < $1.span.start }
         var linked = entities
         if !described.isEmpty {
