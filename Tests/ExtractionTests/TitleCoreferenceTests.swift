@@ -110,6 +110,7 @@ struct TitleCoreferenceTests {
             "President Anna Berg spoke. The president of the club resigned.",
             "Gen. Piotr Nowak spoke. The general election is in May.",
             "Mr. Karl Weiss spoke. The president said nothing.",
+            "Parliament failed to elect a president.\n\nAnna Berg reported. The president post stays empty. The president was absent.",
         ])
     func negatives(text: String) throws {
         let document = try run(
