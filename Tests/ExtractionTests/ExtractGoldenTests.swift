@@ -92,7 +92,7 @@ struct ExtractGoldenTests {
             ("036", "Kassym-Jomart Tokayev", "Donald Trump", "2025-11-06"),  // set to meet with Trump
             ("057", "Morocco", "Abraham Accords", "2025-11-06"),  // joined the Accords
             ("19", "Hamas", "Israel", "2023-10-07"),  // Hamas's Oct. 7, 2023, attack
-            ("042", nil, "Riyadh", "2025-05"),  // a trip to Riyadh in May
+            ("042", "Donald Trump", "Riyadh", "2025-05"),  // "The president said during a trip to Riyadh in May"
             ("03", "Mohammed bin Salman al Saud", "Washington", "2025-11-18"),  // set to travel to Washington
         ] as [(String, String?, String, String)])
     func readerEvents(code: String, source: String?, target: String, date: String) throws {
@@ -104,6 +104,29 @@ struct ExtractGoldenTests {
         #expect(found, "\(code) \(source ?? "-") → \(target) on \(date)")
     }
 
+    @Test("'The president' is a mention of Donald Trump, the most mentioned president before it")
+    func titleDescription() throws {
+        let (_, document) = try ExtractGoldenTests.extracted()
+        let mention = try #require(document.mentions.first { $0.text.lowercased() == "president" })
+        #expect(mention.entity.map { document.entities[$0].name } == "Donald Trump")
+        #expect(document.mentions.map(\.span.start) == document.mentions.map(\.span.start).sorted())
+    }
+
+    @Test("'They are also expected to sign': each of the five leaders intends to sign, with no date of its own")
+    func signingLeaders() throws {
+        let (_, document) = try ExtractGoldenTests.extracted()
+        let name = { (id: String?) in id.flatMap { id in document.entities.first { $0.id == id }?.name } }
+        let signing = document.events.filter { $0.trigger == "sign" }
+        #expect(signing.allSatisfy { $0.code == "0311" && $0.date == nil })
+        #expect(
+            Set(signing.compactMap { name($0.source) }) == [
+                "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Sadyr Nurgojo uulu Japarov", "Emomali Rahmon",
+                "Serdar Berdimuhamedow",
+            ])
+        let joining = document.events.filter { $0.trigger == "joined" && $0.code == "036" }
+        #expect(joining.count == 4 && joining.allSatisfy { name($0.target) == "Kassym-Jomart Tokayev" })
+    }
+
     @Test("no reader-visible false events")
     func falseEvents() throws {
         let (_, document) = try ExtractGoldenTests.extracted()
@@ -112,6 +135,7 @@ struct ExtractGoldenTests {
         #expect(!document.events.contains { ["171", "062", "040"].contains($0.code) }, "hit/operations/think coded")
         #expect(!document.events.contains { $0.trigger.lowercased() == "going to" }, "'going to' coded as a visit")
         #expect(!document.events.contains { $0.code == "057" && $0.date == nil }, "a hypothetical join as a deed")
+        #expect(!document.events.contains { $0.code.hasPrefix("01") && $0.trigger == "said" }, "Riyadh addressed")
         #expect(document.events.contains { $0.code == "0311" }, "signing economic agreements (intent)")
     }
 }

@@ -176,13 +176,89 @@ enum TemporalCases {
         TemporalCase(thursday, "The Sun, Nov. 9 edition, led with the story.", [("Nov. 9", "2025-11-09")]),
         TemporalCase(thursday, "He finished second in the race.", []),
         TemporalCase(thursday, "It was the first time in two years that prices fell.", []),
-        TemporalCase(thursday, "Over the past week, prices rose.", []),
         TemporalCase(thursday, "The payment is due on Feb. 30.", []),
         TemporalCase(thursday, "Room 1204 is on the left.", []),
         TemporalCase(thursday, "The truce took effect at 1500 GMT.", []),
         TemporalCase(thursday, "In four days it is hard to reach a conclusion.", []),
     ]
 
+    /// Seasons (northern hemisphere; a winter belongs to the year of its December), TimeML values.
+    static let seasons: [TemporalCase] = [
+        TemporalCase(thursday, "Sales rose this spring.", [("this spring", "2025-SP")]),
+        TemporalCase(thursday, "The drought hit last summer.", [("last summer", "2025-SU")]),
+        TemporalCase("2025-07-10", "The drought hit last summer.", [("last summer", "2024-SU")]),
+        TemporalCase(thursday, "Talks will resume next spring.", [("next spring", "2026-SP")]),
+        TemporalCase(thursday, "Fuel will be scarce this winter.", [("this winter", "2025-WI")]),
+        TemporalCase("2026-01-15", "Heating costs soared this winter.", [("this winter", "2025-WI")]),
+        TemporalCase(thursday, "Last winter was mild.", [("Last winter", "2024-WI")]),
+        TemporalCase(thursday, "The war began in the spring of 2022.", [("spring of 2022", "2022-SP")]),
+        TemporalCase(thursday, "Elections are due in fall 2026.", [("fall 2026", "2026-FA")]),
+        TemporalCase(thursday, "Prices fell this fall.", [("this fall", "2025-FA")]),
+        TemporalCase(thursday, "The protests began in the summer.", [("summer", "2025-SU")]),
+        TemporalCase(thursday, "The bridge will open in the spring.", [("spring", "2026-SP")]),
+        TemporalCase(thursday, "Fighting eased in early summer.", [("early summer", "2025-SU")]),
+        TemporalCase(nil, "Sales rose this spring.", [("this spring", nil)]),
+        TemporalCase(thursday, "Prices may fall further.", []),
+        TemporalCase(thursday, "The Arab Spring toppled rulers.", []),
+        TemporalCase(thursday, "The fall of the city shocked allies.", []),
+    ]
+
+    /// Quarters and halves, TimeML values; fiscal quarters and periods of play are not dates.
+    static let quarters: [TemporalCase] = [
+        TemporalCase(thursday, "Profits fell in the third quarter.", [("third quarter", "2025-Q3")]),
+        TemporalCase(thursday, "Revenue rose 5% in Q3 2024.", [("Q3 2024", "2024-Q3")]),
+        TemporalCase(thursday, "Margins improved in Q3.", [("Q3", "2025-Q3")]),
+        TemporalCase(thursday, "Sales will recover in the first quarter.", [("first quarter", "2026-Q1")]),
+        TemporalCase(thursday, "Growth slowed in the fourth quarter of last year.", [("fourth quarter of last year", "2024-Q4")]),
+        TemporalCase(thursday, "Output grew in the second quarter of 2023.", [("second quarter of 2023", "2023-Q2")]),
+        TemporalCase(thursday, "The company posted a third-quarter loss.", [("third-quarter", "2025-Q3")]),
+        TemporalCase(thursday, "Output fell last quarter.", [("last quarter", "2025-Q3")]),
+        TemporalCase(thursday, "Orders will pick up next quarter.", [("next quarter", "2026-Q1")]),
+        TemporalCase(thursday, "Sales are flat this quarter.", [("this quarter", "2025-Q4")]),
+        TemporalCase(thursday, "Deliveries rose in the first half of 2024.", [("first half of 2024", "2024-H1")]),
+        TemporalCase(thursday, "Debt grew in the second half of last year.", [("second half of last year", "2024-H2")]),
+        TemporalCase(thursday, "He scored twice in the third quarter.", []),
+        TemporalCase(thursday, "The firm reported fiscal third quarter results.", []),
+        TemporalCase(thursday, "A quarter of the population is poor.", []),
+        TemporalCase(thursday, "Audi unveiled the new Q3 in Munich.", []),
+    ]
+
+    /// Periods ending at the article date and vague counts: the calendar unit of the midpoint (or of
+    /// the point three units back), one granularity coarser for several or a vague number.
+    static let periods: [TemporalCase] = [
+        TemporalCase(thursday, "Over the past week, prices rose.", [("past week", "2025-W45")]),
+        TemporalCase("2025-11-10", "Over the past week, prices rose.", [("past week", "2025-W45")]),
+        TemporalCase(thursday, "Shelling intensified in recent days.", [("recent days", "2025-W45")]),
+        TemporalCase(thursday, "Prices have doubled over the past three months.", [("past three months", "2025")]),
+        TemporalCase(thursday, "The ministry has been silent for the past few days.", [("past few days", "2025-W45")]),
+        TemporalCase(thursday, "Rates fell sharply in the last two weeks.", [("last two weeks", "2025-10")]),
+        TemporalCase(thursday, "Inflation has eased over the past year.", [("past year", "2025")]),
+        TemporalCase(thursday, "Sales grew over the past month.", [("past month", "2025-10")]),
+        TemporalCase(thursday, "The rebels advanced a few days ago.", [("a few days ago", "2025-W45")]),
+        TemporalCase(thursday, "The talks collapsed several weeks ago.", [("several weeks ago", "2025-10")]),
+        TemporalCase(thursday, "The deal was struck a couple of months ago.", [("a couple of months ago", "2025")]),
+        TemporalCase(thursday, "The firm was founded a few years ago.", [("a few years ago", "202")]),
+        TemporalCase(thursday, "Tensions rose earlier this month.", [("earlier this month", "2025-11")]),
+        TemporalCase(thursday, "Fighting flared later this week.", [("later this week", "2025-W45")]),
+        TemporalCase(thursday, "The last week of October was quiet.", [("October", "2025-10")]),
+        TemporalCase(nil, "Prices rose over the past week.", [("past week", nil)]),
+        TemporalCase(nil, "The rebels advanced a few days ago.", [("a few days ago", nil)]),
+    ]
+
+    /// Undated articles: a year in a short first line completes the body's partial dates.
+    static let headlines: [TemporalCase] = [
+        TemporalCase(nil, "Budget talks, March 2024\n\nThe vote is set for May 3.", [("March 2024", "2024-03"), ("May 3", "2024-05-03")]),
+        TemporalCase(nil, "Summit diary 2019\n\nLeaders met in June and agreed on trade.", [("2019", "2019"), ("June", "2019-06")]),
+        TemporalCase(nil, "Summit diary 2019\n\nLeaders will meet again in the spring.", [("2019", "2019"), ("spring", "2019-SP")]),
+        TemporalCase(nil, "Summit diary 2019\n\nLeaders met yesterday.", [("2019", "2019"), ("yesterday", nil)]),
+        TemporalCase(nil, "From 2019 to 2021\n\nTalks resume on Nov. 18.", [("2019", "2019"), ("2021", "2021"), ("Nov. 18", nil)]),
+        TemporalCase(thursday, "Summit diary 2019\n\nThe summit is on Nov. 18.", [("2019", "2019"), ("Nov. 18", "2025-11-18")]),
+        TemporalCase(nil, "SOCCER - LATE GOAL WINS IT\n\nLONDON 1996-08-30\n\nThe replay is on Sept. 4.", [("1996-08-30", "1996-08-30"), ("Sept. 4", "1996-09-04")]),
+        TemporalCase(nil, "Leaders met in 2019 to talk about trade and many other things that matter a great deal to them all.\n\nThey meet again on Nov. 18.", [("2019", "2019"), ("Nov. 18", nil)]),
+    ]
+
     /// Every row.
-    static let all: [TemporalCase] = sampleArticle + weekdays + monthDays + fullDates + monthsAndYears + relative + negatives
+    static let all: [TemporalCase] =
+        sampleArticle + weekdays + monthDays + fullDates + monthsAndYears + relative + negatives + seasons + quarters
+        + periods + headlines
 }

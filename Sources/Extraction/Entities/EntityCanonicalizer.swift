@@ -2,7 +2,9 @@
 /// boilerplate, trims titles and possessives, resolves aliases through the gazetteer and actor
 /// tables ("U.S." → "United States", LOCATION, US, `USA`), merges short forms into full names
 /// ("Tokayev" → "Kassym-Jomart Tokayev"), reads countries and roles from the context
-/// ("Kazakhstan President X" → KZ, `KAZGOV`) and numbers the entities e1, e2, … by first mention.
+/// ("Kazakhstan President X" → KZ, `KAZGOV`), numbers the entities e1, e2, … by first mention, and
+/// adds title descriptions ("the president" after "President X") as mentions of their person and
+/// "the kingdom" as a mention of the article's one monarchy.
 public struct EntityCanonicalizer: PipelineStage {
     public let name = "entities"
     public let requires: Set<Annotation> = [.tokens, .sentences, .mentions]
@@ -44,12 +46,27 @@ public struct EntityCanonicalizer: PipelineStage {
         let (entities, links) = EntityBuilder(
             tables: tables, document: document, candidates: candidates, resolver: resolver
         ).build()
-        document.mentions = zip(candidates, links).map { candidate, entity in
+        let named = zip(candidates, links).map { candidate, entity in
             var mention = candidate.mention
             mention.entity = entity
             mention.type = entities[entity].type
             return mention
         }
-        document.entities = entities
+        // "The president" after "President X", "the kingdom" after "King Y of Z": extra mentions, in text order.
+        let described =
+            TitleCoreference(tables: tables, document: document).mentions(
+                candidates: candidates, links: links, entities: entities, skipping: junk)
+            + KingdomCoreference(document: document).mentions(
+                candidates: candidates, links: links, entities: entities, skipping: junk)
+        let all = described.isEmpty ? named : (named + described).sorted { $0.span.start < $1.span.start }
+        var linked = entities
+        if !described.isEmpty {
+            for index in linked.indices { linked[index].mentions = [] }
+            for (index, mention) in all.enumerated() {
+                if let entity = mention.entity { linked[entity].mentions.append(index) }
+            }
+        }
+        document.mentions = all
+        document.entities = linked
     }
 }

@@ -93,18 +93,26 @@ struct MentionTrimmer {
         let longest = min(tables.longestTitle, limit - start)
         guard longest > 0 else { return nil }
         for length in stride(from: longest, through: 1, by: -1) {
-            let key = NameKey.of(tokens: tokens[start..<(start + length)].map(\.text))
-            if let entry = tables.titles[key] { return (entry, length) }
+            let words = tokens[start..<(start + length)]
+            guard MentionTrimmer.areWords(words) else { continue }
+            if let entry = tables.titles[NameKey.of(tokens: words.map(\.text))] { return (entry, length) }
         }
         return nil
+    }
+
+    /// Whether every token starts with a letter: `NameKey` drops periods, so "president ." (the end of
+    /// the sentence before) would otherwise read as the title "president".
+    private static func areWords(_ tokens: ArraySlice<Token>) -> Bool {
+        tokens.allSatisfy { $0.text.unicodeScalars.first?.properties.isAlphabetic == true }
     }
 
     /// The longest title ending at token `end` (inclusive).
     private func title(endingAt end: Int, in tokens: [Token]) -> (entry: TitleEntry, length: Int)? {
         guard end >= 0 else { return nil }
         for length in stride(from: min(tables.longestTitle, end + 1), through: 1, by: -1) {
-            let key = NameKey.of(tokens: tokens[(end - length + 1)...end].map(\.text))
-            if let entry = tables.titles[key] { return (entry, length) }
+            let words = tokens[(end - length + 1)...end]
+            guard MentionTrimmer.areWords(words) else { continue }
+            if let entry = tables.titles[NameKey.of(tokens: words.map(\.text))] { return (entry, length) }
         }
         return nil
     }

@@ -234,6 +234,8 @@ struct ClauseScanner {
                 break
             }
             if view.isFiniteVerb(cursor) || (word == "TO" && view.tag(cursor + 1) == "VB") { break }
+            // "said during a trip to X": what follows "during" is a circumstance, never the verb's object.
+            if word == "DURING" || word == "AMID" || word == "DESPITE" { break }
             if stopAtEmbeddedSubject, let actor = view.actorAt[cursor], opensClause(actor) { break }
             cursor += 1
         }
@@ -247,6 +249,7 @@ struct ClauseScanner {
         while cursor < view.count {
             let word = view.word(cursor)
             if word == "." || word == ";" || word == ":" || word == "?" || word == "!" { break }
+            if word == "DURING" { break }  // "said during a visit": no pattern of "say" ("* VISIT")
             if word == ",", cursor == 0 || view.actorAt[cursor - 1] == nil || !nextIsCoordinatedActor(cursor) { break }
             cursor += 1
         }

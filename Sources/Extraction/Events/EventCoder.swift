@@ -65,14 +65,16 @@ public struct EventCoder: PipelineStage {
         }
         var events: [Event] = []
         var previousSubject: [Int] = []
+        var previousGroup: [Int]?
         for index in document.sentences.indices {
             let view = SentenceView(document: document, sentence: index, mentions: mentionsBySentence[index] ?? [])
             let coder = SentenceCoder(
                 coder: self, document: document, view: view, dates: datesBySentence[index] ?? [],
-                previousSubject: previousSubject)
+                previousSubject: previousSubject, previousGroup: previousGroup)
             let result = coder.code()
             events += result.events
             if !result.subject.isEmpty { previousSubject = result.subject }
+            previousGroup = PluralAntecedent.group(in: view, subject: result.subject)
         }
         document.events = events
     }

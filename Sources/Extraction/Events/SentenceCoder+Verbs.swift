@@ -17,7 +17,8 @@ extension SentenceCoder {
         let subjectEntities = match.subject.actors.map { view.actors[$0].entity }
         // "I think", "we will": in quotes the speaker, not the last subject, is meant.
         let speaker = ClauseScanner.speakerPronouns.contains(view.word(group.start - 1))
-        let resolved = subjectEntities.isEmpty && match.subject.pronoun && !speaker ? previousSubject : subjectEntities
+        let resolved =
+            subjectEntities.isEmpty && match.subject.pronoun && !speaker ? antecedent(before: group.start) : subjectEntities
         let block = coder.verbs.blocks[match.entry.block]
         guard let pair = match.pattern?.codes ?? match.entry.codes ?? block.codes,
             pair.forward != nil || pair.reverse != nil
@@ -61,6 +62,15 @@ extension SentenceCoder {
             date: date(near: trigger.lowerBound, within: dateRange, fallback: group.mood == .asserted),
             reciprocal: !group.passive)
         return (coding, resolved)
+    }
+
+    /// The earlier subject a pronoun subject refers to: the previous sentence's plural group for a
+    /// sentence-initial "they" (`PluralAntecedent`), else the last subject.
+    private func antecedent(before groupStart: Int) -> [Int] {
+        guard let group = previousGroup, PluralAntecedent.opensWithPluralPronoun(view, before: groupStart) else {
+            return previousSubject
+        }
+        return group
     }
 
     /// "going to be": the future auxiliary, not a movement.

@@ -7,6 +7,9 @@ struct SentenceCoder {
     let dates: [DateExpression]
     /// Entity indices of the last subject seen in an earlier sentence (for "He", "They").
     let previousSubject: [Int]
+    /// What a sentence-initial "they" refers to: the previous sentence's group (`PluralAntecedent`);
+    /// empty for no actor, `nil` to fall back on `previousSubject`.
+    var previousGroup: [Int]? = nil
 
     /// A coded trigger before it becomes `Event`s.
     struct Coding {
@@ -79,9 +82,14 @@ struct SentenceCoder {
             between = true
         }
         let start = owner.map { view.actors[$0].range.lowerBound } ?? position
-        let targets = objects.targetIsPlace && sources.isEmpty ? [] : objects.targets
+        // "said during a trip to X": the clause's subject made the trip.
+        let circumstance =
+            sources.isEmpty && owner == nil && !objects.targets.isEmpty
+            ? circumstanceSubject(ofNominalAt: position, lemma: lemma) : []
+        let targets = objects.targetIsPlace && sources.isEmpty && circumstance.isEmpty ? [] : objects.targets
         return Coding(
-            code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1), sources: sources.map { view.actors[$0].entity },
+            code: pair.forward, reverse: pair.reverse, trigger: position..<(position + 1),
+            sources: circumstance.isEmpty ? sources.map { view.actors[$0].entity } : circumstance,
             targets: targets.map { view.actors[$0].entity },
             location: objects.location.map { view.actors[$0].entity },
             date: date(near: position, within: start..<max(window.upperBound, position + 1), fallback: false),
@@ -163,7 +171,9 @@ struct SentenceCoder {
     /// Source/target pairs: all combinations, or reciprocal pairs for a compound subject alone.
     private func pairs(_ coding: Coding) -> [(Int?, Int?)] {
         var result: [(Int?, Int?)] = []
-        if coding.targets.isEmpty, coding.reciprocal, Set(coding.sources).count > 1 {
+        let parties = Set(coding.sources).count
+        // Reciprocal pairs grow as n(n-1); past the cap, one event per party keeps every actor.
+        if coding.targets.isEmpty, coding.reciprocal, parties > 1, parties * (parties - 1) <= coder.maximumPairs {
             for source in coding.sources {
                 for target in coding.sources where target != source { result.append((source, target)) }
             }

@@ -43,6 +43,11 @@ enum ISOValue {
         "\(pad(year, 4))-\(pad(month, 2))"
     }
 
+    /// `2025-SP`, `2025-Q3`, `2025-H1`.
+    static func yearPart(year: Int, part: YearPart) -> String {
+        "\(pad(year, 4))-\(part.code)"
+    }
+
     /// The year and month `offset` months after `year`/`month`.
     static func shift(year: Int, month: Int, by offset: Int) -> (year: Int, month: Int) {
         let index = year * 12 + (month - 1) + offset

@@ -18,6 +18,16 @@ enum TemporalWord: Hashable, Sendable {
     case modifier
     /// "morning", "afternoon", "evening", "night".
     case partOfDay
+    /// "spring", "summer", "autumn", "fall", "winter".
+    case season(Season)
+    /// "first" … "fourth", "final" (of a quarter or half).
+    case ordinal(Int)
+    /// "Q1" … "Q4", "first-quarter" … "fourth-quarter".
+    case quarter(Int)
+    /// "few", "several", "couple": a vague count.
+    case vague
+    /// "past", "recent": a period ending now ("the past week", "in recent days").
+    case past
 }
 
 /// How a month name is written, which decides how much context it needs.
@@ -92,6 +102,26 @@ enum TemporalLexicon {
         for word in ["morning", "afternoon", "evening", "night"] {
             table[word] = .partOfDay
         }
+        let seasons: [(String, Season)] = [
+            ("spring", .spring), ("summer", .summer), ("autumn", .autumn), ("fall", .autumn), ("winter", .winter),
+        ]
+        for (word, season) in seasons {
+            table[word] = .season(season)
+        }
+        table["quarter"] = .unit(.quarter, plural: false)
+        table["quarters"] = .unit(.quarter, plural: true)
+        let ordinals = ["first", "second", "third", "fourth"]
+        for (index, word) in ordinals.enumerated() {
+            table[word] = .ordinal(index + 1)
+            table[word + "-quarter"] = .quarter(index + 1)
+            table["q\(index + 1)"] = .quarter(index + 1)
+        }
+        table["final"] = .ordinal(4)
+        for word in ["few", "several", "couple"] {
+            table[word] = .vague
+        }
+        table["past"] = .past
+        table["recent"] = .past
         return table
     }()
 

@@ -39,12 +39,21 @@ struct TemporalMatcher {
         }
         switch current.word {
         case .modifier where allowModifier: consider(modified(at: index))
-        case .shift(let shift): consider(shifted(shift, at: index))
+        case .shift(let shift):
+            consider(shifted(shift, at: index))
+            if shift == .last { consider(period(at: index)) }
         case .relativeDay(let offset): consider(relativeDay(offset, at: index))
         case .weekday(let weekday, let abbreviated):
             consider(self.weekday(weekday, abbreviated: abbreviated, at: index))
         case .month: consider(monthFirst(at: index))
-        case .count: consider(ago(at: index))
+        case .count:
+            consider(ago(at: index))
+            consider(vagueAgo(at: index))
+        case .season(let season): consider(self.season(season, at: index))
+        case .ordinal(let ordinal): consider(ordinalPart(ordinal, at: index))
+        case .quarter(let quarter): consider(quarterToken(quarter, at: index))
+        case .vague: consider(vagueAgo(at: index))
+        case .past: consider(period(at: index))
         default: break
         }
         if current.startsWithDigit {
@@ -79,6 +88,8 @@ struct TemporalMatcher {
                 tokens: index..<partOfDayEnd(after: index + 1), reference: .weekday(weekday, shift: shift))
         case .month(let month, let form) where form == .full || (form == .ambiguous && next.isCapitalized):
             return TemporalMatch(tokens: index..<(index + 2), reference: .month(month, shift: shift))
+        case .season(let season):
+            return TemporalMatch(tokens: index..<(index + 2), reference: .yearPart(.season(season), shift: shift))
         case .partOfDay:
             switch (shift, next.lower) {
             case (.last, "night"):

@@ -21,12 +21,26 @@ enum TemporalReference: Hashable, Sendable {
     case dayOffset(Int)
     /// A calendar unit counted from the article date's ("last week" is week -1, "in two weeks" week +2).
     case unitOffset(TemporalUnit, Int)
+    /// A season, quarter or half whose year comes from context ("this spring", "the third quarter").
+    case yearPart(YearPart, shift: TemporalShift)
+    /// A season, quarter or half of a given year ("spring 2024", "Q3 2024", "the first half of 2023").
+    case yearPartIn(YearPart, year: Int)
+    /// A season, quarter or half of the year `yearOffset` years from the article's ("the third quarter of
+    /// last year").
+    case yearPartOffset(YearPart, yearOffset: Int)
+    /// A period ending at the article date ("the past week", "the past three months", "in recent days"),
+    /// `count` units long (`nil` when vague).
+    case period(TemporalUnit, count: Int?)
+    /// A vague number of units before the article date ("a few days ago", "several weeks ago").
+    case vagueAgo(TemporalUnit)
 
     /// Whether resolving this reference needs the article date.
     var isRelative: Bool {
         switch self {
-        case .date, .yearMonth, .year, .decade: false
-        case .monthDay, .month, .monthInYear, .weekday, .dayOffset, .unitOffset: true
+        case .date, .yearMonth, .year, .decade, .yearPartIn: false
+        case .monthDay, .month, .monthInYear, .weekday, .dayOffset, .unitOffset, .yearPart, .yearPartOffset, .period,
+            .vagueAgo:
+            true
         }
     }
 
@@ -35,6 +49,7 @@ enum TemporalReference: Hashable, Sendable {
         switch self {
         case .monthDay: true
         case .month(_, let shift), .weekday(_, let shift): shift == .none || shift == .this
+        case .yearPart(_, let shift): shift == .none
         default: false
         }
     }
@@ -63,7 +78,64 @@ enum TemporalShift: Hashable, Sendable {
 
 /// Calendar units that relative expressions count in.
 enum TemporalUnit: Hashable, Sendable {
-    case day, week, weekend, month, year, decade
+    case day, week, weekend, month, quarter, year, decade
+}
+
+/// A named part of a year: a season (northern hemisphere), a quarter or a half.
+enum YearPart: Hashable, Sendable {
+    /// Spring (March–May), summer (June–August), autumn (September–November), winter (December–February).
+    case season(Season)
+    /// Quarter 1...4.
+    case quarter(Int)
+    /// Half 1...2.
+    case half(Int)
+
+    /// First month, 1...12 (winter starts in December of its year).
+    var startMonth: Int {
+        switch self {
+        case .season(let season): season.startMonth
+        case .quarter(let quarter): 3 * (quarter - 1) + 1
+        case .half(let half): 6 * (half - 1) + 1
+        }
+    }
+
+    /// Length in months.
+    var months: Int {
+        if case .half = self { return 6 }
+        return 3
+    }
+
+    /// The ISO 8601 / TimeML suffix: `SP`, `SU`, `FA`, `WI`, `Q1`…`Q4`, `H1`, `H2`.
+    var code: String {
+        switch self {
+        case .season(let season): season.code
+        case .quarter(let quarter): "Q\(quarter)"
+        case .half(let half): "H\(half)"
+        }
+    }
+}
+
+/// The four seasons.
+enum Season: Hashable, Sendable {
+    case spring, summer, autumn, winter
+
+    var startMonth: Int {
+        switch self {
+        case .spring: 3
+        case .summer: 6
+        case .autumn: 9
+        case .winter: 12
+        }
+    }
+
+    var code: String {
+        switch self {
+        case .spring: "SP"
+        case .summer: "SU"
+        case .autumn: "FA"
+        case .winter: "WI"
+        }
+    }
 }
 
 /// The tense a sentence gives an expression, from cue words around it.

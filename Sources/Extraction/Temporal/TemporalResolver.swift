@@ -1,7 +1,8 @@
 /// Turns a `TemporalReference` into an ISO value, anchored at the article date.
 ///
 /// Values keep the expression's granularity: `2025-11-06` (day), `2025-W45` (ISO week),
-/// `2025-05` (month), `1992` (year), `199` (decade, the ISO 8601 / TimeML reduced form).
+/// `2025-05` (month), `2025-SP` / `2025-Q3` / `2025-H1` (season, quarter, half: TimeML), `1992` (year),
+/// `199` (decade, the ISO 8601 / TimeML reduced form).
 enum TemporalResolver {
     /// How far (in days) a month-day may lie against the tense before the year moves ("will meet on Feb. 3"
     /// in a November article is next February).
@@ -20,6 +21,8 @@ enum TemporalResolver {
             return ISOValue.year(year)
         case .decade(let decade):
             return ISOValue.pad(decade, 3)
+        case .yearPartIn(let part, let year):
+            return ISOValue.yearPart(year: year, part: part)
         default:
             guard let anchor else { return nil }
             return relativeValue(of: reference, anchor: anchor, tense: tense)
@@ -42,7 +45,15 @@ enum TemporalResolver {
             return anchor.adding(days: offset).description
         case .unitOffset(let unit, let offset):
             return unitOffset(unit, offset, anchor: anchor)
-        case .date, .yearMonth, .year, .decade:
+        case .yearPart(let part, let shift):
+            return ISOValue.yearPart(year: year(of: part, shift: shift, anchor: anchor, tense: tense), part: part)
+        case .yearPartOffset(let part, let yearOffset):
+            return ISOValue.yearPart(year: anchor.year + yearOffset, part: part)
+        case .period(let unit, let count):
+            return period(unit, count: count, anchor: anchor)
+        case .vagueAgo(let unit):
+            return vagueAgo(unit, anchor: anchor)
+        case .date, .yearMonth, .year, .decade, .yearPartIn:
             return value(of: reference, anchor: nil, tense: tense)
         }
     }
@@ -122,6 +133,9 @@ enum TemporalResolver {
         case .month:
             let shifted = ISOValue.shift(year: anchor.year, month: anchor.month, by: offset)
             return ISOValue.month(year: shifted.year, month: shifted.month)
+        case .quarter:
+            let shifted = ISOValue.shift(year: anchor.year, month: anchor.month, by: 3 * offset)
+            return ISOValue.yearPart(year: shifted.year, part: .quarter((shifted.month - 1) / 3 + 1))
         case .year:
             return ISOValue.year(anchor.year + offset)
         case .decade:
