@@ -11,6 +11,7 @@ final class BrokerLoop {
     var logger: Logger
     var machine: BrokerStateMachine<ContinuousClock.Instant>
     let clock = ContinuousClock()
+    let metrics = BrokerMetrics()
 
     /// How many messages one poll wake-up handles before timers are checked again.
     static let batchSize = 256
@@ -113,8 +114,18 @@ final class BrokerLoop {
 
     /// Handles up to ``batchSize`` waiting messages without blocking.
     private func receiveBatch() throws(ZMQError) {
+        var received = 0
+        var requests = 0
+        defer {
+            metrics.messages.increment(by: received)
+            metrics.requests.increment(by: requests)
+        }
         for _ in 0..<Self.batchSize {
-            guard let frames = try router.receive(dontWait: true) else { return }
+            guard
+                let (frames, address) = try router.receive(
+                    dontWait: true, property: "Peer-Address", when: BrokerInbound.mayBeWorkerReady)
+            else { return }
+            received += 1
             let message: BrokerInbound
             do {
                 message = try BrokerInbound.parse(routerFrames: frames, limits: limits)
@@ -130,7 +141,9 @@ final class BrokerLoop {
             if logger.logLevel <= .trace {
                 logger.trace("message received", metadata: ["mdp.peer": "\(message.sender)", "mdp.dialect": "\(message.dialect)"])
             }
+            if case .client = message.content { requests += 1 }
             try perform(machine.receive(message, now: clock.now))
+            if let address { machine.recordAddress(address, of: message.sender) }
         }
     }
 

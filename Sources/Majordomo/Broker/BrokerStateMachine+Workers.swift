@@ -62,7 +62,7 @@ extension BrokerStateMachine {
     /// Marks a worker idle (longest idle is served first) and gives it a waiting request, if any.
     private mutating func workerBecameIdle(_ identity: PeerIdentity, now: Instant, into actions: inout [BrokerAction]) {
         guard let service = workers[identity]?.service else { return }
-        workers[identity]?.assignment = nil
+        workers[identity]?.becomeIdle(at: now)
         updateService(service) { $0.idle.append(identity) }
         dispatch(service, now: now, into: &actions)
     }

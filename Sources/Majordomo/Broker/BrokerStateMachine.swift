@@ -82,7 +82,7 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         into actions: inout [BrokerAction]
     ) {
         if request.service.isManagement {
-            actions.append(.sendToClient(client, managementReply(to: request), dialect))
+            actions.append(.sendToClient(client, managementReply(to: request, now: now), dialect))
             return
         }
         guard services[request.service] != nil || services.count < configuration.serviceLimit else {
