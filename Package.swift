@@ -16,6 +16,7 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let coreMetrics = Target.Dependency.product(name: "CoreMetrics", package: "swift-metrics")
 let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 let flyingFox = Target.Dependency.product(name: "FlyingFox", package: "FlyingFox")
+let flyingSocks = Target.Dependency.product(name: "FlyingSocks", package: "FlyingFox")
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 let package = Package(
@@ -80,7 +81,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Operations: Prometheus /metrics over HTTP, process RSS, and the structured log handler.
-        .target(name: "Telemetry", dependencies: [logging, coreMetrics, prometheus, flyingFox], swiftSettings: strictSettings),
+        .target(name: "Telemetry", dependencies: [logging, coreMetrics, prometheus, flyingFox, flyingSocks], swiftSettings: strictSettings),
         // The `newsbus` command line: a thin layer over the roles.
         .executableTarget(
             name: "newsbus",
@@ -130,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TelemetryTests",
-            dependencies: ["Telemetry", logging, coreMetrics],
+            dependencies: ["Telemetry", logging, coreMetrics, prometheus],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -33,6 +33,7 @@ public final class ExtractionWorkerService: Sendable {
         configure(&configuration)
         let settings = configuration
         let poison = crashMarker.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        let metrics = WorkerMetrics()
         connections = (0..<max(1, threads)).map { index in
             var threadLogger = logger
             threadLogger[metadataKey: "worker.thread"] = "\(index + 1)"
@@ -46,7 +47,7 @@ public final class ExtractionWorkerService: Sendable {
                     Thread.sleep(forTimeInterval: Double(chunkDelay.components.attoseconds) / 1e18
                         + Double(chunkDelay.components.seconds))
                 }
-                return try Self.answer(body, pipeline: pipeline)
+                return try metrics.measure { () throws(ExtractionWorkerError) in try Self.answer(body, pipeline: pipeline) }
             }
         }
     }

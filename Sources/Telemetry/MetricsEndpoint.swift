@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 public import Prometheus
 
@@ -32,20 +33,24 @@ public final class MetricsEndpoint: Sendable {
         at address: MetricsAddress, registry: PrometheusCollectorRegistry,
         sample: @escaping @Sendable () async -> Void = {}
     ) async throws -> MetricsEndpoint {
-        let resident = registry.makeGauge(
-            name: "process_resident_memory_bytes", help: "Resident memory size of this process in bytes.")
+        let resident = registry.gauge(
+            "process_resident_memory_bytes", help: "Resident memory size of this process in bytes.")
         let server = HTTPServer(
             address: try .inet(ip4: address.host, port: address.port), timeout: 15, logger: .disabled)
         await server.appendRoute("GET /metrics") { _ in
             await sample()
-            if let bytes = ProcessMemory.residentBytes() { resident.set(bytes) }
+            if let bytes = ProcessMemory.residentBytes() { resident.set(Double(bytes)) }
             return HTTPResponse(
                 statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: Data(registry.emitToBuffer()))
         }
-        let serving = Task {
+        let serving = Task<Void, Never> {
             // run() returns when stopped; a failure to bind shows up in waitUntilListening below.
-            try? await server.run()
+            do {
+                try await server.run()
+            } catch {
+                return
+            }
         }
         do {
             try await server.waitUntilListening(timeout: 10)
@@ -55,7 +60,7 @@ public final class MetricsEndpoint: Sendable {
                 text: address.description, reason: "cannot listen there (\(error)); pick a free port or 0")
         }
         var port = address.port
-        if case .ip4(_, let listening) = await server.listeningAddress { port = listening }
+        if case .ip4(_, let listening)? = await server.listeningAddress { port = listening }
         let bound = try MetricsAddress(parsing: "\(address.host):\(port)")
         return MetricsEndpoint(registry: registry, address: bound, server: server, serving: serving)
     }

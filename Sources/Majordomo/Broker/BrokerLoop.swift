@@ -116,10 +116,7 @@ final class BrokerLoop {
     private func receiveBatch() throws(ZMQError) {
         var received = 0
         var requests = 0
-        defer {
-            metrics.messages.increment(by: received)
-            metrics.requests.increment(by: requests)
-        }
+        defer { metrics.count(messages: received, requests: requests) }
         for _ in 0..<Self.batchSize {
             guard
                 let (frames, address) = try router.receive(

@@ -20,6 +20,13 @@ struct BrokerMetrics {
     /// Requests lost because their worker went away mid-request (the client retries).
     let lostRequests = Counter(label: "newsbus_broker_requests_lost_total")
 
+    /// Counts one batch of received messages, `requests` of them from clients.
+    func count(messages received: Int, requests clientRequests: Int) {
+        guard received > 0 else { return }
+        messages.increment(by: received)
+        if clientRequests > 0 { requests.increment(by: clientRequests) }
+    }
+
     /// Counts one state machine event.
     func record(_ event: BrokerEvent) {
         switch event {

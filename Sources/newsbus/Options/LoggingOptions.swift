@@ -18,8 +18,18 @@ struct LoggingOptions: ParsableArguments {
     )
     var logLevel: Logger.Level?
 
-    @Option(help: "Log line format: text (for people), logfmt or json (for log shippers); default text.")
+    @Option(
+        help: "Log line format: text (for people), logfmt or json (for log shippers); default text.",
+        transform: Self.format)
     var logFormat: LogFormat?
+
+    /// Parses a format name, case-insensitively.
+    private static func format(_ name: String) throws -> LogFormat {
+        guard let format = LogFormat(rawValue: name.lowercased()) else {
+            throw ValidationError("Please give --log-format one of: \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return format
+    }
 
     /// Loads and checks the configuration file and the `NEWSBUS_*` variables, and installs them
     /// for the other option groups; every problem is listed at once.
@@ -44,8 +54,8 @@ struct LoggingOptions: ParsableArguments {
     /// `label` (the role). Call it once, at the start of a subcommand's `run()`.
     func bootstrap(label: String, defaultLevel: Logger.Level = .info) -> Logger {
         let settings = Settings.current
-        let level = logLevel ?? Self.configured(settings, .logLevel).flatMap(Logger.Level.init) ?? defaultLevel
-        let format = logFormat ?? settings.text(nil, .logFormat).flatMap(LogFormat.init) ?? .text
+        let level = logLevel ?? Self.configured(settings, .logLevel).flatMap { Logger.Level(rawValue: $0) } ?? defaultLevel
+        let format = logFormat ?? settings.text(nil, .logFormat).flatMap { LogFormat(rawValue: $0) } ?? .text
         LoggingSystem.bootstrap { label in
             LogLineHandler(label: label, format: format, level: level)
         }
@@ -60,5 +70,3 @@ struct LoggingOptions: ParsableArguments {
         return "\(value)"
     }
 }
-
-extension LogFormat: ExpressibleByArgument {}

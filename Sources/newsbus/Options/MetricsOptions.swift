@@ -24,17 +24,17 @@ struct MetricsOptions: ParsableArguments {
     }
 
     /// Bootstraps swift-metrics with a Prometheus registry and starts serving it when an address is
-    /// given (flag, else `key`'s variable or file entry); `nil` when metrics are off. `sample` runs
-    /// before each scrape to set gauges. Logs the address actually bound.
+    /// given (flag, else `key`'s variable or file entry); `nil` when metrics are off. `makeSampler`
+    /// gets the registry and returns what runs before each scrape to set gauges. Logs the URL.
     func start(
         key: ConfigKey, logger: Logger,
-        sample: @escaping @Sendable (PrometheusCollectorRegistry) async -> Void = { _ in }
+        makeSampler: (PrometheusCollectorRegistry) -> @Sendable () async -> Void = { _ in {} }
     ) async throws -> MetricsEndpoint? {
         guard let text = Settings.current.text(addressFlag, key) else { return nil }
         let address = try MetricsAddress(parsing: text)
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let endpoint = try await MetricsEndpoint.start(at: address, registry: registry) { await sample(registry) }
+        let endpoint = try await MetricsEndpoint.start(at: address, registry: registry, sample: makeSampler(registry))
         logger.info("metrics served", metadata: ["metrics.url": "http://\(endpoint.address)/metrics"])
         return endpoint
     }
