@@ -2,6 +2,7 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 public import Prometheus
+import Synchronization
 
 /// A role's `/metrics` page in the Prometheus text format, served over HTTP by a small
 /// NIO-free server (FlyingFox) on its own tasks, away from any socket loop.
@@ -44,20 +45,25 @@ public final class MetricsEndpoint: Sendable {
                 statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: Data(registry.emitToBuffer()))
         }
+        let failure = Mutex<String?>(nil)
         let serving = Task<Void, Never> {
-            // run() returns when stopped; a failure to bind shows up in waitUntilListening below.
+            // run() returns when stopped, or throws at once when it cannot listen.
             do {
                 try await server.run()
             } catch {
-                return
+                failure.withLock { $0 = "\(error)" }
             }
         }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            serving.cancel()
-            throw MetricsAddress.Invalid(
-                text: address.description, reason: "cannot listen there (\(error)); pick a free port or 0")
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while await server.listeningAddress == nil {
+            let failed = failure.withLock { $0 }
+            guard failed == nil, ContinuousClock.now < deadline else {
+                serving.cancel()
+                throw MetricsAddress.Invalid(
+                    text: address.description,
+                    reason: "cannot listen there (\(failed ?? "not listening after 10 s")); pick a free port or 0")
+            }
+            try await Task.sleep(for: .milliseconds(5))
         }
         var port = address.port
         if case .ip4(_, let listening)? = await server.listeningAddress { port = listening }

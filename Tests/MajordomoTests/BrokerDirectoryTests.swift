@@ -96,15 +96,16 @@ struct BrokerDirectoryTests {
 /// The directory through a real broker: the worker's TCP peer address comes from libzmq.
 @Suite("Broker: mmi.workers over TCP")
 struct BrokerDirectoryLiveTests {
-    @Test("A TCP worker is listed with its peer address 127.0.0.1")
-    func peerAddress() async throws {
+    @Test("A TCP worker is listed with its peer address 127.0.0.1, in either dialect", arguments: [Dialect.rfc18, .majortomo])
+    func peerAddress(dialect: Dialect) async throws {
         let context = try Context()
         let broker = Broker(
             configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"]), context: context,
             logger: Logger(label: "test.broker") { _ in SwiftLogNoOpLogHandler() })
         let endpoint = try broker.start()[0]
         defer { broker.stop() }
-        let workers = EchoWorkers(count: 2, context: context, brokerEndpoint: endpoint, service: "directory.echo")
+        let workers = EchoWorkers(
+            count: 2, context: context, brokerEndpoint: endpoint, service: "directory.echo", dialect: dialect)
         defer { workers.stop() }
         let client = ClientConnection(
             context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint),

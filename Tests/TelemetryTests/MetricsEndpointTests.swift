@@ -39,7 +39,7 @@ struct MetricsEndpointTests {
         let rss = try #require(first.split(separator: "\n").first { $0.hasPrefix("process_resident_memory_bytes ") })
         #expect((Double(rss.split(separator: " ")[1]) ?? 0) > 0)
 
-        counter.increment(by: 4)
+        counter.increment(by: Int64(4))
         let second = try await scrape(endpoint)
         #expect(second.contains("test_requests_total 5"))
         #expect(second.contains("test_queue_depth 2"))
@@ -50,7 +50,7 @@ struct MetricsEndpointTests {
         ("9464", false), ("127.0.0.1:99999", false), ("example.com:80", false), ("127.0.0.1:", false),
     ])
     func addresses(text: String, valid: Bool) {
-        #expect((try? MetricsAddress(parsing: text)) != nil == valid)
+        #expect(((try? MetricsAddress(parsing: text)) != nil) == valid)
     }
 
     @Test("A port in use is a clear error")

@@ -72,6 +72,7 @@ enum ConfigKind: Sendable {
             return .text(Self.absolute(text, baseDirectory: baseDirectory))
         case .keyFile:
             let path = Self.absolute(text, baseDirectory: baseDirectory)
+            guard FileManager.default.fileExists(atPath: path) else { throw .invalid("no such file: \(path)") }
             do {
                 _ = try CurveKeyFile.key(at: path)
             } catch {
