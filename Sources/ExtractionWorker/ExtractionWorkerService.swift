@@ -84,7 +84,9 @@ public final class ExtractionWorkerService: Sendable {
             throw .malformedRequest("not an ExtractRequest (\(frame.count) bytes): \(error)")
         }
         let reply = ChunkExtraction.reply(to: request, pipeline: pipeline)
-        let ids: Logger.Metadata = ["job.id": "\(request.jobID)", "chunk.id": "\(request.chunkID)", "article.id": "\(request.articleID)"]
+        let ids: Logger.Metadata = [
+            "job.id": "\(request.jobID)", "chunk.id": "\(request.chunkID)", "article.id": "\(request.articleID)",
+        ]
         if reply.error.isEmpty { logger?.trace("chunk extracted", metadata: ids) } else {
             logger?.info("chunk failed", metadata: ids.merging(["error": "\(reply.error)"]) { $1 })
         }

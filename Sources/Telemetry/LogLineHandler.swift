@@ -30,7 +30,9 @@ public struct LogLineHandler: LogHandler {
     public let label: String
     /// The line shape.
     public let format: LogFormat
+    /// The least severe level written.
     public var logLevel: Logger.Level
+    /// Metadata added to every record of loggers using this handler.
     public var metadata: Logger.Metadata = [:]
     private let sink: Sink
 
@@ -42,11 +44,13 @@ public struct LogLineHandler: LogHandler {
         self.sink = sink
     }
 
+    /// One metadata value of this handler.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes `event` as one line.
     public func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }

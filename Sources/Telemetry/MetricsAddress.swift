@@ -13,6 +13,7 @@ public struct MetricsAddress: Hashable, Sendable, CustomStringConvertible {
         /// What is wrong with it.
         public let reason: String
 
+        /// The problem and the expected form.
         public var description: String {
             "invalid metrics address '\(text)': \(reason); give HOST:PORT such as 127.0.0.1:9464"
         }
@@ -36,5 +37,6 @@ public struct MetricsAddress: Hashable, Sendable, CustomStringConvertible {
         self.port = port
     }
 
+    /// `HOST:PORT`.
     public var description: String { "\(host):\(port)" }
 }

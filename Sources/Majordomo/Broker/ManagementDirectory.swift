@@ -26,7 +26,10 @@ public enum ManagementDirectory {
         public var silentMilliseconds: Int
 
         /// A worker entry.
-        public init(service: String, address: String, identity: String, isBusy: Bool, idleMilliseconds: Int, silentMilliseconds: Int) {
+        public init(
+            service: String, address: String, identity: String, isBusy: Bool, idleMilliseconds: Int,
+            silentMilliseconds: Int
+        ) {
             self.service = service
             self.address = address
             self.identity = identity
@@ -82,6 +85,7 @@ public enum ManagementDirectory {
         /// What was wrong.
         public let reason: String
 
+        /// The reason, with what to check.
         public var description: String {
             "the broker's management reply is unreadable: \(reason); is the broker a newsbus broker of the same version?"
         }

@@ -36,7 +36,8 @@ struct AggregatorCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.aggregator")
         guard let store = Settings.current.text(store, .aggregatorStore) else {
-            logger.error("no job store: give --store DIR, NEWSBUS_AGGREGATOR_STORE or aggregator.store in the configuration file")
+            logger.error(
+                "no job store: give --store DIR, NEWSBUS_AGGREGATOR_STORE or aggregator.store in the configuration file")
             throw ExitCode.validationFailure
         }
         let keys = try curve.clientKeys()

@@ -58,10 +58,11 @@ struct StatusCommand: AsyncParsableCommand {
         let services: [ManagementDirectory.Service]
         let workers: [ManagementDirectory.Worker]
         do {
+            let timeout = Duration.seconds(5)
             services = try ManagementDirectory.services(
-                from: try await connection.request(service: ManagementDirectory.servicesService, body: [], timeout: .seconds(5)))
+                from: try await connection.request(service: ManagementDirectory.servicesService, body: [], timeout: timeout))
             workers = try ManagementDirectory.workers(
-                from: try await connection.request(service: ManagementDirectory.workersService, body: [], timeout: .seconds(5)))
+                from: try await connection.request(service: ManagementDirectory.workersService, body: [], timeout: timeout))
         } catch let error as ClientConnectionError {
             throw StatusFailure(
                 reason: "the broker at \(connection.configuration.brokerEndpoint) did not answer (\(error)); "

@@ -19,7 +19,9 @@ struct ConfigFile: Sendable {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ConfigError(issues: [
-                ConfigIssue(source: path, line: nil, key: "", reason: .invalid("cannot read the file (\(error.localizedDescription))"))
+                ConfigIssue(
+                    source: path, line: nil, key: "",
+                    reason: .invalid("cannot read the file (\(error.localizedDescription))"))
             ])
         }
         return try parse(text, path: path)
