@@ -12,9 +12,7 @@ struct WorkerRecord<Instant: InstantProtocol> {
     var nextHeartbeat: Instant
     /// The request it is working on, if any.
     var assignment: Assignment?
-    /// The connection's network address (libzmq `Peer-Address`), when known.
-    var address: String? = nil
-    /// When it last became idle (for `mmi.workers`).
+    /// When it last became idle (for `mmi.workers`). Plain data: copying a record stays cheap.
     var idleSince: Instant? = nil
 
     /// The client a busy worker is answering, and how to talk to that client.

@@ -8,7 +8,7 @@ extension BrokerStateMachine {
         }.map { worker in
             let idle = worker.assignment == nil ? worker.idleSince.map { Self.milliseconds($0.duration(to: now)) } : nil
             return ManagementDirectory.Worker(
-                service: "\(worker.service)", address: worker.address ?? "-", identity: "\(worker.identity)",
+                service: "\(worker.service)", address: addresses[worker.identity] ?? "-", identity: "\(worker.identity)",
                 isBusy: worker.assignment != nil, idleMilliseconds: idle ?? 0,
                 silentMilliseconds: Self.milliseconds(worker.lastHeard.duration(to: now)))
         }
@@ -24,8 +24,14 @@ extension BrokerStateMachine {
 
     /// Notes the network address libzmq reported for a worker's connection (`Peer-Address` of its
     /// READY message); the loop calls it right after the READY is handled. Unknown peers are ignored.
+    /// Addresses of departed workers are dropped here, once they outnumber the live workers, so
+    /// the map stays bounded without any work on the paths that remove workers.
     public mutating func recordAddress(_ address: String, of identity: PeerIdentity) {
-        workers[identity]?.address = address
+        guard workers[identity] != nil else { return }
+        addresses[identity] = address
+        if addresses.count > 2 * workers.count + 16 {
+            addresses = addresses.filter { workers[$0.key] != nil }
+        }
     }
 
     /// The body answering `mmi.workers` or `mmi.services`, or `nil` for other services.

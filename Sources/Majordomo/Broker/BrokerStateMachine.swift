@@ -16,6 +16,8 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
     public let configuration: BrokerConfiguration
     var workers: [PeerIdentity: WorkerRecord<Instant>] = [:]
     var services: [ServiceName: ServiceRecord<Instant>] = [:]
+    /// Workers' network addresses for `mmi.workers`, apart from the records the hot path copies.
+    var addresses: [PeerIdentity: String] = [:]
 
     /// A broker with no workers and no services yet.
     public init(configuration: BrokerConfiguration) {
