@@ -13,6 +13,11 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-protobuf")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let coreMetrics = Target.Dependency.product(name: "CoreMetrics", package: "swift-metrics")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
+let flyingFox = Target.Dependency.product(name: "FlyingFox", package: "FlyingFox")
+let flyingSocks = Target.Dependency.product(name: "FlyingSocks", package: "FlyingFox")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 let package = Package(
     name: "newsbus",
@@ -29,6 +34,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Operations (issue 7): metrics API, its Prometheus backend, a small NIO-free HTTP server
+        // for /metrics, and the YAML parser of the configuration file.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C shim over Debian's libzmq (libzmq3-dev).
@@ -38,7 +49,7 @@ let package = Package(
         // Small, safe Swift layer over libzmq: context, sockets, messages, polling, errors.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], swiftSettings: strictSettings),
         // Majordomo Protocol 0.2 (RFC 18): frames, broker state machine, broker, worker and client APIs.
-        .target(name: "Majordomo", dependencies: ["ZeroMQ", logging], swiftSettings: strictSettings),
+        .target(name: "Majordomo", dependencies: ["ZeroMQ", logging, coreMetrics], swiftSettings: strictSettings),
         // The protobuf wire schema (generated code is committed) and its conversions.
         .target(
             name: "NewsWire",
@@ -60,7 +71,7 @@ let package = Package(
         // The extraction worker role: an MDP worker for `newsbus.extract`.
         .target(
             name: "ExtractionWorker",
-            dependencies: ["Majordomo", "NewsWire", "Extraction", "ExtractionModels", protobuf, logging],
+            dependencies: ["Majordomo", "NewsWire", "Extraction", "ExtractionModels", protobuf, logging, coreMetrics],
             swiftSettings: strictSettings
         ),
         // The aggregator role: job store, chunking, in-flight window, merging and reports.
@@ -69,12 +80,14 @@ let package = Package(
             dependencies: ["Majordomo", "NewsWire", "Extraction", "Articles", protobuf, grdb, logging],
             swiftSettings: strictSettings
         ),
+        // Operations: Prometheus /metrics over HTTP, process RSS, and the structured log handler.
+        .target(name: "Telemetry", dependencies: [logging, coreMetrics, prometheus, flyingFox, flyingSocks], swiftSettings: strictSettings),
         // The `newsbus` command line: a thin layer over the roles.
         .executableTarget(
             name: "newsbus",
             dependencies: [
                 "ZeroMQ", "Majordomo", "NewsWire", "Extraction", "ExtractionModels", "Articles",
-                "ExtractionWorker", "Aggregation", argumentParser, logging,
+                "ExtractionWorker", "Aggregation", "Telemetry", argumentParser, logging, coreMetrics, yams,
             ],
             swiftSettings: strictSettings
         ),
@@ -114,6 +127,11 @@ let package = Package(
         .testTarget(
             name: "ExtractionWorkerTests",
             dependencies: ["ExtractionWorker", "NewsWire", "Extraction", protobuf],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TelemetryTests",
+            dependencies: ["Telemetry", logging, coreMetrics, prometheus],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -34,6 +34,7 @@ public final class ExtractionWorkerService: Sendable {
         configure(&configuration)
         let settings = configuration
         let poison = crashMarker.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        let metrics = WorkerMetrics()
         connections = (0..<max(1, threads)).map { index in
             var threadLogger = logger
             threadLogger[metadataKey: "worker.thread"] = "\(index + 1)"
@@ -47,7 +48,9 @@ public final class ExtractionWorkerService: Sendable {
                     Thread.sleep(forTimeInterval: Double(chunkDelay.components.attoseconds) / 1e18
                         + Double(chunkDelay.components.seconds))
                 }
-                return try Self.answer(body, pipeline: pipeline)
+                return try metrics.measure { () throws(ExtractionWorkerError) in
+                    try Self.answer(body, pipeline: pipeline, logger: faultLogger)
+                }
             }
         }
     }
@@ -71,7 +74,7 @@ public final class ExtractionWorkerService: Sendable {
     }
 
     /// Answers one `newsbus.extract` request body: exactly one frame holding an `ExtractRequest`.
-    static func answer(_ body: [[UInt8]], pipeline: Pipeline) throws(ExtractionWorkerError) -> [[UInt8]] {
+    static func answer(_ body: [[UInt8]], pipeline: Pipeline, logger: Logger? = nil) throws(ExtractionWorkerError) -> [[UInt8]] {
         guard body.count == 1, let frame = body.first else {
             throw .malformedRequest("expected 1 body frame, got \(body.count)")
         }
@@ -82,6 +85,12 @@ public final class ExtractionWorkerService: Sendable {
             throw .malformedRequest("not an ExtractRequest (\(frame.count) bytes): \(error)")
         }
         let reply = ChunkExtraction.reply(to: request, pipeline: pipeline)
+        let ids: Logger.Metadata = [
+            "job.id": "\(request.jobID)", "chunk.id": "\(request.chunkID)", "article.id": "\(request.articleID)",
+        ]
+        if reply.error.isEmpty { logger?.trace("chunk extracted", metadata: ids) } else {
+            logger?.info("chunk failed", metadata: ids.merging(["error": "\(reply.error)"]) { $1 })
+        }
         do {
             return [try reply.serializedBytes()]
         } catch {

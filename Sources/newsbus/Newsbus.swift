@@ -19,6 +19,7 @@ struct Newsbus: AsyncParsableCommand {
             SubmitCommand.self,
             StatusCommand.self,
             ReportCommand.self,
+            ConfigCommand.self,
             KeygenCommand.self,
             ExtractCommand.self,
             TrainCommand.self,

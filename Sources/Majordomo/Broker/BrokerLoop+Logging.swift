@@ -3,6 +3,7 @@ import Logging
 extension BrokerLoop {
     /// Logs a state machine event: fixed text, data in `mdp.*` metadata.
     func log(_ event: BrokerEvent) {
+        metrics.record(event)
         switch event {
         case .workerReady(let worker, let service):
             logger.info("worker ready", metadata: ["mdp.worker": "\(worker)", "mdp.service": "\(service)"])

@@ -15,6 +15,7 @@ final class BrokerLoop {
     /// Keeps bad input from flooding the log.
     var malformedInput = MalformedInputLog<ContinuousClock.Instant>()
     let clock = ContinuousClock()
+    let metrics = BrokerMetrics()
 
     /// How many messages one poll wake-up handles before timers are checked again.
     static let batchSize = 256
@@ -121,8 +122,15 @@ final class BrokerLoop {
     /// once per message.
     private func receiveBatch() throws(ZMQError) {
         defer { outbox.removeAll(keepingCapacity: true) }
+        var received = 0
+        var requests = 0
+        defer { metrics.count(messages: received, requests: requests) }
         for _ in 0..<Self.batchSize {
-            guard let frames = try router.receive(dontWait: true) else { break }
+            guard
+                let (frames, address) = try router.receive(
+                    dontWait: true, property: "Peer-Address", when: BrokerInbound.mayBeWorkerReady)
+            else { break }
+            received += 1
             let message: BrokerInbound
             do {
                 message = try BrokerInbound.parse(routerFrames: frames, limits: limits)
@@ -133,7 +141,9 @@ final class BrokerLoop {
             if logger.logLevel <= .trace {
                 logger.trace("message received", metadata: ["mdp.peer": "\(message.sender)", "mdp.dialect": "\(message.dialect)"])
             }
+            if case .client = message.content { requests += 1 }
             outbox += machine.receive(message, now: clock.now)
+            if let address { machine.recordAddress(address, of: message.sender) }
         }
         try perform(outbox)
     }

@@ -18,6 +18,8 @@ struct WorkerRecord<Instant: InstantProtocol> {
     var assignment: Assignment? {
         assignments.first
     }
+    /// When it last became idle, holding no request (for `mmi.workers`).
+    var idleSince: Instant? = nil
 
     /// The client a busy worker is answering, and how to talk to that client.
     struct Assignment: Hashable {

@@ -52,7 +52,7 @@ extension BrokerStateMachine {
             let interval = configuration.heartbeatInterval
             workers[identity] = WorkerRecord(
                 identity: identity, service: service, dialect: dialect, lastHeard: now,
-                nextHeartbeat: now.advanced(by: interval))
+                nextHeartbeat: now.advanced(by: interval), idleSince: now)
             updateService(service) { $0.workerCount += 1 }
             actions.append(.event(.workerReady(identity, service)))
             updateService(service) { $0.idle.append(identity) }
@@ -75,6 +75,9 @@ extension BrokerStateMachine {
         let service = workers.values[slot].service
         let hadNoCredit = workers.values[slot].assignments.count >= workerCredit
         workers.values[slot].assignments.remove(at: index)
+        if workers.values[slot].assignments.isEmpty {
+            workers.values[slot].idleSince = now
+        }
         if hadNoCredit {
             updateService(service) { $0.idle.append(identity) }
         }

@@ -20,6 +20,8 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
     public let configuration: BrokerConfiguration
     var workers: [PeerIdentity: WorkerRecord<Instant>] = [:]
     var services: [ServiceName: ServiceRecord<Instant>] = [:]
+    /// Workers' network addresses for `mmi.workers`, apart from the records the hot path copies.
+    var addresses: [PeerIdentity: String] = [:]
 
     /// A broker with no workers and no services yet.
     public init(configuration: BrokerConfiguration) {
@@ -88,7 +90,7 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         into actions: inout [BrokerAction]
     ) {
         if request.service.isManagement {
-            actions.append(.sendToClient(client, managementReply(to: request), dialect))
+            actions.append(.sendToClient(client, managementReply(to: request, now: now), dialect))
             return
         }
         guard services[request.service] != nil || services.count < configuration.serviceLimit else {

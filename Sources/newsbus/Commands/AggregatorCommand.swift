@@ -2,6 +2,7 @@ import Aggregation
 import ArgumentParser
 import Foundation
 import Logging
+import Telemetry
 import ZeroMQ
 
 /// `newsbus aggregator`: accepts jobs on 'newsbus.jobs' and farms their chunks out to 'newsbus.extract'.
@@ -17,10 +18,12 @@ struct AggregatorCommand: AsyncParsableCommand {
 
     @OptionGroup var broker: BrokerOptions
 
-    @Option(help: "Directory for the job store (jobs.sqlite) and finished reports.")
-    var store: String
+    @Option(help: "Directory for the job store (jobs.sqlite) and finished reports (aggregator.store).")
+    var store: String?
 
     @OptionGroup var tuning: AggregatorOptions
+
+    @OptionGroup var metrics: MetricsOptions
 
     @OptionGroup var curve: CurveOptions
 
@@ -32,15 +35,35 @@ struct AggregatorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.aggregator")
+        guard let store = Settings.current.text(store, .aggregatorStore) else {
+            logger.error(
+                "no job store: give --store DIR, NEWSBUS_AGGREGATOR_STORE or aggregator.store in the configuration file")
+            throw ExitCode.validationFailure
+        }
         let keys = try curve.clientKeys()
         var configuration = tuning.configuration(
             broker: broker.endpoint, store: store,
             reports: (store as NSString).appendingPathComponent("reports"))
         configuration.curveServerKey = keys?.serverKey
         configuration.curveKeyPair = keys?.keyPair
-        let service = try AggregatorService(context: try Context(), configuration: configuration, logger: logger)
+        let context = try Context()
+        let endpoint: MetricsEndpoint?
+        do {
+            endpoint = try await metrics.start(key: .aggregatorMetrics, logger: logger) { registry in
+                let client = JobsClient(
+                    context: context, brokerEndpoint: broker.endpoint, logger: logger, curveServerKey: keys?.serverKey,
+                    curveKeyPair: keys?.keyPair)
+                let sampler = AggregatorSampler(client: client, registry: registry)
+                return { await sampler.sample() }
+            }
+        } catch {
+            logger.error("metrics cannot start: \(error)")
+            throw ExitCode.failure
+        }
+        let service = try AggregatorService(context: context, configuration: configuration, logger: logger)
         await TerminationSignals.wait()
         logger.info("aggregator stopping")
         service.stop()
+        await endpoint?.stop()
     }
 }

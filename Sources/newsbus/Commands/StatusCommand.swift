@@ -3,14 +3,19 @@ import ArgumentParser
 import ExtractionWorker
 import Foundation
 import Logging
+import Majordomo
 import NewsWire
 import ZeroMQ
 
-/// `newsbus status`: jobs and their progress, and whether workers are connected.
+/// `newsbus status`: the cluster at a glance: services, workers, jobs.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show jobs with their progress (one job with JOB), and whether extraction workers are connected."
+        abstract: "Show the cluster: services (queue depth), workers (host, idle time) and jobs (progress, ETA).",
+        discussion: """
+            Services and workers come from the broker's management interface (mmi.services, mmi.workers); \
+            jobs from the aggregator. With JOB, only that job is shown.
+            """
     )
 
     @OptionGroup var broker: BrokerOptions
@@ -30,28 +35,45 @@ struct StatusCommand: AsyncParsableCommand {
         let logger = logging.bootstrap(label: "newsbus.status", defaultLevel: .warning)
         let client = try JobsClient(broker: broker, curve: curve, logger: logger)
         defer { client.close() }
+        if job == nil {
+            let keys = try curve.clientKeys()
+            let management = ClientConnection(
+                context: try Context(),
+                configuration: ClientConfiguration(
+                    brokerEndpoint: broker.endpoint, curveServerKey: keys?.serverKey, curveKeyPair: keys?.keyPair),
+                logger: logger)
+            defer { management.close() }
+            print(try await Self.clusterView(management))
+            print()
+        }
         try await client.ensureAggregator()
         let jobs = try await client.status(of: job.map(JobID.init))
-        print(Self.table(jobs))
+        print(StatusTable.jobs(jobs, now: Date()))
         let workers = try await client.hasWorkers(for: ExtractionWorkerService.service)
         print("\(ExtractionWorkerService.service): \(workers ? "workers connected" : "no workers connected")")
     }
 
-    /// One line per job under a header.
-    static func table(_ jobs: [Newsbus_V1_JobStatus]) -> String {
-        guard !jobs.isEmpty else { return "no jobs" }
-        let header = ["JOB", "STATE", "ARTICLES", "FAILED", "CHUNKS", "RETRIES", "SUBMITTED", "NAME"]
-        let rows = jobs.map { job in
-            [job.jobID, job.state, "\(job.articles)", "\(job.articlesFailed)", "\(job.chunksDone)/\(job.chunksTotal)",
-             "\(job.retries)", job.submitted, job.name]
+    /// The services and workers tables, from the broker's `mmi.services` and `mmi.workers`.
+    static func clusterView(_ connection: ClientConnection) async throws -> String {
+        let services: [ManagementDirectory.Service]
+        let workers: [ManagementDirectory.Worker]
+        do {
+            let timeout = Duration.seconds(5)
+            services = try ManagementDirectory.services(
+                from: try await connection.request(service: ManagementDirectory.servicesService, body: [], timeout: timeout))
+            workers = try ManagementDirectory.workers(
+                from: try await connection.request(service: ManagementDirectory.workersService, body: [], timeout: timeout))
+        } catch let error as ClientConnectionError {
+            throw StatusFailure(
+                reason: "the broker at \(connection.configuration.brokerEndpoint) did not answer (\(error)); "
+                    + "start it with `newsbus broker` or give --broker ENDPOINT")
         }
-        let widths = header.indices.map { column in
-            ([header] + rows).map { $0[column].count }.max() ?? 0
-        }
-        return ([header] + rows).map { row in
-            row.enumerated().map { column, cell in
-                cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        return StatusTable.services(services) + "\n\n" + StatusTable.workers(workers)
     }
+}
+
+/// Why `newsbus status` could not show the cluster.
+struct StatusFailure: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
 }

@@ -3,7 +3,9 @@ import Foundation
 import ExtractionModels
 import ExtractionWorker
 import Logging
+import Telemetry
 import Majordomo
+import Prometheus
 import ZeroMQ
 
 /// `newsbus worker`: an extraction worker process with one MDP connection per thread.
@@ -16,8 +18,10 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var broker: BrokerOptions
 
-    @Option(help: "Extraction threads (MDP worker connections) to run.")
-    var threads: Int = 1
+    @Option(help: "Extraction threads (MDP worker connections) to run (default 1; worker.threads).")
+    var threads: Int?
+
+    @OptionGroup var metrics: MetricsOptions
 
     @OptionGroup var curve: CurveOptions
 
@@ -25,14 +29,25 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func validate() throws {
         try curve.validate(as: .peer)
-        guard (1...256).contains(threads) else {
+        guard (1...256).contains(threads ?? 1) else {
             throw ValidationError("Please give --threads a value from 1 to 256.")
         }
     }
 
     func run() async throws {
         let logger = logging.bootstrap(label: "newsbus.worker")
+        let threads = Settings.current.integer(threads, .workerThreads) ?? 1
         let keys = try curve.clientKeys()
+        let endpoint: MetricsEndpoint?
+        do {
+            // Before the service starts, so its counters and histogram are Prometheus ones.
+            endpoint = try await metrics.start(key: .workerMetrics, logger: logger)
+        } catch {
+            logger.error("metrics cannot start: \(error)")
+            throw ExitCode.failure
+        }
+        endpoint?.registry.gauge("newsbus_worker_threads", help: "Extraction threads in this process.")
+            .set(Double(threads))
         let pipeline = try ExtractionModels.standardPipeline()
         let context = try Context()
         let fault = Self.faultInjection(logger: logger)
@@ -48,6 +63,7 @@ struct WorkerCommand: AsyncParsableCommand {
         await TerminationSignals.wait()
         logger.info("worker stopping")
         service.stop()
+        await endpoint?.stop()
     }
 
     /// The test-only fault-injection hooks, read once at start from `NEWSBUS_FAULT_INJECTION`, a

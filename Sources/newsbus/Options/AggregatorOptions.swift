@@ -1,48 +1,57 @@
 import Aggregation
 import ArgumentParser
 
-/// The aggregator's tunables, shared by `newsbus aggregator` and `newsbus run`.
+/// The aggregator's tunables, shared by `newsbus aggregator` and `newsbus run`. Each falls back to
+/// its `NEWSBUS_AGGREGATOR_*` variable, then the `aggregator.*` key of the configuration file.
 struct AggregatorOptions: ParsableArguments {
-    @Option(help: "Most chunk requests in flight at once (backpressure).")
-    var window: Int = 64
+    @Option(help: "Most chunk requests in flight at once (backpressure; default 64; aggregator.window).")
+    var window: Int?
 
     @Option(
         help: """
             Largest chunk sent to a worker, in characters (chunks end at sentence boundaries; default 10000, \
-            one chunk for most articles).
+            one chunk for most articles; aggregator.chunk_size).
             """)
     var chunkSize: Int?
 
-    @Option(help: "Seconds to wait for a chunk's reply before sending it again.")
-    var timeout: Int = 60
+    @Option(help: "Seconds to wait for a chunk's reply before sending it again (default 60; aggregator.timeout_s).")
+    var timeout: Int?
 
-    @Option(help: "Attempts per chunk before its article is reported as failed.")
-    var attempts: Int = 3
+    @Option(help: "Attempts per chunk before its article is reported as failed (default 3; aggregator.attempts).")
+    var attempts: Int?
 
-    @Option(help: "Largest job request accepted, in bytes; bigger ones are refused before decoding.")
-    var maxJobBytes: Int = 256 << 20
+    @Option(help: "Largest job request accepted, in bytes; bigger ones are refused before decoding (default 256 MiB; aggregator.max_job_bytes).")
+    var maxJobBytes: Int?
 
     func validate() throws {
-        guard maxJobBytes > 0 else {
+        guard maxJobBytes ?? 1 > 0 else {
             throw ValidationError("Please give --max-job-bytes a value above zero.")
         }
-        guard window > 0, chunkSize ?? 100 >= 100, timeout > 0, attempts > 0 else {
+        guard window ?? 1 > 0, chunkSize ?? 100 >= 100, timeout ?? 1 > 0, attempts ?? 1 > 0 else {
             throw ValidationError(
                 "Please give --window, --timeout and --attempts values above zero, and --chunk-size of at least 100.")
         }
     }
 
-    /// The service configuration these options describe.
+    /// The service configuration these options describe (flags, then environment, then file, then defaults).
     func configuration(
         broker: String, store: String, reports: String?,
         defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars
     ) -> AggregatorService.Configuration {
+        let settings = Settings.current
+        let configuredChunkSize = settings.resolved(.aggregatorChunkSize).flatMap { entry -> Int? in
+            guard entry.source != .builtIn, case .integer(let size) = entry.value else { return nil }
+            return size
+        }
         var configuration = AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
             aggregator: Aggregator.Configuration(
-                window: .init(window: window, timeout: .seconds(timeout), maximumAttempts: attempts),
-                chunkScalars: chunkSize ?? defaultChunkSize, reportsDirectory: reports))
-        configuration.maximumJobBytes = maxJobBytes
+                window: .init(
+                    window: settings.integer(window, .aggregatorWindow) ?? 64,
+                    timeout: .seconds(settings.integer(timeout, .aggregatorTimeout) ?? 60),
+                    maximumAttempts: settings.integer(attempts, .aggregatorAttempts) ?? 3),
+                chunkScalars: chunkSize ?? configuredChunkSize ?? defaultChunkSize, reportsDirectory: reports))
+        configuration.maximumJobBytes = settings.integer(maxJobBytes, .aggregatorMaxJobBytes) ?? 256 << 20
         return configuration
     }
 }

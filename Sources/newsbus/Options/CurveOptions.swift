@@ -15,21 +15,40 @@ struct CurveOptions: ParsableArguments {
     }
 
     @Option(
-        help: ArgumentHelp("This process's CURVE secret key (a .key file from `newsbus keygen`).", valueName: "file"))
-    var curveSecretKey: String?
+        name: .customLong("curve-secret-key"),
+        help: ArgumentHelp(
+            "This process's CURVE secret key (a .key file from `newsbus keygen`; curve.secret_key).", valueName: "file"))
+    var secretKeyFlag: String?
 
-    @Option(help: ArgumentHelp(
-        "This process's CURVE public key, checked against the one derived from --curve-secret-key.", valueName: "file"))
-    var curvePublicKey: String?
+    @Option(
+        name: .customLong("curve-public-key"),
+        help: ArgumentHelp(
+            "This process's CURVE public key, checked against the one derived from --curve-secret-key.",
+            valueName: "file"))
+    var publicKeyFlag: String?
 
-    @Option(help: ArgumentHelp(
-        "Workers, aggregator and clients: the broker's CURVE public key (its .pub file).", valueName: "file"))
-    var curveServerKey: String?
+    @Option(
+        name: .customLong("curve-server-key"),
+        help: ArgumentHelp(
+            "Workers, aggregator and clients: the broker's CURVE public key (its .pub file; curve.server_key).",
+            valueName: "file"))
+    var serverKeyFlag: String?
 
-    @Option(help: ArgumentHelp(
-        "Broker: allowed peer public keys: a directory of *.pub files or a file of keys, one a line (repeatable).",
-        valueName: "dir|file"))
-    var curveAllow: [String] = []
+    @Option(
+        name: .customLong("curve-allow"),
+        help: ArgumentHelp(
+            "Broker: allowed peer public keys: a directory of *.pub files or a file of keys, one a line (repeatable; curve.allow).",
+            valueName: "dir|file"))
+    var allowFlags: [String] = []
+
+    /// The secret key file in force: flag, `NEWSBUS_CURVE_SECRET_KEY`, `curve.secret_key`.
+    var curveSecretKey: String? { Settings.current.text(secretKeyFlag, .curveSecretKey) }
+    /// The public key file in force: flag, `NEWSBUS_CURVE_PUBLIC_KEY`, `curve.public_key`.
+    var curvePublicKey: String? { Settings.current.text(publicKeyFlag, .curvePublicKey) }
+    /// The broker's public key file in force: flag, `NEWSBUS_CURVE_SERVER_KEY`, `curve.server_key`.
+    var curveServerKey: String? { Settings.current.text(serverKeyFlag, .curveServerKey) }
+    /// The allow-list paths in force: flags, `NEWSBUS_CURVE_ALLOW` (comma-separated), `curve.allow`.
+    var curveAllow: [String] { Settings.current.list(allowFlags, .curveAllow) }
 
     /// Whether any CURVE option was given.
     var isEnabled: Bool { curveSecretKey != nil || curveServerKey != nil || !curveAllow.isEmpty }
@@ -40,7 +59,8 @@ struct CurveOptions: ParsableArguments {
         guard anyGiven else { return }
         switch role {
         case .server:
-            guard curveServerKey == nil else {
+            // A shared configuration file may name the server key for the other roles: only the flag is wrong here.
+            guard serverKeyFlag == nil else {
                 throw ValidationError(
                     "Please provide --curve-server-key to workers and clients only; "
                         + "the broker takes --curve-secret-key and --curve-allow.")
@@ -55,7 +75,7 @@ struct CurveOptions: ParsableArguments {
                         + "that may connect) with --curve-secret-key.")
             }
         case .peer:
-            guard curveAllow.isEmpty else {
+            guard allowFlags.isEmpty else {
                 throw ValidationError(
                     "Please provide --curve-allow to the broker only; it lists the keys the broker admits.")
             }

@@ -1,14 +1,45 @@
 import ArgumentParser
+import Foundation
 import Logging
+import Telemetry
 
-/// The `--log-level` option every long-running subcommand shares, and the one place the
-/// process's logging is bootstrapped.
+/// The options every long-running subcommand and client shares: the configuration file, the log
+/// level and the log format. This is the one place the process's settings are loaded (in
+/// ``validate()``, before the command's own checks) and its logging is bootstrapped.
 struct LoggingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Configuration file (YAML; see deploy/newsbus.yaml); defaults to $NEWSBUS_CONFIG. Flags win over NEWSBUS_* variables, which win over the file.",
+        valueName: "file"))
+    var config: String?
+
     @Option(
-        help: "Least severe log level to print: trace, debug, info, notice, warning, error or critical (default info; warning for run).",
+        help: "Least severe log level to print: trace, debug, info, notice, warning, error or critical (default info; warning for run and clients).",
         transform: Self.level
     )
     var logLevel: Logger.Level?
+
+    @Option(
+        help: "Log line format: text (for people), logfmt or json (for log shippers); default text.",
+        transform: Self.format)
+    var logFormat: LogFormat?
+
+    /// Parses a format name, case-insensitively.
+    private static func format(_ name: String) throws -> LogFormat {
+        guard let format = LogFormat(rawValue: name.lowercased()) else {
+            throw ValidationError("Please give --log-format one of: \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return format
+    }
+
+    /// Loads and checks the configuration file and the `NEWSBUS_*` variables, and installs them
+    /// for the other option groups; every problem is listed at once.
+    mutating func validate() throws {
+        do {
+            Settings.install(try Settings.load(configPath: config, environment: ProcessInfo.processInfo.environment))
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     /// Parses a level name, case-insensitively.
     private static func level(_ name: String) throws -> Logger.Level {
@@ -18,17 +49,24 @@ struct LoggingOptions: ParsableArguments {
         return level
     }
 
-    /// Sends every log line to standard error at ``logLevel`` (else `defaultLevel`) or above, and
-    /// returns a logger labelled `label`. Call it once, at the start of a subcommand's `run()`.
+    /// Sends every log line to standard error at the level (flag, `NEWSBUS_LOG_LEVEL`, `log.level`,
+    /// else `defaultLevel`) in the format (likewise, default text), and returns a logger labelled
+    /// `label` (the role). Call it once, at the start of a subcommand's `run()`.
     func bootstrap(label: String, defaultLevel: Logger.Level = .info) -> Logger {
-        let level = logLevel ?? defaultLevel
+        let settings = Settings.current
+        let level = logLevel ?? Self.configured(settings, .logLevel).flatMap { Logger.Level(rawValue: $0) } ?? defaultLevel
+        let format = logFormat ?? settings.text(nil, .logFormat).flatMap { LogFormat(rawValue: $0) } ?? .text
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            LogLineHandler(label: label, format: format, level: level)
         }
         var logger = Logger(label: label)
         logger.logLevel = level
         return logger
+    }
+
+    /// A setting given by the environment or the file (not its built-in default).
+    private static func configured(_ settings: Settings, _ key: ConfigKey) -> String? {
+        guard let (value, source) = settings.resolved(key), source != .builtIn else { return nil }
+        return "\(value)"
     }
 }
