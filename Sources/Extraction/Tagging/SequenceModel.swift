@@ -9,6 +9,9 @@ struct SequenceModel: Sendable {
     let transitions: [Float]
     /// Allowed transitions, same shape as `transitions`.
     let allowed: [Bool]
+    /// For a model read from a file: the scale its weights were quantized with (weight = 16-bit
+    /// integer / scale), which `QuantizedWeights` sums exactly; `nil` for a model trained in memory.
+    let quantizationScale: Float?
 
     /// A model from dense weights: `rows.count × labels.count` under the rows of `rows` (what the
     /// trainer produces).
@@ -18,11 +21,15 @@ struct SequenceModel: Sendable {
             transitions: transitions, allowed: allowed)
     }
 
-    init(labels: [String], weights: WeightTable, transitions: [Float], allowed: [Bool]) {
+    init(
+        labels: [String], weights: WeightTable, transitions: [Float], allowed: [Bool],
+        quantizationScale: Float? = nil
+    ) {
         self.labels = labels
         self.weights = weights
         self.transitions = transitions
         self.allowed = allowed
+        self.quantizationScale = quantizationScale
     }
 
     /// Number of features with weights.
@@ -133,6 +140,6 @@ extension SequenceModel {
             keys: keys, starts: starts, labels: entryLabels, values: entryValues, labelCount: labelCount)
         return SequenceModel(
             labels: labels, weights: weights, transitions: transitions,
-            allowed: Viterbi.mask(labels: labels, rule: rule))
+            allowed: Viterbi.mask(labels: labels, rule: rule), quantizationScale: scale)
     }
 }

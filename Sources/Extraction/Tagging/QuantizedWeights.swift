@@ -1,0 +1,110 @@
+/// A loaded model's weights (one pass, or the entity tagger's two passes under one table) as the
+/// 16-bit integers its file stores, summed exactly in `Int32`: partial sums can then be cached per
+/// token form and combined in any order with the same result, bit for bit.
+///
+/// Layout: an open-addressing table of `key << 32 | first entry << 12 | first-pass count << 6 |
+/// second-pass count` slots (0 = empty) over packed entries `value << 8 | label` (4 bytes each).
+struct QuantizedWeights: Sendable {
+    private let slots: [UInt64]
+    private let mask: Int
+    private let entries: [Int32]
+    /// Number of labels (the same in both passes).
+    let labelCount: Int
+    /// Integer sum → score divisor of each pass (the file's quantization scale).
+    let scales: [Float]
+
+    /// The table of `passes` (one or two models read from files), or `nil` when a model was not
+    /// quantized (trained in memory) or does not fit the packing (over 63 labels, over a million
+    /// weights).
+    init?(passes: [SequenceModel]) {
+        guard let labelCount = passes.first?.labels.count, labelCount < 64, (1...2).contains(passes.count),
+            passes.allSatisfy({ $0.labels.count == labelCount && $0.quantizationScale != nil })
+        else { return nil }
+        let scales = passes.compactMap(\.quantizationScale)
+        var merged: [UInt32: (first: [Int32], second: [Int32])] = [:]
+        for (pass, model) in passes.enumerated() {
+            for (key, weights) in model.weights.sortedRows {
+                let packed = weights.compactMap { label, value -> Int32? in
+                    let quantized = Int32((value * scales[pass]).rounded())
+                    return quantized == 0 ? nil : quantized << 8 | Int32(label)
+                }
+                if pass == 0 {
+                    merged[key, default: ([], [])].first = packed
+                } else {
+                    merged[key, default: ([], [])].second = packed
+                }
+            }
+        }
+        var entries: [Int32] = []
+        var rows: [(key: UInt32, start: Int, first: Int, second: Int)] = []
+        for key in merged.keys.sorted() {
+            guard let row = merged[key], row.first.count + row.second.count > 0 else { continue }
+            rows.append((key, entries.count, row.first.count, row.second.count))
+            entries += row.first
+            entries += row.second
+        }
+        guard entries.count < 1 << 20 else { return nil }
+        var size = 16
+        while size < rows.count * 2 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        for row in rows {
+            var index = WeightTable.slot(row.key, mask: mask)
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = UInt64(row.key) << 32 | UInt64(row.start) << 12 | UInt64(row.first) << 6 | UInt64(row.second)
+        }
+        self.slots = slots
+        self.mask = mask
+        self.entries = entries
+        self.labelCount = labelCount
+        self.scales = scales
+    }
+
+    /// Runs `body` with a lookup valid only inside it.
+    func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                body(Lookup(slots: slots, entries: entries, mask: mask))
+            }
+        }
+    }
+
+    /// Adds weights of keys to integer score rows; valid only inside `withLookup`.
+    struct Lookup {
+        let slots: UnsafeBufferPointer<UInt64>
+        let entries: UnsafeBufferPointer<Int32>
+        let mask: Int
+
+        /// Adds the first-pass weights of `key` to `first` and its second-pass weights to `second`
+        /// (`labelCount` labels each; the same row may be given for a one-pass table).
+        @inline(__always)
+        func add(_ key: UInt32, first: UnsafeMutablePointer<Int32>, second: UnsafeMutablePointer<Int32>) {
+            var index = WeightTable.slot(key, mask: mask)
+            while true {
+                let slot = slots[index]
+                if slot == 0 { return }
+                if UInt32(truncatingIfNeeded: slot >> 32) == key {
+                    let start = Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)
+                    let middle = start + Int(truncatingIfNeeded: (slot >> 6) & 0x3f)
+                    let end = middle + Int(truncatingIfNeeded: slot & 0x3f)
+                    for entry in start..<middle {
+                        let packed = entries[entry]
+                        first[Int(packed & 0xff)] &+= packed >> 8
+                    }
+                    for entry in middle..<end {
+                        let packed = entries[entry]
+                        second[Int(packed & 0xff)] &+= packed >> 8
+                    }
+                    return
+                }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// `sums` (integer score rows of pass `pass`) as the floating-point emissions Viterbi takes.
+    func emissions(_ sums: [Int32], pass: Int) -> [Float] {
+        let scale = scales[pass]
+        return sums.map { Float($0) / scale }
+    }
+}
