@@ -13,91 +13,103 @@ extension EntityModel {
         let extractor = EntityFeatures(gazetteer: gazetteer)
         let context = DocumentContext(views)
         let labels = quantized.labelCount
-        return quantized.withLookup { lookup in
-            // Two pseudo-forms after the real ones stand for the sentence boundaries.
-            let start = forms.count
-            let end = forms.count + 1
-            var cached = [Int32](repeating: 0, count: (forms.count + 2) * Self.rowsPerForm * labels)
-            cached.withUnsafeMutableBufferPointer { cached in
-                let base = cached.baseAddress.unsafelyUnwrapped
-                func row(_ form: Int, _ slot: Int) -> UnsafeMutablePointer<Int32> {
-                    base + (form * Self.rowsPerForm + slot) * labels
-                }
-                for form in 0..<forms.count {
-                    for key in Self.wordKeys(forms, form) { lookup.add(key, first: row(form, 0), second: row(form, 1)) }
-                    for (number, (_, name)) in EntityFeatures.windowOffsets.enumerated() {
-                        let first = row(form, 2 + 2 * number)
-                        let second = row(form, 3 + 2 * number)
-                        lookup.add(FeatureHasher.key(10, name, forms.lowered[form]), first: first, second: second)
-                        lookup.add(FeatureHasher.key(11, name, forms.shortShapes[form]), first: first, second: second)
-                    }
-                }
-                for (number, (offset, name)) in EntityFeatures.windowOffsets.enumerated() {
-                    let boundary = offset < 0 ? start : end
-                    let marker = offset < 0 ? "<s>" : "</s>"
-                    let first = row(boundary, 2 + 2 * number)
-                    let second = row(boundary, 3 + 2 * number)
-                    lookup.add(FeatureHasher.key(10, name, marker), first: first, second: second)
-                    lookup.add(FeatureHasher.key(11, name, marker), first: first, second: second)
-                }
-            }
-            var secondSums: [[Int32]] = []
-            secondSums.reserveCapacity(views.count)
-            let firstTags = views.indices.map { number in
-                let view = views[number]
-                let ids = forms.sentences[number]
-                let gazetteerKeys = extractor.gazetteerFeatures(view)
-                var first = [Int32](repeating: 0, count: view.count * labels)
-                var second = first
-                var contextKeys = FeatureBuffer(tokens: 1, keysPerToken: 16)
-                cached.withUnsafeBufferPointer { cached in
-                    first.withUnsafeMutableBufferPointer { first in
-                        second.withUnsafeMutableBufferPointer { second in
-                            for index in 0..<view.count {
-                                let firstRow = first.baseAddress.unsafelyUnwrapped + index * labels
-                                let secondRow = second.baseAddress.unsafelyUnwrapped + index * labels
-                                func add(_ form: Int, _ slot: Int) {
-                                    let offset = (form * Self.rowsPerForm + slot) * labels
-                                    for label in 0..<labels {
-                                        firstRow[label] &+= cached[offset + label]
-                                        secondRow[label] &+= cached[offset + labels + label]
-                                    }
-                                }
-                                add(Int(ids[index]), 0)
-                                for (number, (offset, _)) in EntityFeatures.windowOffsets.enumerated() {
-                                    let neighbour = index + offset
-                                    let form = neighbour < 0 ? start : neighbour >= view.count ? end : Int(ids[neighbour])
-                                    add(form, 2 + 2 * number)
-                                }
-                                Self.contextKeys(view, index, into: &contextKeys)
-                                contextKeys.append(contentsOf: gazetteerKeys[index])
-                                extractor.documentFeatures(view, index, context: context, into: &contextKeys)
-                                for key in contextKeys.keys { lookup.add(key, first: firstRow, second: secondRow) }
-                                contextKeys.removeAll()
-                            }
-                        }
-                    }
-                }
-                secondSums.append(second)
-                return firstPass.tag(emissions: quantized.emissions(first, pass: 0), count: view.count)
-            }
-            let history = extractor.historyFeatures(
-                words: views.map(\.words), lowered: views.map(\.lowered), firstPass: firstTags)
-            var scratch = [Int32](repeating: 0, count: labels)
-            return zip(history, secondSums).map { features, sums in
-                var sums = sums
-                sums.withUnsafeMutableBufferPointer { sums in
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        let scratch = scratch.baseAddress.unsafelyUnwrapped
-                        for token in 0..<features.count {
-                            let row = sums.baseAddress.unsafelyUnwrapped + token * labels
-                            for key in features[token] { lookup.add(key, first: scratch, second: row) }
-                        }
-                    }
-                }
-                return secondPass.tag(emissions: quantized.emissions(sums, pass: 1), count: features.count)
+        // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
+        // rows, then per token its first- and second-pass rows, then a scratch row.
+        let start = forms.count
+        let end = forms.count + 1
+        func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
+        let tokenBase = row(forms.count + 2, 0)
+        let tokenCount = views.reduce(0) { $0 + $1.count }
+        let scratch = tokenBase + tokenCount * 2 * labels
+        var sums = [Int32](repeating: 0, count: scratch + labels)
+        var batch = KeyBatch(capacity: forms.count * 24 + tokenCount * 12)
+        for form in 0..<forms.count {
+            for key in Self.wordKeys(forms, form) { batch.append(key, first: row(form, 0), second: row(form, 1)) }
+            for (number, (_, name)) in EntityFeatures.windowOffsets.enumerated() {
+                let first = row(form, 2 + 2 * number)
+                batch.append(FeatureHasher.key(10, name, forms.lowered[form]), first: first, second: first + labels)
+                batch.append(FeatureHasher.key(11, name, forms.shortShapes[form]), first: first, second: first + labels)
             }
         }
+        for (number, (offset, name)) in EntityFeatures.windowOffsets.enumerated() {
+            let first = row(offset < 0 ? start : end, 2 + 2 * number)
+            let marker = offset < 0 ? "<s>" : "</s>"
+            batch.append(FeatureHasher.key(10, name, marker), first: first, second: first + labels)
+            batch.append(FeatureHasher.key(11, name, marker), first: first, second: first + labels)
+        }
+        var contextKeys = FeatureBuffer(tokens: 1, keysPerToken: 16)
+        var token = 0
+        for view in views {
+            let gazetteerKeys = extractor.gazetteerFeatures(view)
+            for index in 0..<view.count {
+                Self.contextKeys(view, index, into: &contextKeys)
+                contextKeys.append(contentsOf: gazetteerKeys[index])
+                extractor.documentFeatures(view, index, context: context, into: &contextKeys)
+                let first = tokenBase + token * 2 * labels
+                for key in contextKeys.keys { batch.append(key, first: first, second: first + labels) }
+                contextKeys.removeAll()
+                token += 1
+            }
+        }
+        quantized.add(batch, to: &sums)
+        // Each token's rows gain its own form's cached rows and its neighbours' window rows.
+        sums.withUnsafeMutableBufferPointer { sums in
+            let base = sums.baseAddress.unsafelyUnwrapped
+            var token = 0
+            for ids in forms.sentences {
+                for index in ids.indices {
+                    let target = base + tokenBase + token * 2 * labels
+                    Self.addRows(from: base + row(Int(ids[index]), 0), to: target, count: 2 * labels)
+                    for (number, (offset, _)) in EntityFeatures.windowOffsets.enumerated() {
+                        let neighbour = index + offset
+                        let form = neighbour < 0 ? start : neighbour >= ids.count ? end : Int(ids[neighbour])
+                        Self.addRows(from: base + row(form, 2 + 2 * number), to: target, count: 2 * labels)
+                    }
+                    token += 1
+                }
+            }
+        }
+        var offset = tokenBase
+        let firstTags = views.map { view in
+            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[0])
+            offset += view.count * 2 * labels
+            return firstPass.tag(emissions: emissions, count: view.count)
+        }
+        let history = extractor.historyFeatures(
+            words: views.map(\.words), lowered: views.map(\.lowered), firstPass: firstTags)
+        batch.removeAll()
+        token = 0
+        for features in history {
+            for index in 0..<features.count {
+                let second = tokenBase + token * 2 * labels + labels
+                for key in features[index] { batch.append(key, first: scratch, second: second) }
+                token += 1
+            }
+        }
+        quantized.add(batch, to: &sums)
+        offset = tokenBase + labels
+        return views.map { view in
+            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[1])
+            offset += view.count * 2 * labels
+            return secondPass.tag(emissions: emissions, count: view.count)
+        }
+    }
+
+    /// Adds `count` integers at `source` to those at `target`.
+    @inline(__always)
+    private static func addRows(from source: UnsafeMutablePointer<Int32>, to target: UnsafeMutablePointer<Int32>, count: Int) {
+        for index in 0..<count { target[index] &+= source[index] }
+    }
+
+    /// Float emissions of `tokens` rows of `labels` sums starting at `offset`, rows `2 * labels` apart.
+    private static func emissions(_ sums: [Int32], from offset: Int, tokens: Int, labels: Int, scale: Float) -> [Float] {
+        var result = [Float](repeating: 0, count: tokens * labels)
+        for token in 0..<tokens {
+            for label in 0..<labels {
+                result[token * labels + label] = Float(sums[offset + token * 2 * labels + label]) / scale
+            }
+        }
+        return result
     }
 
     /// The keys of `EntityFeatures` that depend on form `form` alone (`local`'s own-word keys).

@@ -10,59 +10,74 @@ extension PartOfSpeechModel {
         guard let quantized else { return document.map { tag(TaggingSentence($0)) } }
         let forms = TokenForms(document)
         let labels = quantized.labelCount
-        return quantized.withLookup { lookup in
-            let start = forms.count
-            let end = forms.count + 1
-            var cached = [Int32](repeating: 0, count: (forms.count + 2) * Self.rowsPerForm * labels)
-            cached.withUnsafeMutableBufferPointer { cached in
-                let base = cached.baseAddress.unsafelyUnwrapped
-                func row(_ form: Int, _ slot: Int) -> UnsafeMutablePointer<Int32> {
-                    base + (form * Self.rowsPerForm + slot) * labels
+        // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
+        // rows, then per token its row.
+        let start = forms.count
+        let end = forms.count + 1
+        func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
+        let tokenBase = row(forms.count + 2, 0)
+        let tokenCount = forms.sentences.reduce(0) { $0 + $1.count }
+        var sums = [Int32](repeating: 0, count: tokenBase + tokenCount * labels)
+        var batch = KeyBatch(capacity: forms.count * 16 + tokenCount * 3)
+        for form in 0..<forms.count {
+            for key in Self.wordKeys(forms, form) { batch.append(key, first: row(form, 0), second: row(form, 0)) }
+            for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
+                for key in Self.windowKeys(offset, name, forms.lowered[form]) {
+                    batch.append(key, first: row(form, 1 + number), second: row(form, 1 + number))
                 }
-                for form in 0..<forms.count {
-                    for key in Self.wordKeys(forms, form) { lookup.add(key, first: row(form, 0), second: row(form, 0)) }
-                    for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
-                        for key in Self.windowKeys(offset, name, forms.lowered[form]) {
-                            lookup.add(key, first: row(form, 1 + number), second: row(form, 1 + number))
-                        }
-                    }
-                }
-                for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
-                    let boundary = offset < 0 ? start : end
-                    for key in Self.windowKeys(offset, name, offset < 0 ? "<s>" : "</s>") {
-                        lookup.add(key, first: row(boundary, 1 + number), second: row(boundary, 1 + number))
-                    }
-                }
-            }
-            return forms.sentences.map { ids in
-                var sums = [Int32](repeating: 0, count: ids.count * labels)
-                cached.withUnsafeBufferPointer { cached in
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        for index in ids.indices {
-                            let row = sums.baseAddress.unsafelyUnwrapped + index * labels
-                            func add(_ form: Int, _ slot: Int) {
-                                let offset = (form * Self.rowsPerForm + slot) * labels
-                                for label in 0..<labels { row[label] &+= cached[offset + label] }
-                            }
-                            add(Int(ids[index]), 0)
-                            for (number, (offset, _)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
-                                let neighbour = index + offset
-                                add(neighbour < 0 ? start : neighbour >= ids.count ? end : Int(ids[neighbour]), 1 + number)
-                            }
-                            let lower = forms.lowered[Int(ids[index])]
-                            let previous = index > 0 ? forms.lowered[Int(ids[index - 1])] : "<s>"
-                            let next = index + 1 < ids.count ? forms.lowered[Int(ids[index + 1])] : "</s>"
-                            lookup.add(FeatureHasher.key(68, previous, lower), first: row, second: row)
-                            lookup.add(FeatureHasher.key(69, lower, next), first: row, second: row)
-                            lookup.add(
-                                FeatureHasher.key(70, index == 0 ? "start" : "inside", forms.shortShapes[Int(ids[index])]),
-                                first: row, second: row)
-                        }
-                    }
-                }
-                return model.tag(emissions: quantized.emissions(sums, pass: 0), count: ids.count)
             }
         }
+        for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
+            let boundary = row(offset < 0 ? start : end, 1 + number)
+            for key in Self.windowKeys(offset, name, offset < 0 ? "<s>" : "</s>") {
+                batch.append(key, first: boundary, second: boundary)
+            }
+        }
+        var token = 0
+        for ids in forms.sentences {
+            for index in ids.indices {
+                let target = tokenBase + token * labels
+                let lower = forms.lowered[Int(ids[index])]
+                let previous = index > 0 ? forms.lowered[Int(ids[index - 1])] : "<s>"
+                let next = index + 1 < ids.count ? forms.lowered[Int(ids[index + 1])] : "</s>"
+                batch.append(FeatureHasher.key(68, previous, lower), first: target, second: target)
+                batch.append(FeatureHasher.key(69, lower, next), first: target, second: target)
+                let position = index == 0 ? "start" : "inside"
+                batch.append(
+                    FeatureHasher.key(70, position, forms.shortShapes[Int(ids[index])]), first: target, second: target)
+                token += 1
+            }
+        }
+        quantized.add(batch, to: &sums)
+        sums.withUnsafeMutableBufferPointer { sums in
+            let base = sums.baseAddress.unsafelyUnwrapped
+            var token = 0
+            for ids in forms.sentences {
+                for index in ids.indices {
+                    let target = base + tokenBase + token * labels
+                    Self.addRow(from: base + row(Int(ids[index]), 0), to: target, count: labels)
+                    for (number, (offset, _)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
+                        let neighbour = index + offset
+                        let form = neighbour < 0 ? start : neighbour >= ids.count ? end : Int(ids[neighbour])
+                        Self.addRow(from: base + row(form, 1 + number), to: target, count: labels)
+                    }
+                    token += 1
+                }
+            }
+        }
+        var offset = tokenBase
+        let scale = quantized.scales[0]
+        return forms.sentences.map { ids in
+            let emissions = sums[offset..<(offset + ids.count * labels)].map { Float($0) / scale }
+            offset += ids.count * labels
+            return model.tag(emissions: emissions, count: ids.count)
+        }
+    }
+
+    /// Adds `count` integers at `source` to those at `target`.
+    @inline(__always)
+    private static func addRow(from source: UnsafeMutablePointer<Int32>, to target: UnsafeMutablePointer<Int32>, count: Int) {
+        for index in 0..<count { target[index] &+= source[index] }
     }
 
     /// The keys of `PartOfSpeechFeatures` that depend on form `form` alone.

@@ -43,7 +43,7 @@ struct QuantizedWeights: Sendable {
             entries += row.first
             entries += row.second
         }
-        guard entries.count < 1 << 20 else { return nil }
+        guard !entries.isEmpty, entries.count < 1 << 20 else { return nil }
         var size = 16
         while size < rows.count * 2 { size <<= 1 }
         var slots = [UInt64](repeating: 0, count: size)
@@ -60,51 +60,70 @@ struct QuantizedWeights: Sendable {
         self.scales = scales
     }
 
-    /// Runs `body` with a lookup valid only inside it.
-    func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
+    /// Adds the weights of every key of `batch` to `sums` at the offsets the batch gives.
+    ///
+    /// Three passes: load every key's first slot (independent loads, so their cache misses
+    /// overlap), resolve the slots and load every row's first entry (again independent), then add.
+    func add(_ batch: KeyBatch, to sums: inout [Int32]) {
+        let count = batch.count
+        guard count > 0 else { return }
+        let mask = mask
+        var found = [UInt64](repeating: 0, count: count)
+        var heads = [Int32](repeating: 0, count: count)
         slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
-                body(Lookup(slots: slots, entries: entries, mask: mask))
-            }
-        }
-    }
-
-    /// Adds weights of keys to integer score rows; valid only inside `withLookup`.
-    struct Lookup {
-        let slots: UnsafeBufferPointer<UInt64>
-        let entries: UnsafeBufferPointer<Int32>
-        let mask: Int
-
-        /// Adds the first-pass weights of `key` to `first` and its second-pass weights to `second`
-        /// (`labelCount` labels each; the same row may be given for a one-pass table).
-        @inline(__always)
-        func add(_ key: UInt32, first: UnsafeMutablePointer<Int32>, second: UnsafeMutablePointer<Int32>) {
-            var index = WeightTable.slot(key, mask: mask)
-            while true {
-                let slot = slots[index]
-                if slot == 0 { return }
-                if UInt32(truncatingIfNeeded: slot >> 32) == key {
-                    let start = Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)
-                    let middle = start + Int(truncatingIfNeeded: (slot >> 6) & 0x3f)
-                    let end = middle + Int(truncatingIfNeeded: slot & 0x3f)
-                    for entry in start..<middle {
-                        let packed = entries[entry]
-                        first[Int(packed & 0xff)] &+= packed >> 8
+                batch.keys.withUnsafeBufferPointer { keys in
+                    found.withUnsafeMutableBufferPointer { found in
+                        for index in 0..<count {
+                            found[index] = slots[WeightTable.slot(keys[index], mask: mask)]
+                        }
+                        heads.withUnsafeMutableBufferPointer { heads in
+                            for index in 0..<count {
+                                var slot = found[index]
+                                let key = keys[index]
+                                if slot != 0, UInt32(truncatingIfNeeded: slot >> 32) != key {
+                                    var probe = (WeightTable.slot(key, mask: mask) + 1) & mask
+                                    while true {
+                                        slot = slots[probe]
+                                        if slot == 0 || UInt32(truncatingIfNeeded: slot >> 32) == key { break }
+                                        probe = (probe + 1) & mask
+                                    }
+                                    found[index] = slot
+                                }
+                                // An absent key reads entry 0 (present: a table has entries) and adds nothing.
+                                heads[index] = entries[Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)]
+                            }
+                        }
                     }
-                    for entry in middle..<end {
-                        let packed = entries[entry]
-                        second[Int(packed & 0xff)] &+= packed >> 8
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        let sums = sums.baseAddress.unsafelyUnwrapped
+                        batch.first.withUnsafeBufferPointer { firstOffsets in
+                            batch.second.withUnsafeBufferPointer { secondOffsets in
+                                for index in 0..<count {
+                                    let slot = found[index]
+                                    let start = Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)
+                                    let middle = start + Int(truncatingIfNeeded: (slot >> 6) & 0x3f)
+                                    let end = middle + Int(truncatingIfNeeded: slot & 0x3f)
+                                    let first = sums + Int(firstOffsets[index])
+                                    let second = sums + Int(secondOffsets[index])
+                                    if start < middle {
+                                        let head = heads[index]
+                                        first[Int(head & 0xff)] &+= head >> 8
+                                        for entry in (start + 1)..<middle {
+                                            let packed = entries[entry]
+                                            first[Int(packed & 0xff)] &+= packed >> 8
+                                        }
+                                    }
+                                    for entry in middle..<end {
+                                        let packed = entries[entry]
+                                        second[Int(packed & 0xff)] &+= packed >> 8
+                                    }
+                                }
+                            }
+                        }
                     }
-                    return
                 }
-                index = (index + 1) & mask
             }
         }
-    }
-
-    /// `sums` (integer score rows of pass `pass`) as the floating-point emissions Viterbi takes.
-    func emissions(_ sums: [Int32], pass: Int) -> [Float] {
-        let scale = scales[pass]
-        return sums.map { Float($0) / scale }
     }
 }
