@@ -21,8 +21,10 @@ public struct EntityModel: Sendable {
         self.gazetteer = gazetteer
         self.firstPass = firstPass
         self.secondPass = secondPass
-        bothPasses = secondPass.flatMap { DualWeightTable(first: firstPass.weights, second: $0.weights) }
-        quantized = secondPass.flatMap { QuantizedWeights(passes: [firstPass, $0]) }
+        let quantized = secondPass.flatMap { QuantizedWeights(passes: [firstPass, $0]) }
+        self.quantized = quantized
+        // The float table serves only models without the integer one (trained in memory).
+        bothPasses = quantized == nil ? secondPass.flatMap { DualWeightTable(first: firstPass.weights, second: $0.weights) } : nil
     }
 
     /// IOB2 tags for every token of a document given as sentences of tokens. The document as a

@@ -21,27 +21,32 @@ struct QuantizedWeights: Sendable {
             passes.allSatisfy({ $0.labels.count == labelCount && $0.quantizationScale != nil })
         else { return nil }
         let scales = passes.compactMap(\.quantizationScale)
-        var merged: [UInt32: (first: [Int32], second: [Int32])] = [:]
-        for (pass, model) in passes.enumerated() {
-            for (key, weights) in model.weights.sortedRows {
-                let packed = weights.compactMap { label, value -> Int32? in
-                    let quantized = Int32((value * scales[pass]).rounded())
-                    return quantized == 0 ? nil : quantized << 8 | Int32(label)
-                }
-                if pass == 0 {
-                    merged[key, default: ([], [])].first = packed
-                } else {
-                    merged[key, default: ([], [])].second = packed
-                }
-            }
-        }
+        // Merge the passes' rows (each sorted by key) into rows of first-pass then second-pass entries.
+        let tables = passes.map(\.weights)
+        var next = [Int](repeating: 0, count: tables.count)
         var entries: [Int32] = []
         var rows: [(key: UInt32, start: Int, first: Int, second: Int)] = []
-        for key in merged.keys.sorted() {
-            guard let row = merged[key], row.first.count + row.second.count > 0 else { continue }
-            rows.append((key, entries.count, row.first.count, row.second.count))
-            entries += row.first
-            entries += row.second
+        rows.reserveCapacity(tables.reduce(0) { $0 + $1.count })
+        while true {
+            var key = UInt64.max
+            for pass in tables.indices where next[pass] < tables[pass].count {
+                key = min(key, UInt64(tables[pass].key(ofRow: next[pass])))
+            }
+            guard key != .max else { break }
+            let start = entries.count
+            var firstCount = 0
+            var secondCount = 0
+            for pass in tables.indices where next[pass] < tables[pass].count {
+                guard UInt64(tables[pass].key(ofRow: next[pass])) == key else { continue }
+                for entry in tables[pass].entries(ofRow: next[pass]) {
+                    let quantized = Int32((entry.value * scales[pass]).rounded())
+                    guard quantized != 0 else { continue }
+                    entries.append(quantized << 8 | entry.label)
+                    if pass == 0 { firstCount += 1 } else { secondCount += 1 }
+                }
+                next[pass] += 1
+            }
+            if firstCount + secondCount > 0 { rows.append((UInt32(key), start, firstCount, secondCount)) }
         }
         guard !entries.isEmpty, entries.count < 1 << 20 else { return nil }
         var size = 16

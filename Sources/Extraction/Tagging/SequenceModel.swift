@@ -12,6 +12,8 @@ struct SequenceModel: Sendable {
     /// For a model read from a file: the scale its weights were quantized with (weight = 16-bit
     /// integer / scale), which `QuantizedWeights` sums exactly; `nil` for a model trained in memory.
     let quantizationScale: Float?
+    /// `transitions` under `allowed` as Viterbi's inner step reads them, computed once.
+    private let masked: [Float]
 
     /// A model from dense weights: `rows.count × labels.count` under the rows of `rows` (what the
     /// trainer produces).
@@ -30,6 +32,7 @@ struct SequenceModel: Sendable {
         self.transitions = transitions
         self.allowed = allowed
         self.quantizationScale = quantizationScale
+        masked = Viterbi.maskedTransitions(transitions: transitions, allowed: allowed, labels: labels.count)
     }
 
     /// Number of features with weights.
@@ -38,7 +41,7 @@ struct SequenceModel: Sendable {
     /// The best label indices for tokens described by their feature keys.
     func decode(_ features: FeatureBuffer) -> [Int] {
         Viterbi.decode(
-            emissions: weights.emissions(features), transitions: transitions, allowed: allowed,
+            emissions: weights.emissions(features), transitions: transitions, allowed: allowed, masked: masked,
             count: features.count, labels: labels.count)
     }
 
@@ -55,7 +58,8 @@ struct SequenceModel: Sendable {
     /// The best label names for `count` tokens with emission scores already summed.
     func tag(emissions: [Float], count: Int) -> [String] {
         Viterbi.decode(
-            emissions: emissions, transitions: transitions, allowed: allowed, count: count, labels: labels.count
+            emissions: emissions, transitions: transitions, allowed: allowed, masked: masked, count: count,
+            labels: labels.count
         ).map { labels[$0] }
     }
 

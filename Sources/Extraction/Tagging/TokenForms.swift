@@ -2,8 +2,10 @@
 /// computed once, and every sentence as form ids: news repeats its words, so per-form work
 /// (shapes, affixes, cached weight sums) is done once per form instead of once per token.
 struct TokenForms {
-    /// Form → id.
-    private var ids: [String: Int32] = [:]
+    /// Form → id: an open-addressing table of (hash, id) slots, id −1 when empty (cheaper than
+    /// `Dictionary`'s seeded SipHash for short words).
+    private var slotHashes = [UInt64](repeating: 0, count: 256)
+    private var slotIDs = [Int32](repeating: -1, count: 256)
     /// Each form.
     private(set) var words: [String] = []
     private(set) var lowered: [String] = []
@@ -33,9 +35,22 @@ struct TokenForms {
     var count: Int { words.count }
 
     private mutating func id(_ word: String) -> Int32 {
-        if let id = ids[word] { return id }
+        let hash = Self.hash(word)
+        var mask = slotIDs.count - 1
+        var index = Self.slot(hash, mask: mask)
+        while slotIDs[index] >= 0 {
+            if slotHashes[index] == hash, words[Int(slotIDs[index])] == word { return slotIDs[index] }
+            index = (index + 1) & mask
+        }
         let id = Int32(words.count)
-        ids[word] = id
+        if (words.count + 1) * 2 > slotIDs.count {
+            grow()
+            mask = slotIDs.count - 1
+            index = Self.slot(hash, mask: mask)
+            while slotIDs[index] >= 0 { index = (index + 1) & mask }
+        }
+        slotHashes[index] = hash
+        slotIDs[index] = id
         words.append(word)
         lowered.append(WordShape.lowercased(word))
         shapes.append(WordShape.shape(word))
@@ -45,6 +60,38 @@ struct TokenForms {
         hasLetter.append(WordShape.hasLetter(word))
         isAllCaps.append(WordShape.isAllCaps(word))
         return id
+    }
+
+    /// Doubles the slot table, reinserting every form.
+    private mutating func grow() {
+        let size = slotIDs.count * 2
+        var hashes = [UInt64](repeating: 0, count: size)
+        var ids = [Int32](repeating: -1, count: size)
+        for (hash, id) in zip(slotHashes, slotIDs) where id >= 0 {
+            var index = Self.slot(hash, mask: size - 1)
+            while ids[index] >= 0 { index = (index + 1) & (size - 1) }
+            hashes[index] = hash
+            ids[index] = id
+        }
+        slotHashes = hashes
+        slotIDs = ids
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+    }
+
+    /// FNV-1a of the word's UTF-8.
+    private static func hash(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let direct: Void? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        if direct == nil {
+            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        return hash
     }
 
     /// Sentence `index` as the per-token views the feature templates read.

@@ -15,17 +15,34 @@ enum Viterbi {
     static func decode(
         emissions: [Float], transitions: [Float], allowed: [Bool], count: Int, labels: Int
     ) -> [Int] {
-        guard count > 0 else { return [] }
+        decode(
+            emissions: emissions, transitions: transitions, allowed: allowed,
+            masked: maskedTransitions(transitions: transitions, allowed: allowed, labels: labels),
+            count: count, labels: labels)
+    }
+
+    /// Label-to-label transitions with forbidden ones −∞, rows padded to whole blocks of eight: what
+    /// the inner step reads (a model computes it once).
+    static func maskedTransitions(transitions: [Float], allowed: [Bool], labels: Int) -> [Float] {
         let width = labels + 1
-        let blocks = (labels + 7) / 8
-        let padded = blocks * 8
-        // Label-to-label transitions, forbidden ones −∞, rows padded to whole blocks.
+        let padded = (labels + 7) / 8 * 8
         var masked = [Float](repeating: -.infinity, count: labels * padded)
         for previous in 0..<labels {
             for label in 0..<labels where allowed[previous * width + label] {
                 masked[previous * padded + label] = transitions[previous * width + label]
             }
         }
+        return masked
+    }
+
+    /// `decode` with the transitions already masked (`maskedTransitions`).
+    static func decode(
+        emissions: [Float], transitions: [Float], allowed: [Bool], masked: [Float], count: Int, labels: Int
+    ) -> [Int] {
+        guard count > 0 else { return [] }
+        let width = labels + 1
+        let padded = (labels + 7) / 8 * 8
+        precondition(masked.count == labels * padded, "masked transitions of another shape")
         var scores = [Float](repeating: -.infinity, count: count * padded)
         var back = [Int32](repeating: 0, count: count * padded)
         for label in 0..<labels where allowed[labels * width + label] {
