@@ -27,7 +27,7 @@ struct WordFilter {
     /// The filter bit of `hash`: FNV-1a's top bits barely depend on a short word's last bytes, so
     /// the hash is mixed (Fibonacci multiply) before its top 10 bits are taken.
     @inline(__always)
-    private static func bit(_ hash: UInt64) -> Int {
+    static func bit(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 54)
     }
 
@@ -47,8 +47,26 @@ struct WordFilter {
         }
     }
 
-    /// `false` only when none of `hashes` is in the filter.
-    func mayContainAny(_ hashes: [UInt64]) -> Bool {
-        hashes.contains(where: mayContain)
+    /// `false` only when some group of `groups` (a size, then that many bits; `VerbPattern`) has
+    /// none of its bits in the filter.
+    func mayContainAll(_ groups: [UInt16]) -> Bool {
+        withUnsafeBytes(of: bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            var index = 0
+            while index < groups.count {
+                let end = index + 1 + Int(groups[index])
+                var found = false
+                for position in (index + 1)..<end {
+                    let bit = Int(groups[position])
+                    if words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                        found = true
+                        break
+                    }
+                }
+                if !found { return false }
+                index = end
+            }
+            return true
+        }
     }
 }
