@@ -10,16 +10,20 @@ struct PatternMatcher {
         let beforeStems = WordFilter(view.stemHashes, window: before)
         let afterStems = WordFilter(view.stemHashes, window: after)
         // By index, so rejected patterns are never copied out (each copy retains its arrays).
-        for index in block.patterns.indices {
-            let weight = block.patterns[index].weight
-            guard best == nil || weight > bestWeight,
-                beforeStems.mayContainAll(block.patterns[index].beforeBits),
-                afterStems.mayContainAll(block.patterns[index].afterBits)
-            else { continue }
-            let pattern = block.patterns[index]
-            if matches(pattern.before, in: before), matches(pattern.after, in: after) {
-                best = pattern
-                bestWeight = weight
+        beforeStems.withWords { beforeWords in
+            afterStems.withWords { afterWords in
+                for index in block.patterns.indices {
+                    let weight = block.patterns[index].weight
+                    guard best == nil || weight > bestWeight,
+                        WordFilter.mayContainAll(block.patterns[index].beforeBits, words: beforeWords),
+                        WordFilter.mayContainAll(block.patterns[index].afterBits, words: afterWords)
+                    else { continue }
+                    let pattern = block.patterns[index]
+                    if matches(pattern.before, in: before), matches(pattern.after, in: after) {
+                        best = pattern
+                        bestWeight = weight
+                    }
+                }
             }
         }
         return best

@@ -47,26 +47,29 @@ struct WordFilter {
         }
     }
 
+    /// Runs `body` with the filter's 16 words.
+    func withWords<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+        withUnsafeBytes(of: bits) { raw in body(raw.bindMemory(to: UInt64.self)) }
+    }
+
     /// `false` only when some group of `groups` (a size, then that many bits; `VerbPattern`) has
-    /// none of its bits in the filter.
-    func mayContainAll(_ groups: [UInt16]) -> Bool {
-        withUnsafeBytes(of: bits) { raw in
-            let words = raw.bindMemory(to: UInt64.self)
-            var index = 0
-            while index < groups.count {
-                let end = index + 1 + Int(groups[index])
-                var found = false
-                for position in (index + 1)..<end {
-                    let bit = Int(groups[position])
-                    if words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
-                        found = true
-                        break
-                    }
+    /// none of its bits in the filter whose words (`withWords`) are `words`.
+    @inline(__always)
+    static func mayContainAll(_ groups: [UInt16], words: UnsafeBufferPointer<UInt64>) -> Bool {
+        var index = 0
+        while index < groups.count {
+            let end = index + 1 + Int(groups[index])
+            var found = false
+            for position in (index + 1)..<end {
+                let bit = Int(groups[position])
+                if words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                    found = true
+                    break
                 }
-                if !found { return false }
-                index = end
             }
-            return true
+            if !found { return false }
+            index = end
         }
+        return true
     }
 }
