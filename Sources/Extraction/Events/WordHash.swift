@@ -47,6 +47,11 @@ struct WordFilter {
         }
     }
 
+    /// `false` only when none of `hashes` is in the filter.
+    func mayContainAny(_ hashes: [UInt64]) -> Bool {
+        hashes.contains(where: mayContain)
+    }
+
     /// Runs `body` with the filter's 16 words.
     func withWords<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
         withUnsafeBytes(of: bits) { raw in body(raw.bindMemory(to: UInt64.self)) }
