@@ -39,10 +39,10 @@ extension EntityModel {
         }
         var contextKeys = FeatureBuffer(tokens: 1, keysPerToken: 16)
         var token = 0
-        for view in views {
+        for (view, ids) in zip(views, forms.sentences) {
             let gazetteerKeys = extractor.gazetteerFeatures(view)
             for index in 0..<view.count {
-                Self.contextKeys(view, index, into: &contextKeys)
+                Self.contextKeys(view, index, casing: forms.casings[Int(ids[index])], into: &contextKeys)
                 contextKeys.append(contentsOf: gazetteerKeys[index])
                 extractor.documentFeatures(view, index, context: context, into: &contextKeys)
                 let first = tokenBase + token * 2 * labels
@@ -125,27 +125,25 @@ extension EntityModel {
         for length in 1...4 where length <= scalarCount {
             var prefix = FeatureHasher(7)
             prefix.add(EntityFeatures.numberNames[length])
-            prefix.add(prefixOf: word, length)
+            prefix.add(prefixOf: word, length, isASCII: forms.isASCII[form])
             keys.append(prefix.key)
             var suffix = FeatureHasher(8)
             suffix.add(EntityFeatures.numberNames[length])
-            suffix.add(suffixOf: lower, length)
+            suffix.add(suffixOf: lower, length, isASCII: forms.isASCII[form])
             keys.append(suffix.key)
         }
-        keys.append(FeatureHasher.key(18, EntityFeatures.numberNames[min(scalarCount, 8)], casing(word)))
+        keys.append(FeatureHasher.key(18, EntityFeatures.numberNames[min(scalarCount, 8)], forms.casings[form]))
         return keys
     }
 
-    private static func casing(_ word: String) -> String {
-        WordShape.isAllCaps(word) ? "caps" : WordShape.isCapitalized(word) ? "cap" : "other"
-    }
-
     /// The keys of `EntityFeatures.local` that combine token `index` with its position or neighbours.
-    private static func contextKeys(_ view: TaggingSentence, _ index: Int, into keys: inout FeatureBuffer) {
+    private static func contextKeys(
+        _ view: TaggingSentence, _ index: Int, casing: String, into keys: inout FeatureBuffer
+    ) {
         let lower = view.lowered[index]
         let shortShape = view.shortShapes[index]
         let start = index == 0 ? "start" : "inside"
-        keys.append(FeatureHasher.key(9, start, casing(view.words[index]), view.isAllCaps ? "capsline" : "mixed"))
+        keys.append(FeatureHasher.key(9, start, casing, view.isAllCaps ? "capsline" : "mixed"))
         keys.append(FeatureHasher.key(12, view.lower(index - 1), lower))
         keys.append(FeatureHasher.key(13, lower, view.lower(index + 1)))
         keys.append(FeatureHasher.key(14, view.shortShape(index - 1), shortShape, view.shortShape(index + 1)))

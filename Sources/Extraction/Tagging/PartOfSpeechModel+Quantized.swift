@@ -92,13 +92,13 @@ extension PartOfSpeechModel {
         for length in 1...4 where length <= scalarCount {
             var hasher = FeatureHasher(64)
             hasher.add(PartOfSpeechFeatures.numberNames[length])
-            hasher.add(suffixOf: lower, length)
+            hasher.add(suffixOf: lower, length, isASCII: forms.isASCII[form])
             keys.append(hasher.key)
         }
         for length in 1...2 where length <= scalarCount {
             var hasher = FeatureHasher(65)
             hasher.add(PartOfSpeechFeatures.numberNames[length])
-            hasher.add(prefixOf: word, length)
+            hasher.add(prefixOf: word, length, isASCII: forms.isASCII[form])
             keys.append(hasher.key)
         }
         return keys

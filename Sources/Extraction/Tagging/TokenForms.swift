@@ -17,6 +17,10 @@ struct TokenForms {
     /// Whether each form has a letter, and whether it is all capitals.
     private(set) var hasLetter: [Bool] = []
     private(set) var isAllCaps: [Bool] = []
+    /// Whether each form is ASCII (`WordShape.isASCII`; its lower-cased form then is too).
+    private(set) var isASCII: [Bool] = []
+    /// Each form's casing as the entity features name it: "caps", "cap" or "other".
+    private(set) var casings: [String] = []
     /// Every sentence as form ids.
     private(set) var sentences: [[Int32]] = []
 
@@ -56,9 +60,13 @@ struct TokenForms {
         shapes.append(WordShape.shape(word))
         shortShapes.append(WordShape.shortShape(word))
         normalized.append(WordShape.normalized(word))
-        scalarCounts.append(WordShape.isASCII(word) ? word.utf8.count : word.unicodeScalars.count)
+        let ascii = WordShape.isASCII(word)
+        isASCII.append(ascii)
+        scalarCounts.append(ascii ? word.utf8.count : word.unicodeScalars.count)
         hasLetter.append(WordShape.hasLetter(word))
-        isAllCaps.append(WordShape.isAllCaps(word))
+        let allCaps = WordShape.isAllCaps(word)
+        isAllCaps.append(allCaps)
+        casings.append(allCaps ? "caps" : WordShape.isCapitalized(word) ? "cap" : "other")
         return id
     }
 
