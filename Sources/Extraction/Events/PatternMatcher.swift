@@ -9,29 +9,24 @@ struct PatternMatcher {
         var bestWeight = 0
         let beforeStems = WordFilter(view.stemHashes, window: before)
         let afterStems = WordFilter(view.stemHashes, window: after)
-        for pattern in block.patterns {
-            let weight = pattern.weight
-            guard best == nil || weight > bestWeight,
-                pattern.before.allSatisfy({ PatternMatcher.mayMatch($0, beforeStems) }),
-                pattern.after.allSatisfy({ PatternMatcher.mayMatch($0, afterStems) })
-            else { continue }
-            if matches(pattern.before, in: before), matches(pattern.after, in: after) {
-                best = pattern
-                bestWeight = weight
+        // By index, so rejected patterns are never copied out (each copy retains its arrays).
+        beforeStems.withWords { beforeWords in
+            afterStems.withWords { afterWords in
+                for index in block.patterns.indices {
+                    let weight = block.patterns[index].weight
+                    guard best == nil || weight > bestWeight,
+                        WordFilter.mayContainAll(block.patterns[index].beforeBits, words: beforeWords),
+                        WordFilter.mayContainAll(block.patterns[index].afterBits, words: afterWords)
+                    else { continue }
+                    let pattern = block.patterns[index]
+                    if matches(pattern.before, in: before), matches(pattern.after, in: after) {
+                        best = pattern
+                        bestWeight = weight
+                    }
+                }
             }
         }
         return best
-    }
-
-    /// `false` when some term of the element certainly has no head word among the window's stems
-    /// (a quick reject only: `matches` decides exactly).
-    private static func mayMatch(_ element: PatternElement, _ stems: WordFilter) -> Bool {
-        switch element {
-        case .noun(let term):
-            return stems.mayContainAny(term.headHashes)
-        case .prepositional(let preposition, let nouns):
-            return stems.mayContainAny(preposition.headHashes) && nouns.allSatisfy { stems.mayContainAny($0.headHashes) }
-        }
     }
 
     func matches(_ elements: [PatternElement], in window: Range<Int>) -> Bool {

@@ -79,6 +79,10 @@ package struct VerbPattern: Hashable, Sendable {
     package let codes: EventCodePair
     /// Total words the pattern needs to match.
     package let weight: Int
+    /// `before`'s terms as `WordFilter` bit groups (see `WordFilter.mayContainAll`), for a quick reject.
+    let beforeBits: [UInt16]
+    /// `after`'s terms as `WordFilter` bit groups.
+    let afterBits: [UInt16]
 
     /// Creates a pattern.
     package init(before: [PatternElement], after: [PatternElement], codes: EventCodePair) {
@@ -86,6 +90,28 @@ package struct VerbPattern: Hashable, Sendable {
         self.after = after
         self.codes = codes
         weight = before.reduce(0) { $0 + $1.weight } + after.reduce(0) { $0 + $1.weight }
+        beforeBits = VerbPattern.bitGroups(before)
+        afterBits = VerbPattern.bitGroups(after)
+    }
+
+    /// Every term of `elements` (a noun, or a preposition and its nouns) as a group: its size, then
+    /// the filter bits of its head words. An element can match only if every group has a bit set.
+    private static func bitGroups(_ elements: [PatternElement]) -> [UInt16] {
+        var groups: [UInt16] = []
+        func add(_ term: PatternTerm) {
+            groups.append(UInt16(term.headHashes.count))
+            groups += term.headHashes.map { UInt16(WordFilter.bit($0)) }
+        }
+        for element in elements {
+            switch element {
+            case .noun(let term):
+                add(term)
+            case .prepositional(let preposition, let nouns):
+                add(preposition)
+                nouns.forEach(add)
+            }
+        }
+        return groups
     }
 }
 

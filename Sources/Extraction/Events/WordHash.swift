@@ -24,8 +24,15 @@ struct WordFilter {
         }
     }
 
+    /// The filter bit of `hash`: FNV-1a's top bits barely depend on a short word's last bytes, so
+    /// the hash is mixed (Fibonacci multiply) before its top 10 bits are taken.
+    @inline(__always)
+    static func bit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 54)
+    }
+
     private mutating func insert(_ hash: UInt64) {
-        let bit = Int(hash >> 54)
+        let bit = Self.bit(hash)
         withUnsafeMutableBytes(of: &bits) { raw in
             let words = raw.bindMemory(to: UInt64.self)
             words[bit >> 6] |= 1 << UInt64(bit & 63)
@@ -34,7 +41,7 @@ struct WordFilter {
 
     /// `false` only when `hash` is certainly not in the filter.
     func mayContain(_ hash: UInt64) -> Bool {
-        let bit = Int(hash >> 54)
+        let bit = Self.bit(hash)
         return withUnsafeBytes(of: bits) { raw in
             raw.load(fromByteOffset: (bit >> 6) * 8, as: UInt64.self) & (1 << UInt64(bit & 63)) != 0
         }
@@ -43,5 +50,31 @@ struct WordFilter {
     /// `false` only when none of `hashes` is in the filter.
     func mayContainAny(_ hashes: [UInt64]) -> Bool {
         hashes.contains(where: mayContain)
+    }
+
+    /// Runs `body` with the filter's 16 words.
+    func withWords<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+        withUnsafeBytes(of: bits) { raw in body(raw.bindMemory(to: UInt64.self)) }
+    }
+
+    /// `false` only when some group of `groups` (a size, then that many bits; `VerbPattern`) has
+    /// none of its bits in the filter whose words (`withWords`) are `words`.
+    @inline(__always)
+    static func mayContainAll(_ groups: [UInt16], words: UnsafeBufferPointer<UInt64>) -> Bool {
+        var index = 0
+        while index < groups.count {
+            let end = index + 1 + Int(groups[index])
+            var found = false
+            for position in (index + 1)..<end {
+                let bit = Int(groups[position])
+                if words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                    found = true
+                    break
+                }
+            }
+            if !found { return false }
+            index = end
+        }
+        return true
     }
 }

@@ -67,10 +67,10 @@ struct EntityFeatures: Sendable {
         }
     }
 
-    private static let biasKey = FeatureHasher.key(1, "")
+    static let biasKey = FeatureHasher.key(1, "")
     /// `String(n)` for n in 0...8, without formatting an integer per token.
-    private static let numberNames = (0...8).map { String($0) }
-    private static let windowOffsets: [(offset: Int, name: String)] = [(-2, "-2"), (-1, "-1"), (1, "1"), (2, "2")]
+    static let numberNames = (0...8).map { String($0) }
+    static let windowOffsets: [(offset: Int, name: String)] = [(-2, "-2"), (-1, "-1"), (1, "1"), (2, "2")]
 
     private func local(_ view: TaggingSentence, _ index: Int, into keys: inout FeatureBuffer) {
         let word = view.words[index]
@@ -114,7 +114,7 @@ struct EntityFeatures: Sendable {
     /// Gazetteer features: for each phrase match covering a token, its category, the token's
     /// position in the phrase (B/I/L/U) and whether the phrase is capitalised; plus the categories
     /// of phrases ending just before and starting just after the token.
-    private func gazetteerFeatures(_ view: TaggingSentence) -> [[UInt32]] {
+    func gazetteerFeatures(_ view: TaggingSentence) -> [[UInt32]] {
         var keys = [[UInt32]](repeating: [], count: view.count)
         for match in gazetteer.matches(in: view.lowered) {
             let capitalized = match.range.allSatisfy { WordShape.isCapitalized(view.words[$0]) }
@@ -145,7 +145,7 @@ struct EntityFeatures: Sendable {
 
     /// Casing evidence from the rest of the document, for words whose own casing says little
     /// (sentence-initial or in an all-caps line) and for capitalised words in general.
-    private func documentFeatures(
+    func documentFeatures(
         _ view: TaggingSentence, _ index: Int, context: DocumentContext, into keys: inout FeatureBuffer
     ) {
         let word = view.words[index]

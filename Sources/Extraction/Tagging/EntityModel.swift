@@ -6,6 +6,8 @@ public struct EntityModel: Sendable {
     let secondPass: SequenceModel?
     /// Both passes' weights under one table, when they fit it (see `DualWeightTable`).
     let bothPasses: DualWeightTable?
+    /// Both passes' weights as exact integers, for a model read from a file (see `QuantizedWeights`).
+    let quantized: QuantizedWeights?
 
     /// The entity labels in BILOU form, as the sequence models predict them.
     static let labels: [String] = ["O"] + ["PER", "ORG", "LOC", "MISC"].flatMap { type in
@@ -19,7 +21,10 @@ public struct EntityModel: Sendable {
         self.gazetteer = gazetteer
         self.firstPass = firstPass
         self.secondPass = secondPass
-        bothPasses = secondPass.flatMap { DualWeightTable(first: firstPass.weights, second: $0.weights) }
+        let quantized = secondPass.flatMap { QuantizedWeights(passes: [firstPass, $0]) }
+        self.quantized = quantized
+        // The float table serves only models without the integer one (trained in memory).
+        bothPasses = quantized == nil ? secondPass.flatMap { DualWeightTable(first: firstPass.weights, second: $0.weights) } : nil
     }
 
     /// IOB2 tags for every token of a document given as sentences of tokens. The document as a
@@ -30,7 +35,10 @@ public struct EntityModel: Sendable {
 
     /// BILOU tags of both passes.
     func tagBILOU(document: [[String]], firstPassOnly: Bool = false) -> [[String]] {
-        tagBILOU(sentences: document.map(TaggingSentence.init), firstPassOnly: firstPassOnly)
+        if let quantized, let secondPass, !firstPassOnly {
+            return tagBILOU(quantized: quantized, document: document, secondPass: secondPass)
+        }
+        return tagBILOU(sentences: document.map(TaggingSentence.init), firstPassOnly: firstPassOnly)
     }
 
     /// BILOU tags of both passes for sentences whose token forms are already computed.

@@ -34,6 +34,13 @@ struct FeatureBuffer {
     /// Finishes the current token; the next keys belong to the next token.
     mutating func endToken() { starts.append(keys.count) }
 
+    /// Empties the buffer, keeping its storage.
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        starts.append(0)
+    }
+
     /// The keys of token `index`.
     subscript(index: Int) -> ArraySlice<UInt32> { keys[starts[index]..<starts[index + 1]] }
 

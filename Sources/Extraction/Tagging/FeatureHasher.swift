@@ -34,7 +34,13 @@ struct FeatureHasher {
     /// Mixes in the first `count` characters of `text` (`WordShape.prefix`), then a separator.
     @inline(__always)
     mutating func add(prefixOf text: String, _ count: Int) {
-        guard WordShape.isASCII(text) else { return add(WordShape.prefix(text, count)) }
+        add(prefixOf: text, count, isASCII: WordShape.isASCII(text))
+    }
+
+    /// `add(prefixOf:_:)` when whether `text` is ASCII (`WordShape.isASCII`) is already known.
+    @inline(__always)
+    mutating func add(prefixOf text: String, _ count: Int, isASCII: Bool) {
+        guard isASCII else { return add(WordShape.prefix(text, count)) }
         var hash = state
         var remaining = count
         for byte in text.utf8 {
@@ -48,7 +54,13 @@ struct FeatureHasher {
     /// Mixes in the last `count` characters of `text` (`WordShape.suffix`), then a separator.
     @inline(__always)
     mutating func add(suffixOf text: String, _ count: Int) {
-        guard WordShape.isASCII(text) else { return add(WordShape.suffix(text, count)) }
+        add(suffixOf: text, count, isASCII: WordShape.isASCII(text))
+    }
+
+    /// `add(suffixOf:_:)` when whether `text` is ASCII (`WordShape.isASCII`) is already known.
+    @inline(__always)
+    mutating func add(suffixOf text: String, _ count: Int, isASCII: Bool) {
+        guard isASCII else { return add(WordShape.suffix(text, count)) }
         var hash = state
         var skip = text.utf8.count - count
         for byte in text.utf8 {

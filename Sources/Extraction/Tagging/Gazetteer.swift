@@ -8,6 +8,9 @@ public struct Gazetteer: Sendable {
     private(set) var maximumLength: Int
     /// `entries` again, as an open-addressing table (key → mask as the row) for fast lookups.
     private var lookup: FeatureTable
+    /// For a gazetteer read whole (`init(entries:maximumLength:)`): `key << 32 | 1 << 16 | mask`
+    /// slots (0 = empty), one cache line per lookup, looked up in batches; `nil` after `add`.
+    private var packed: [UInt64]?
 
     /// Longest phrase kept, in tokens.
     static let lengthLimit = 6
@@ -17,6 +20,7 @@ public struct Gazetteer: Sendable {
         entries = [:]
         maximumLength = 0
         lookup = FeatureTable()
+        packed = nil
     }
 
     init(entries: [UInt32: UInt16], maximumLength: Int) {
@@ -24,6 +28,42 @@ public struct Gazetteer: Sendable {
         self.maximumLength = maximumLength
         lookup = FeatureTable(capacity: entries.count)
         for (key, mask) in entries { lookup.insert(key, row: Int32(mask)) }
+        var size = 16
+        while size < entries.count * 2 { size <<= 1 }
+        var packed = [UInt64](repeating: 0, count: size)
+        for (key, mask) in entries {
+            var index = Self.slot(key, mask: size - 1)
+            while packed[index] != 0 { index = (index + 1) & (size - 1) }
+            packed[index] = UInt64(key) << 32 | 1 << 16 | UInt64(mask)
+        }
+        self.packed = packed
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+    }
+
+    /// The category masks of `keys` (0 for absent ones): every first slot is loaded before any is
+    /// examined, so the cache misses overlap.
+    private func lookUp(_ keys: [UInt32], in packed: [UInt64]) -> [UInt16] {
+        let mask = packed.count - 1
+        var found = [UInt64](repeating: 0, count: keys.count)
+        packed.withUnsafeBufferPointer { packed in
+            for index in keys.indices { found[index] = packed[Self.slot(keys[index], mask: mask)] }
+            for index in keys.indices {
+                var slot = found[index]
+                guard slot != 0, UInt32(truncatingIfNeeded: slot >> 32) != keys[index] else { continue }
+                var probe = (Self.slot(keys[index], mask: mask) + 1) & mask
+                while true {
+                    slot = packed[probe]
+                    if slot == 0 || UInt32(truncatingIfNeeded: slot >> 32) == keys[index] { break }
+                    probe = (probe + 1) & mask
+                }
+                found[index] = slot
+            }
+        }
+        return found.map { UInt16(truncatingIfNeeded: $0) }
     }
 
     /// Number of distinct phrases.
@@ -36,6 +76,7 @@ public struct Gazetteer: Sendable {
         let key = Gazetteer.key(tokens[...])
         entries[key, default: 0] |= category.bit
         lookup.insert(key, row: Int32(entries[key, default: 0]))
+        packed = nil
         maximumLength = max(maximumLength, tokens.count)
     }
 
@@ -50,16 +91,27 @@ public struct Gazetteer: Sendable {
 
     /// Every phrase of `lowered` (lower-cased tokens) found in the gazetteer.
     func matches(in lowered: [String]) -> [(range: Range<Int>, mask: UInt16)] {
-        var found: [(range: Range<Int>, mask: UInt16)] = []
+        // The key of tokens start..<end extends the key of start..<(end - 1) by one token.
+        var keys: [UInt32] = []
+        keys.reserveCapacity(lowered.count * maximumLength)
         for start in lowered.indices {
             let limit = min(lowered.count, start + maximumLength)
             guard start < limit else { continue }
-            // The key of tokens start..<end extends the key of start..<(end - 1) by one token.
             var hasher = FeatureHasher(0)
             for end in (start + 1)...limit {
                 hasher.add(lowered[end - 1])
-                let mask = mask(key: hasher.key)
-                if mask != 0 { found.append((start..<end, mask)) }
+                keys.append(hasher.key)
+            }
+        }
+        let masks = packed.map { lookUp(keys, in: $0) } ?? keys.map { mask(key: $0) }
+        var found: [(range: Range<Int>, mask: UInt16)] = []
+        var next = 0
+        for start in lowered.indices {
+            let limit = min(lowered.count, start + maximumLength)
+            guard start < limit else { continue }
+            for end in (start + 1)...limit {
+                if masks[next] != 0 { found.append((start..<end, masks[next])) }
+                next += 1
             }
         }
         return found

@@ -12,9 +12,11 @@ public struct POSTagger: PipelineStage {
     }
 
     public func apply(to document: inout Document) throws(ExtractionError) {
-        for sentence in document.sentences {
-            let words = sentence.tokens.map { TokenNormalizer.conllForm(document.tokens[$0].text) }
-            for (index, tag) in zip(sentence.tokens, model.tag(sentence: words)) {
+        let words = document.sentences.map { sentence in
+            sentence.tokens.map { TokenNormalizer.conllForm(document.tokens[$0].text) }
+        }
+        for (sentence, tags) in zip(document.sentences, model.tag(document: words)) {
+            for (index, tag) in zip(sentence.tokens, tags) {
                 document.tokens[index].partOfSpeech = tag
             }
         }

@@ -5,10 +5,10 @@ enum PartOfSpeechFeatures {
         features(TaggingSentence(words)).nested
     }
 
-    private static let biasKey = FeatureHasher.key(60, "")
+    static let biasKey = FeatureHasher.key(60, "")
     /// `String(n)` for n in 0...4.
-    private static let numberNames = (0...4).map { String($0) }
-    private static let windowOffsets: [(offset: Int, name: String)] = [(-2, "-2"), (-1, "-1"), (1, "1"), (2, "2")]
+    static let numberNames = (0...4).map { String($0) }
+    static let windowOffsets: [(offset: Int, name: String)] = [(-2, "-2"), (-1, "-1"), (1, "1"), (2, "2")]
 
     /// Feature keys for every token of one sentence, flat.
     static func features(_ view: TaggingSentence) -> FeatureBuffer {

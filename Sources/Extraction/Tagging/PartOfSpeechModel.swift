@@ -1,14 +1,18 @@
 /// The trained part-of-speech model (Penn Treebank tags).
 public struct PartOfSpeechModel: Sendable {
     let model: SequenceModel
+    /// The weights as exact integers, for a model read from a file (see `QuantizedWeights`).
+    let quantized: QuantizedWeights?
 
     init(model: SequenceModel) {
         self.model = model
+        quantized = QuantizedWeights(passes: [model])
     }
 
     /// Penn Treebank tags for one sentence of tokens.
     public func tag(sentence: [String]) -> [String] {
-        tag(TaggingSentence(sentence))
+        if quantized != nil { return tag(document: [sentence]).first ?? [] }
+        return tag(TaggingSentence(sentence))
     }
 
     /// Penn Treebank tags for one sentence whose token forms are already computed.
@@ -41,7 +45,8 @@ public struct PartOfSpeechModel: Sendable {
         guard version == Self.version else {
             throw reader.failure("format version \(version), expected \(Self.version)")
         }
-        model = try SequenceModel.read(from: &reader, rule: Self.anyTransition)
+        let model = try SequenceModel.read(from: &reader, rule: Self.anyTransition)
         guard reader.isAtEnd else { throw reader.failure("trailing bytes after the model") }
+        self.init(model: model)
     }
 }

@@ -9,6 +9,11 @@ struct SequenceModel: Sendable {
     let transitions: [Float]
     /// Allowed transitions, same shape as `transitions`.
     let allowed: [Bool]
+    /// For a model read from a file: the scale its weights were quantized with (weight = 16-bit
+    /// integer / scale), which `QuantizedWeights` sums exactly; `nil` for a model trained in memory.
+    let quantizationScale: Float?
+    /// `transitions` under `allowed` as Viterbi's inner step reads them, computed once.
+    private let masked: [Float]
 
     /// A model from dense weights: `rows.count × labels.count` under the rows of `rows` (what the
     /// trainer produces).
@@ -18,11 +23,16 @@ struct SequenceModel: Sendable {
             transitions: transitions, allowed: allowed)
     }
 
-    init(labels: [String], weights: WeightTable, transitions: [Float], allowed: [Bool]) {
+    init(
+        labels: [String], weights: WeightTable, transitions: [Float], allowed: [Bool],
+        quantizationScale: Float? = nil
+    ) {
         self.labels = labels
         self.weights = weights
         self.transitions = transitions
         self.allowed = allowed
+        self.quantizationScale = quantizationScale
+        masked = Viterbi.maskedTransitions(transitions: transitions, allowed: allowed, labels: labels.count)
     }
 
     /// Number of features with weights.
@@ -31,7 +41,7 @@ struct SequenceModel: Sendable {
     /// The best label indices for tokens described by their feature keys.
     func decode(_ features: FeatureBuffer) -> [Int] {
         Viterbi.decode(
-            emissions: weights.emissions(features), transitions: transitions, allowed: allowed,
+            emissions: weights.emissions(features), transitions: transitions, allowed: allowed, masked: masked,
             count: features.count, labels: labels.count)
     }
 
@@ -48,7 +58,8 @@ struct SequenceModel: Sendable {
     /// The best label names for `count` tokens with emission scores already summed.
     func tag(emissions: [Float], count: Int) -> [String] {
         Viterbi.decode(
-            emissions: emissions, transitions: transitions, allowed: allowed, count: count, labels: labels.count
+            emissions: emissions, transitions: transitions, allowed: allowed, masked: masked, count: count,
+            labels: labels.count
         ).map { labels[$0] }
     }
 
@@ -133,6 +144,6 @@ extension SequenceModel {
             keys: keys, starts: starts, labels: entryLabels, values: entryValues, labelCount: labelCount)
         return SequenceModel(
             labels: labels, weights: weights, transitions: transitions,
-            allowed: Viterbi.mask(labels: labels, rule: rule))
+            allowed: Viterbi.mask(labels: labels, rule: rule), quantizationScale: scale)
     }
 }

@@ -21,6 +21,20 @@ struct TaggingSentence {
         isAllCaps = lettered.count > 1 && lettered.allSatisfy(WordShape.isAllCaps)
     }
 
+    /// A sentence whose views were computed elsewhere (`TokenForms`).
+    init(
+        words: [String], lowered: [String], shapes: [String], shortShapes: [String], normalized: [String],
+        scalarCounts: [Int], isAllCaps: Bool
+    ) {
+        self.words = words
+        self.lowered = lowered
+        self.shapes = shapes
+        self.shortShapes = shortShapes
+        self.normalized = normalized
+        self.scalarCounts = scalarCounts
+        self.isAllCaps = isAllCaps
+    }
+
     var count: Int { words.count }
 
     /// The lower-cased word at `index`, or a boundary marker outside the sentence.

@@ -1,7 +1,7 @@
 /// Exact first-order decoding: the best label sequence under per-token emission scores and
 /// label-to-label transition scores, honouring a mask of allowed transitions.
 ///
-/// The inner step runs eight labels at a time: for each label the best previous label is the
+/// The inner step runs 24 labels at a time (three SIMD blocks of eight): for each label the best previous label is the
 /// first one (in label order) with the highest score, exactly as a scalar scan with a strict `>`
 /// finds it. A forbidden transition scores −∞, which never beats the initial −∞ best.
 enum Viterbi {
@@ -15,17 +15,34 @@ enum Viterbi {
     static func decode(
         emissions: [Float], transitions: [Float], allowed: [Bool], count: Int, labels: Int
     ) -> [Int] {
-        guard count > 0 else { return [] }
+        decode(
+            emissions: emissions, transitions: transitions, allowed: allowed,
+            masked: maskedTransitions(transitions: transitions, allowed: allowed, labels: labels),
+            count: count, labels: labels)
+    }
+
+    /// Label-to-label transitions with forbidden ones −∞, rows padded to `paddedWidth`: what
+    /// the inner step reads (a model computes it once).
+    static func maskedTransitions(transitions: [Float], allowed: [Bool], labels: Int) -> [Float] {
         let width = labels + 1
-        let blocks = (labels + 7) / 8
-        let padded = blocks * 8
-        // Label-to-label transitions, forbidden ones −∞, rows padded to whole blocks.
+        let padded = paddedWidth(labels)
         var masked = [Float](repeating: -.infinity, count: labels * padded)
         for previous in 0..<labels {
             for label in 0..<labels where allowed[previous * width + label] {
                 masked[previous * padded + label] = transitions[previous * width + label]
             }
         }
+        return masked
+    }
+
+    /// `decode` with the transitions already masked (`maskedTransitions`).
+    static func decode(
+        emissions: [Float], transitions: [Float], allowed: [Bool], masked: [Float], count: Int, labels: Int
+    ) -> [Int] {
+        guard count > 0 else { return [] }
+        let width = labels + 1
+        let padded = paddedWidth(labels)
+        precondition(masked.count == labels * padded, "masked transitions of another shape")
         var scores = [Float](repeating: -.infinity, count: count * padded)
         var back = [Int32](repeating: 0, count: count * padded)
         for label in 0..<labels where allowed[labels * width + label] {
@@ -65,7 +82,13 @@ enum Viterbi {
         return path
     }
 
-    /// Scores and back pointers of `position` from those of `position - 1`, eight labels at a time.
+    /// Row width of the score, back-pointer and masked-transition tables: whole groups of three
+    /// blocks of eight labels (padding scores −∞, never chosen).
+    static func paddedWidth(_ labels: Int) -> Int { (labels + 23) / 24 * 24 }
+
+    /// Scores and back pointers of `position` from those of `position - 1`, three blocks of eight
+    /// labels at a time: each previous label's score is broadcast once per group, and the three
+    /// blocks' running maxima stay in registers as independent chains.
     @inline(__always)
     private static func step(
         position: Int, labels: Int, padded: Int, masked: UnsafeBufferPointer<Float>,
@@ -77,19 +100,37 @@ enum Viterbi {
         let transitionBase = UnsafeRawPointer(masked.baseAddress.unsafelyUnwrapped)
         let scoreBase = UnsafeMutableRawPointer(scores.baseAddress.unsafelyUnwrapped)
         let backBase = UnsafeMutableRawPointer(back.baseAddress.unsafelyUnwrapped)
-        for block in stride(from: 0, to: padded, by: 8) {
-            var best = SIMD8<Float>(repeating: -.infinity)
-            var bestPrevious = SIMD8<Int32>(repeating: 0)
+        for group in stride(from: 0, to: padded, by: 24) {
+            var best0 = SIMD8<Float>(repeating: -.infinity)
+            var best1 = best0
+            var best2 = best0
+            var previous0 = SIMD8<Int32>(repeating: 0)
+            var previous1 = previous0
+            var previous2 = previous0
             for previous in 0..<labels {
-                let transition = transitionBase.loadUnaligned(
-                    fromByteOffset: (previous * padded + block) * 4, as: SIMD8<Float>.self)
-                let candidate = SIMD8<Float>(repeating: scores[previousRow + previous]) + transition
-                let better = candidate .> best
-                best.replace(with: candidate, where: better)
-                bestPrevious.replace(with: Int32(previous), where: better)
+                let score = SIMD8<Float>(repeating: scores[previousRow + previous])
+                let offset = (previous * padded + group) * 4
+                let candidate0 = score + transitionBase.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                let candidate1 = score + transitionBase.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
+                let candidate2 = score + transitionBase.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Float>.self)
+                let better0 = candidate0 .> best0
+                let better1 = candidate1 .> best1
+                let better2 = candidate2 .> best2
+                let label = SIMD8<Int32>(repeating: Int32(previous))
+                best0.replace(with: candidate0, where: better0)
+                best1.replace(with: candidate1, where: better1)
+                best2.replace(with: candidate2, where: better2)
+                previous0.replace(with: label, where: better0)
+                previous1.replace(with: label, where: better1)
+                previous2.replace(with: label, where: better2)
             }
-            scoreBase.storeBytes(of: best, toByteOffset: (row + block) * 4, as: SIMD8<Float>.self)
-            backBase.storeBytes(of: bestPrevious, toByteOffset: (row + block) * 4, as: SIMD8<Int32>.self)
+            let offset = (row + group) * 4
+            scoreBase.storeBytes(of: best0, toByteOffset: offset, as: SIMD8<Float>.self)
+            scoreBase.storeBytes(of: best1, toByteOffset: offset + 32, as: SIMD8<Float>.self)
+            scoreBase.storeBytes(of: best2, toByteOffset: offset + 64, as: SIMD8<Float>.self)
+            backBase.storeBytes(of: previous0, toByteOffset: offset, as: SIMD8<Int32>.self)
+            backBase.storeBytes(of: previous1, toByteOffset: offset + 32, as: SIMD8<Int32>.self)
+            backBase.storeBytes(of: previous2, toByteOffset: offset + 64, as: SIMD8<Int32>.self)
         }
         for label in 0..<labels {
             scores[row + label] += emissions[position * labels + label]

@@ -83,6 +83,14 @@ struct WeightTable: Sendable {
     /// Number of rows (features).
     var count: Int { rowKeys.count }
 
+    /// The key of row `row` (rows are sorted by key).
+    func key(ofRow row: Int) -> UInt32 { rowKeys[row] }
+
+    /// The non-zero weights of row `row`, in label order.
+    func entries(ofRow row: Int) -> ArraySlice<Entry> {
+        entries[Int(rowStarts[row])..<Int(rowStarts[row + 1])]
+    }
+
     /// Every row's key and non-zero weights, sorted by key.
     var sortedRows: [(key: UInt32, weights: [(label: Int, value: Float)])] {
         rowKeys.indices.map { row in

@@ -22,11 +22,21 @@ struct TemporalToken: Sendable {
     /// Classifies `text`.
     init(_ text: String) {
         let first = text.unicodeScalars.first
-        let isWord = first.map { $0.properties.isAlphabetic } ?? false
+        let isWord: Bool
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same answers as the Unicode properties, without their table lookups.
+            let byte = text.utf8.first ?? 0
+            isWord = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            self.isCapitalized = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            self.lower = isWord && text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+                ? text.lowercased() : text
+        } else {
+            isWord = first.map { $0.properties.isAlphabetic } ?? false
+            self.isCapitalized = first.map { $0.properties.isUppercase } ?? false
+            self.lower =
+                isWord && text.unicodeScalars.contains(where: { $0.properties.isUppercase }) ? text.lowercased() : text
+        }
         self.isWord = isWord
-        self.isCapitalized = first.map { $0.properties.isUppercase } ?? false
-        self.lower =
-            isWord && text.unicodeScalars.contains(where: { $0.properties.isUppercase }) ? text.lowercased() : text
         self.word = isWord ? TemporalLexicon.words[lower] : nil
         guard let first, TemporalToken.digit(first) != nil else {
             (startsWithDigit, digitCount, number, ordinal, rangeStart) = (false, 0, nil, nil, nil)

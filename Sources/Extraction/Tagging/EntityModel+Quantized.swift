@@ -1,0 +1,153 @@
+/// The entity tagger over `QuantizedWeights`: exact integer sums, with every weight that depends on
+/// one token form alone (its own word features, and its window features as a neighbour at each
+/// offset) summed once per distinct form of the document instead of once per token.
+extension EntityModel {
+    /// Rows cached per form: both passes' own-word sums, then both passes' sums as the neighbour
+    /// at offsets −2, −1, +1, +2.
+    private static let rowsPerForm = 10
+
+    /// BILOU tags of both passes, as `tagBILOU(sentences:)` computes them but summed as integers.
+    func tagBILOU(quantized: QuantizedWeights, document: [[String]], secondPass: SequenceModel) -> [[String]] {
+        let forms = TokenForms(document)
+        let views = forms.sentences.indices.map(forms.view)
+        let extractor = EntityFeatures(gazetteer: gazetteer)
+        let context = DocumentContext(views)
+        let labels = quantized.labelCount
+        // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
+        // rows, then per token its first- and second-pass rows, then a scratch row.
+        let start = forms.count
+        let end = forms.count + 1
+        func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
+        let tokenBase = row(forms.count + 2, 0)
+        let tokenCount = views.reduce(0) { $0 + $1.count }
+        let scratch = tokenBase + tokenCount * 2 * labels
+        var sums = [Int32](repeating: 0, count: scratch + labels)
+        var batch = KeyBatch(capacity: forms.count * 24 + tokenCount * 12)
+        for form in 0..<forms.count {
+            for key in Self.wordKeys(forms, form) { batch.append(key, first: row(form, 0), second: row(form, 1)) }
+            for (number, (_, name)) in EntityFeatures.windowOffsets.enumerated() {
+                let first = row(form, 2 + 2 * number)
+                batch.append(FeatureHasher.key(10, name, forms.lowered[form]), first: first, second: first + labels)
+                batch.append(FeatureHasher.key(11, name, forms.shortShapes[form]), first: first, second: first + labels)
+            }
+        }
+        for (number, (offset, name)) in EntityFeatures.windowOffsets.enumerated() {
+            let first = row(offset < 0 ? start : end, 2 + 2 * number)
+            let marker = offset < 0 ? "<s>" : "</s>"
+            batch.append(FeatureHasher.key(10, name, marker), first: first, second: first + labels)
+            batch.append(FeatureHasher.key(11, name, marker), first: first, second: first + labels)
+        }
+        var contextKeys = FeatureBuffer(tokens: 1, keysPerToken: 16)
+        var token = 0
+        for (view, ids) in zip(views, forms.sentences) {
+            let gazetteerKeys = extractor.gazetteerFeatures(view)
+            for index in 0..<view.count {
+                Self.contextKeys(view, index, casing: forms.casings[Int(ids[index])], into: &contextKeys)
+                contextKeys.append(contentsOf: gazetteerKeys[index])
+                extractor.documentFeatures(view, index, context: context, into: &contextKeys)
+                let first = tokenBase + token * 2 * labels
+                for key in contextKeys.keys { batch.append(key, first: first, second: first + labels) }
+                contextKeys.removeAll()
+                token += 1
+            }
+        }
+        quantized.add(batch, to: &sums)
+        // Each token's rows gain its own form's cached rows and its neighbours' window rows.
+        sums.withUnsafeMutableBufferPointer { sums in
+            let base = sums.baseAddress.unsafelyUnwrapped
+            var token = 0
+            for ids in forms.sentences {
+                for index in ids.indices {
+                    let target = base + tokenBase + token * 2 * labels
+                    Self.addRows(from: base + row(Int(ids[index]), 0), to: target, count: 2 * labels)
+                    for (number, (offset, _)) in EntityFeatures.windowOffsets.enumerated() {
+                        let neighbour = index + offset
+                        let form = neighbour < 0 ? start : neighbour >= ids.count ? end : Int(ids[neighbour])
+                        Self.addRows(from: base + row(form, 2 + 2 * number), to: target, count: 2 * labels)
+                    }
+                    token += 1
+                }
+            }
+        }
+        var offset = tokenBase
+        let firstTags = views.map { view in
+            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[0])
+            offset += view.count * 2 * labels
+            return firstPass.tag(emissions: emissions, count: view.count)
+        }
+        let history = extractor.historyFeatures(
+            words: views.map(\.words), lowered: views.map(\.lowered), firstPass: firstTags)
+        batch.removeAll()
+        token = 0
+        for features in history {
+            for index in 0..<features.count {
+                let second = tokenBase + token * 2 * labels + labels
+                for key in features[index] { batch.append(key, first: scratch, second: second) }
+                token += 1
+            }
+        }
+        quantized.add(batch, to: &sums)
+        offset = tokenBase + labels
+        return views.map { view in
+            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[1])
+            offset += view.count * 2 * labels
+            return secondPass.tag(emissions: emissions, count: view.count)
+        }
+    }
+
+    /// Adds `count` integers at `source` to those at `target`.
+    @inline(__always)
+    private static func addRows(from source: UnsafeMutablePointer<Int32>, to target: UnsafeMutablePointer<Int32>, count: Int) {
+        for index in 0..<count { target[index] &+= source[index] }
+    }
+
+    /// Float emissions of `tokens` rows of `labels` sums starting at `offset`, rows `2 * labels` apart.
+    private static func emissions(_ sums: [Int32], from offset: Int, tokens: Int, labels: Int, scale: Float) -> [Float] {
+        var result = [Float](repeating: 0, count: tokens * labels)
+        for token in 0..<tokens {
+            for label in 0..<labels {
+                result[token * labels + label] = Float(sums[offset + token * 2 * labels + label]) / scale
+            }
+        }
+        return result
+    }
+
+    /// The keys of `EntityFeatures` that depend on form `form` alone (`local`'s own-word keys).
+    private static func wordKeys(_ forms: TokenForms, _ form: Int) -> [UInt32] {
+        let word = forms.words[form]
+        let lower = forms.lowered[form]
+        let scalarCount = forms.scalarCounts[form]
+        var keys: [UInt32] = [
+            EntityFeatures.biasKey, FeatureHasher.key(2, word), FeatureHasher.key(3, lower),
+            FeatureHasher.key(4, forms.normalized[form]), FeatureHasher.key(5, forms.shapes[form]),
+            FeatureHasher.key(6, forms.shortShapes[form]),
+        ]
+        for length in 1...4 where length <= scalarCount {
+            var prefix = FeatureHasher(7)
+            prefix.add(EntityFeatures.numberNames[length])
+            prefix.add(prefixOf: word, length, isASCII: forms.isASCII[form])
+            keys.append(prefix.key)
+            var suffix = FeatureHasher(8)
+            suffix.add(EntityFeatures.numberNames[length])
+            suffix.add(suffixOf: lower, length, isASCII: forms.isASCII[form])
+            keys.append(suffix.key)
+        }
+        keys.append(FeatureHasher.key(18, EntityFeatures.numberNames[min(scalarCount, 8)], forms.casings[form]))
+        return keys
+    }
+
+    /// The keys of `EntityFeatures.local` that combine token `index` with its position or neighbours.
+    private static func contextKeys(
+        _ view: TaggingSentence, _ index: Int, casing: String, into keys: inout FeatureBuffer
+    ) {
+        let lower = view.lowered[index]
+        let shortShape = view.shortShapes[index]
+        let start = index == 0 ? "start" : "inside"
+        keys.append(FeatureHasher.key(9, start, casing, view.isAllCaps ? "capsline" : "mixed"))
+        keys.append(FeatureHasher.key(12, view.lower(index - 1), lower))
+        keys.append(FeatureHasher.key(13, lower, view.lower(index + 1)))
+        keys.append(FeatureHasher.key(14, view.shortShape(index - 1), shortShape, view.shortShape(index + 1)))
+        keys.append(FeatureHasher.key(15, view.lower(index - 1), shortShape))
+        keys.append(FeatureHasher.key(16, shortShape, view.lower(index + 1)))
+    }
+}

@@ -1,0 +1,118 @@
+/// The part-of-speech tagger over `QuantizedWeights`: exact integer sums, with the weights that
+/// depend on one token form alone (its own word features, and its window features as a neighbour
+/// at each offset) summed once per distinct form of the document instead of once per token.
+extension PartOfSpeechModel {
+    /// Rows cached per form: own-word sums, then sums as the neighbour at offsets −2, −1, +1, +2.
+    private static let rowsPerForm = 5
+
+    /// Penn Treebank tags for every sentence of a document.
+    public func tag(document: [[String]]) -> [[String]] {
+        guard let quantized else { return document.map { tag(TaggingSentence($0)) } }
+        let forms = TokenForms(document)
+        let labels = quantized.labelCount
+        // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
+        // rows, then per token its row.
+        let start = forms.count
+        let end = forms.count + 1
+        func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
+        let tokenBase = row(forms.count + 2, 0)
+        let tokenCount = forms.sentences.reduce(0) { $0 + $1.count }
+        var sums = [Int32](repeating: 0, count: tokenBase + tokenCount * labels)
+        var batch = KeyBatch(capacity: forms.count * 16 + tokenCount * 3)
+        for form in 0..<forms.count {
+            for key in Self.wordKeys(forms, form) { batch.append(key, first: row(form, 0), second: row(form, 0)) }
+            for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
+                for key in Self.windowKeys(offset, name, forms.lowered[form]) {
+                    batch.append(key, first: row(form, 1 + number), second: row(form, 1 + number))
+                }
+            }
+        }
+        for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
+            let boundary = row(offset < 0 ? start : end, 1 + number)
+            for key in Self.windowKeys(offset, name, offset < 0 ? "<s>" : "</s>") {
+                batch.append(key, first: boundary, second: boundary)
+            }
+        }
+        var token = 0
+        for ids in forms.sentences {
+            for index in ids.indices {
+                let target = tokenBase + token * labels
+                let lower = forms.lowered[Int(ids[index])]
+                let previous = index > 0 ? forms.lowered[Int(ids[index - 1])] : "<s>"
+                let next = index + 1 < ids.count ? forms.lowered[Int(ids[index + 1])] : "</s>"
+                batch.append(FeatureHasher.key(68, previous, lower), first: target, second: target)
+                batch.append(FeatureHasher.key(69, lower, next), first: target, second: target)
+                let position = index == 0 ? "start" : "inside"
+                batch.append(
+                    FeatureHasher.key(70, position, forms.shortShapes[Int(ids[index])]), first: target, second: target)
+                token += 1
+            }
+        }
+        quantized.add(batch, to: &sums)
+        sums.withUnsafeMutableBufferPointer { sums in
+            let base = sums.baseAddress.unsafelyUnwrapped
+            var token = 0
+            for ids in forms.sentences {
+                for index in ids.indices {
+                    let target = base + tokenBase + token * labels
+                    Self.addRow(from: base + row(Int(ids[index]), 0), to: target, count: labels)
+                    for (number, (offset, _)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
+                        let neighbour = index + offset
+                        let form = neighbour < 0 ? start : neighbour >= ids.count ? end : Int(ids[neighbour])
+                        Self.addRow(from: base + row(form, 1 + number), to: target, count: labels)
+                    }
+                    token += 1
+                }
+            }
+        }
+        var offset = tokenBase
+        let scale = quantized.scales[0]
+        return forms.sentences.map { ids in
+            let emissions = sums[offset..<(offset + ids.count * labels)].map { Float($0) / scale }
+            offset += ids.count * labels
+            return model.tag(emissions: emissions, count: ids.count)
+        }
+    }
+
+    /// Adds `count` integers at `source` to those at `target`.
+    @inline(__always)
+    private static func addRow(from source: UnsafeMutablePointer<Int32>, to target: UnsafeMutablePointer<Int32>, count: Int) {
+        for index in 0..<count { target[index] &+= source[index] }
+    }
+
+    /// The keys of `PartOfSpeechFeatures` that depend on form `form` alone.
+    private static func wordKeys(_ forms: TokenForms, _ form: Int) -> [UInt32] {
+        let word = forms.words[form]
+        let lower = forms.lowered[form]
+        let scalarCount = forms.scalarCounts[form]
+        var keys: [UInt32] = [
+            PartOfSpeechFeatures.biasKey, FeatureHasher.key(61, word), FeatureHasher.key(62, forms.normalized[form]),
+            FeatureHasher.key(63, forms.shapes[form]),
+        ]
+        for length in 1...4 where length <= scalarCount {
+            var hasher = FeatureHasher(64)
+            hasher.add(PartOfSpeechFeatures.numberNames[length])
+            hasher.add(suffixOf: lower, length, isASCII: forms.isASCII[form])
+            keys.append(hasher.key)
+        }
+        for length in 1...2 where length <= scalarCount {
+            var hasher = FeatureHasher(65)
+            hasher.add(PartOfSpeechFeatures.numberNames[length])
+            hasher.add(prefixOf: word, length, isASCII: forms.isASCII[form])
+            keys.append(hasher.key)
+        }
+        return keys
+    }
+
+    /// The keys of `PartOfSpeechFeatures` for a neighbour whose lower-cased form is `lower`.
+    private static func windowKeys(_ offset: Int, _ name: String, _ lower: String) -> [UInt32] {
+        var keys = [FeatureHasher.key(66, name, lower)]
+        if offset == -1 || offset == 1 {
+            var hasher = FeatureHasher(67)
+            hasher.add(name)
+            hasher.add(suffixOf: lower, 3)
+            keys.append(hasher.key)
+        }
+        return keys
+    }
+}
