@@ -8,7 +8,11 @@ extension EntityModel {
 
     /// BILOU tags of both passes, as `tagBILOU(sentences:)` computes them but summed as integers.
     func tagBILOU(quantized: QuantizedWeights, document: [[String]], secondPass: SequenceModel) -> [[String]] {
-        let forms = TokenForms(document)
+        tagBILOU(quantized: quantized, forms: TokenForms(document), secondPass: secondPass)
+    }
+
+    /// BILOU tags of both passes for a document whose token forms are already collected.
+    func tagBILOU(quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel) -> [[String]] {
         let views = forms.sentences.indices.map(forms.view)
         let extractor = EntityFeatures(gazetteer: gazetteer)
         let context = DocumentContext(views)
