@@ -15,7 +15,7 @@ extension EntityModel {
     func tagBILOU(quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel) -> [[String]] {
         let views = forms.sentences.indices.map(forms.view)
         let extractor = EntityFeatures(gazetteer: gazetteer)
-        let context = DocumentContext(views)
+        let context = DocumentContext(forms, views: views)
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its first- and second-pass rows, then a scratch row.
