@@ -21,6 +21,9 @@ public struct Document: Sendable {
     public var dates: [DateExpression] = []
     /// Coded events in text order.
     public var events: [Event] = []
+    /// The taggers' token forms, built by the first tagger and reused by the next (a cache over
+    /// `tokens` and `sentences`; see `taggerForms()`).
+    var taggerFormsCache: TaggerFormsCache?
 
     /// Creates an empty document over `text`.
     public init(text: String, articleDate: CalendarDate? = nil) {

@@ -39,8 +39,9 @@ struct TitleCoreference {
     /// Honorifics and vague heads that never stand for one person on their own.
     private static let excludedCategories: Set<String> = ["honorific"]
     private static let excludedTitles: Set<String> = ["leader", "chair", "director", "justice", "major", "inspector"]
-    private static let possessives: Set<String> = ["'s", "\u{2019}s"]
-    private static let determiners: Set<String> = ["the", "The", "THE"]
+    // Tiny word lists, compared directly (cheaper than hashing every token for a set look-up).
+    private static func isPossessive(_ word: String) -> Bool { word == "'s" || word == "\u{2019}s" }
+    private static func isDeterminer(_ word: String) -> Bool { word == "the" || word == "The" || word == "THE" }
     private static let pastMarkers: Set<String> = ["former", "ex", "outgoing"]
 
     /// Abbreviations and variants, by `NameKey`, mapped to one spelling.
@@ -98,10 +99,10 @@ struct TitleCoreference {
     private func description(at start: Int, occupied: Set<Int>, countryEnding: [Int: String]) -> Description? {
         let tokens = document.tokens
         var country: String?
-        if TitleCoreference.possessives.contains(tokens[start].text) {
+        if TitleCoreference.isPossessive(tokens[start].text) {
             guard let owner = countryEnding[start] else { return nil }
             country = owner
-        } else if !TitleCoreference.determiners.contains(tokens[start].text) {
+        } else if !TitleCoreference.isDeterminer(tokens[start].text) {
             return nil
         }
         var cursor = start + 1
@@ -120,7 +121,7 @@ struct TitleCoreference {
         if end < tokens.count, tokens[end].text == "of" {
             // "the president of Iran" names the country; "the president of the club" is someone else.
             var next = end + 1
-            if next < tokens.count, TitleCoreference.determiners.contains(tokens[next].text) { next += 1 }
+            if next < tokens.count, TitleCoreference.isDeterminer(tokens[next].text) { next += 1 }
             guard let place = place(at: next), country == nil || country == place.country else { return nil }
             country = place.country
         }

@@ -19,4 +19,30 @@ struct DocumentContext {
             }
         }
     }
+
+    /// The same sets for a document's distinct token forms and their sentence views: each form's
+    /// first scalar is classified once, and each form is inserted at most once per set.
+    init(_ forms: TokenForms, views: [TaggingSentence]) {
+        // Per form: 0 unclassified, 1 not alphabetic, 2 lower-case initial, 3 upper-case initial, 4 other.
+        var kinds = [UInt8](repeating: 0, count: forms.count)
+        var insertedInside = [Bool](repeating: false, count: forms.count)
+        for (sentence, view) in zip(forms.sentences, views) {
+            for (index, id) in sentence.enumerated() {
+                let form = Int(id)
+                var kind = kinds[form]
+                if kind == 0 {
+                    kind = 1
+                    if let first = forms.words[form].unicodeScalars.first, first.properties.isAlphabetic {
+                        kind = first.properties.isLowercase ? 2 : first.properties.isUppercase ? 3 : 4
+                    }
+                    kinds[form] = kind
+                    if kind == 2 { seenLowercase.insert(forms.lowered[form]) }
+                }
+                if kind == 3, index > 0, !view.isAllCaps, !insertedInside[form] {
+                    insertedInside[form] = true
+                    seenCapitalizedInside.insert(forms.lowered[form])
+                }
+            }
+        }
+    }
 }

@@ -8,10 +8,14 @@ extension EntityModel {
 
     /// BILOU tags of both passes, as `tagBILOU(sentences:)` computes them but summed as integers.
     func tagBILOU(quantized: QuantizedWeights, document: [[String]], secondPass: SequenceModel) -> [[String]] {
-        let forms = TokenForms(document)
+        tagBILOU(quantized: quantized, forms: TokenForms(document), secondPass: secondPass)
+    }
+
+    /// BILOU tags of both passes for a document whose token forms are already collected.
+    func tagBILOU(quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel) -> [[String]] {
         let views = forms.sentences.indices.map(forms.view)
         let extractor = EntityFeatures(gazetteer: gazetteer)
-        let context = DocumentContext(views)
+        let context = DocumentContext(forms, views: views)
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its first- and second-pass rows, then a scratch row.

@@ -33,6 +33,14 @@ public struct EntityModel: Sendable {
         tagBILOU(document: document).map(TagScheme.bilouToIOB2)
     }
 
+    /// IOB2 tags for every sentence of a document whose token forms are already collected.
+    func tag(forms: TokenForms) -> [[String]] {
+        if let quantized, let secondPass {
+            return tagBILOU(quantized: quantized, forms: forms, secondPass: secondPass).map(TagScheme.bilouToIOB2)
+        }
+        return tag(document: forms.sentenceWords)
+    }
+
     /// BILOU tags of both passes.
     func tagBILOU(document: [[String]], firstPassOnly: Bool = false) -> [[String]] {
         if let quantized, let secondPass, !firstPassOnly {

@@ -13,10 +13,8 @@ public struct NERTagger: PipelineStage {
     }
 
     public func apply(to document: inout Document) throws(ExtractionError) {
-        let sentences = document.sentences.map { sentence in
-            sentence.tokens.map { TokenNormalizer.conllForm(document.tokens[$0].text) }
-        }
-        let tags = model.tag(document: sentences)
+        let tags = model.tag(forms: document.taggerForms())
+        document.taggerFormsCache = nil
         var mentions: [Mention] = []
         for (sentence, sentenceTags) in zip(document.sentences, tags) {
             let first = sentence.tokens.lowerBound

@@ -12,10 +12,8 @@ public struct POSTagger: PipelineStage {
     }
 
     public func apply(to document: inout Document) throws(ExtractionError) {
-        let words = document.sentences.map { sentence in
-            sentence.tokens.map { TokenNormalizer.conllForm(document.tokens[$0].text) }
-        }
-        for (sentence, tags) in zip(document.sentences, model.tag(document: words)) {
+        let tags = model.tag(forms: document.taggerForms())
+        for (sentence, tags) in zip(document.sentences, tags) {
             for (index, tag) in zip(sentence.tokens, tags) {
                 document.tokens[index].partOfSpeech = tag
             }

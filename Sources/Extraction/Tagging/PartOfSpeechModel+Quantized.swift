@@ -7,8 +7,13 @@ extension PartOfSpeechModel {
 
     /// Penn Treebank tags for every sentence of a document.
     public func tag(document: [[String]]) -> [[String]] {
-        guard let quantized else { return document.map { tag(TaggingSentence($0)) } }
-        let forms = TokenForms(document)
+        guard quantized != nil else { return document.map { tag(TaggingSentence($0)) } }
+        return tag(forms: TokenForms(document))
+    }
+
+    /// Penn Treebank tags for every sentence of a document whose token forms are already collected.
+    func tag(forms: TokenForms) -> [[String]] {
+        guard let quantized else { return forms.sentenceWords.map { tag(TaggingSentence($0)) } }
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its row.

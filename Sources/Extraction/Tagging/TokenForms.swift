@@ -1,7 +1,7 @@
 /// The distinct token forms of one document, each with the string views feature templates read
 /// computed once, and every sentence as form ids: news repeats its words, so per-form work
 /// (shapes, affixes, cached weight sums) is done once per form instead of once per token.
-struct TokenForms {
+struct TokenForms: Sendable {
     /// Form → id: an open-addressing table of (hash, id) slots, id −1 when empty (cheaper than
     /// `Dictionary`'s seeded SipHash for short words).
     private var slotHashes = [UInt64](repeating: 0, count: 256)
@@ -34,6 +34,9 @@ struct TokenForms {
             sentences.append(ids)
         }
     }
+
+    /// Every sentence as its words again.
+    var sentenceWords: [[String]] { sentences.map { $0.map { words[Int($0)] } } }
 
     /// Number of distinct forms.
     var count: Int { words.count }

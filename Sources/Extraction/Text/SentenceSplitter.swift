@@ -37,6 +37,8 @@ public struct SentenceSplitter: PipelineStage {
             return true
         }
         let text = tokens[index].text
+        // Closers and terminators start with punctuation: skip the set look-ups for words and numbers.
+        if let byte = text.utf8.first, isASCIIAlphanumeric(byte) { return false }
         if closers.contains(text) {
             // Closing quote after a terminator: `… dream," he said.` ends only if the next word starts a sentence.
             guard index > 0, terminators.contains(tokens[index - 1].text) else { return false }
@@ -45,6 +47,11 @@ public struct SentenceSplitter: PipelineStage {
         guard terminators.contains(text) else { return false }
         if closers.contains(next.text) { return false }
         return startsSentence(next.text)
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// A single line break inside a paragraph continues the sentence when the line clearly runs on.
