@@ -31,12 +31,18 @@ struct AggregatorDriverTests {
             let configuration = Aggregator.Configuration(
                 window: .init(window: 4, timeout: .seconds(3600), maximumAttempts: attempts))
             let (inbox, sent, done) = (inbox, sent, done)
+            let driver = AggregatorDriver(core: Aggregator(store: store, configuration: configuration), inbox: inbox) {
+                request in sent.append(request)
+            }
+            self.driver = driver
             Thread {
-                let core = Aggregator(store: store, configuration: configuration)
-                AggregatorDriver(core: core, inbox: inbox) { request in sent.append(request) }.run()
+                driver.run()
                 done.signal()
             }.start()
         }
+
+        /// The driver, for replies handed in directly as the client connection's thread does.
+        let driver: AggregatorDriver
 
         /// Submits one article and returns the job id.
         func submit(_ text: String) throws -> JobID {
@@ -110,6 +116,43 @@ struct AggregatorDriverTests {
         running.inbox.post(.jobRequest(JobFrames.split(try request.serializedBytes()), slot))
         _ = try #require(slot.wait(within: .seconds(60)))
         #expect(running.sent.all.count == 1)
+        #expect(try running.store.job(job).state == .running)
+    }
+
+    @Test("a reply handed in on another thread is folded in at once: the next chunk goes out, the job finishes")
+    func directReceiveFromAnotherThread() async throws {
+        let directory = try TemporaryDirectory()
+        let running = try Running(directory, attempts: 2)
+        defer { running.stop() }
+        let job = try running.submit("Israel welcomed the move.")
+        let request = try await running.waitForSend(1)
+        var reply = Newsbus_V1_ExtractReply()
+        reply.schemaVersion = newsbusSchemaVersion
+        reply.chunkID = request.chunkID
+        let body = [try reply.serializedBytes()] as [[UInt8]]
+        let driver = running.driver
+        let handed = DispatchSemaphore(value: 0)
+        Thread {
+            driver.receive(body)
+            handed.signal()
+        }.start()
+        handed.wait()
+        // Folded in on the handing thread: the store says done before the driver's thread runs again.
+        #expect(try running.store.job(job).state == .done)
+        #expect(try running.store.job(job).stats.chunksDone == 1)
+    }
+
+    @Test("a reply handed in after the driver stopped changes nothing")
+    func directReceiveAfterStopIgnored() async throws {
+        let directory = try TemporaryDirectory()
+        let running = try Running(directory, attempts: 2)
+        let job = try running.submit("Israel welcomed the move.")
+        let request = try await running.waitForSend(1)
+        running.stop()
+        var reply = Newsbus_V1_ExtractReply()
+        reply.schemaVersion = newsbusSchemaVersion
+        reply.chunkID = request.chunkID
+        running.driver.receive([try reply.serializedBytes()])
         #expect(try running.store.job(job).state == .running)
     }
 }

@@ -1,6 +1,7 @@
 import Logging
 import Majordomo
 import NewsbusTestSupport
+import Synchronization
 import Testing
 import ZeroMQ
 
@@ -19,6 +20,31 @@ struct ClientConnectionTests {
     /// An RFC 18 reply from the scripted router to the client that sent `request`.
     static func reply(to request: [[UInt8]], _ code: UInt8, _ body: [[UInt8]]) -> [[UInt8]] {
         [request[0], header, [code], request[3]] + body
+    }
+
+    @Test("with an onReply handler every unclaimed reply goes to the handler, none to the replies stream")
+    func replyHandler() async throws {
+        let context = try Context()
+        let (broker, endpoint) = try Interop.ourBroker(context: context)
+        defer { broker.stop() }
+        let workers = EchoWorkers(count: 1, context: context, brokerEndpoint: endpoint)
+        defer { workers.stop() }
+        let handled = Mutex<[[[UInt8]]]>([])
+        let client = ClientConnection(
+            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: Self.logger
+        ) { reply in
+            handled.withLock { $0.append(reply.body) }
+        }
+        let bodies = Interop.randomBodies(count: 50, seed: 43)
+        for body in bodies {
+            try client.send(service: "echo", body: body)
+        }
+        #expect(await eventually(within: .seconds(60)) { handled.withLock { $0.count } >= bodies.count })
+        #expect(Set(handled.withLock { $0 }) == Set(bodies))
+        client.close()
+        var streamed = 0
+        for await _ in client.replies { streamed += 1 }
+        #expect(streamed == 0)
     }
 
     @Test(

@@ -11,6 +11,8 @@ final class AggregatorInbox: @unchecked Sendable {
         case extractReply([[UInt8]])
         /// A `newsbus.jobs` request body; the answer goes into the slot.
         case jobRequest([[UInt8]], JobReplySlot)
+        /// Nothing to do but look at the core's next deadline again.
+        case wake
     }
 
     private let condition = NSCondition()

@@ -10,8 +10,10 @@ public import ZeroMQ
 /// client of `newsbus.extract`, driving one ``Aggregator`` core from one dedicated thread.
 ///
 /// Threads: the `newsbus.jobs` worker connection's thread posts each job request to the driver
-/// and waits for its answer; a small task moves extraction replies from the client connection's
-/// stream to the driver; the driver thread alone touches the core (which is not thread-safe).
+/// and waits for its answer; the client connection's thread folds each extraction reply into the
+/// core as it arrives (``AggregatorDriver/receive(_:)``), so a chunk's reply and the next chunk's
+/// request pass no further thread; the driver's thread resumes jobs, answers job requests and
+/// keeps the deadlines. The driver's lock keeps the core (not thread-safe) to one thread at a time.
 public final class AggregatorService: Sendable {
     /// The MDP service answering submit, status and report requests.
     public static let jobsService: ServiceName = "newsbus.jobs"
@@ -55,24 +57,40 @@ public final class AggregatorService: Sendable {
     /// resume at once. Throws when the store cannot be opened.
     public init(context: Context, configuration: Configuration, logger: Logger) throws(AggregationError) {
         let store = try JobStore(directory: configuration.storeDirectory)
+        let inbox = AggregatorInbox()
+        self.inbox = inbox
+        let link = ClientLink()
+        let driver = AggregatorDriver(
+            core: Aggregator(store: store, configuration: configuration.aggregator), inbox: inbox, logger: logger
+        ) { request in
+            do {
+                try link.client?.send(service: ExtractionService.name, body: [try request.serializedBytes()])
+            } catch {
+                logger.error(
+                    "cannot send a chunk request; it is retried after its timeout",
+                    metadata: ["chunk.id": "\(request.chunkID)", "error": "\(error)"])
+            }
+        }
+        // Replies are folded in on the client connection's thread as they arrive.
         let client = ClientConnection(
             context: context, configuration: ClientConfiguration(
                 brokerEndpoint: configuration.brokerEndpoint, curveServerKey: configuration.curveServerKey,
                 curveKeyPair: configuration.curveKeyPair),
-            logger: logger)
+            logger: logger
+        ) { reply in
+            if reply.kind == .final { driver.receive(reply.body) }
+        }
+        link.client = client
         self.client = client
-        let inbox = AggregatorInbox()
-        self.inbox = inbox
         let driverDone = DispatchGroup()
         self.driverDone = driverDone
-        Self.startDriver(
-            store: store, configuration: configuration.aggregator, inbox: inbox, client: client, logger: logger,
-            done: driverDone)
-        Task.detached {
-            for await reply in client.replies where reply.kind == .final {
-                inbox.post(.extractReply(reply.body))
-            }
+        driverDone.enter()
+        let thread = Thread {
+            driver.run()
+            driverDone.leave()
         }
+        thread.name = "newsbus aggregator"
+        thread.start()
         let timeout = configuration.jobRequestTimeout
         let maximumJobBytes = configuration.maximumJobBytes
         jobs = WorkerConnection(
@@ -100,30 +118,6 @@ public final class AggregatorService: Sendable {
         return JobFrames.split((try? reply.serializedBytes()) ?? [])
     }
 
-    private static func startDriver(
-        store: JobStore, configuration: Aggregator.Configuration, inbox: AggregatorInbox, client: ClientConnection,
-        logger: Logger, done: DispatchGroup
-    ) {
-        let driverLogger = logger
-        done.enter()
-        let thread = Thread {
-            let core = Aggregator(store: store, configuration: configuration)
-            let driver = AggregatorDriver(core: core, inbox: inbox, logger: driverLogger) { request in
-                do {
-                    try client.send(service: ExtractionService.name, body: [try request.serializedBytes()])
-                } catch {
-                    driverLogger.error(
-                        "cannot send a chunk request; it is retried after its timeout",
-                        metadata: ["chunk.id": "\(request.chunkID)", "error": "\(error)"])
-                }
-            }
-            driver.run()
-            done.leave()
-        }
-        thread.name = "newsbus aggregator"
-        thread.start()
-    }
-
     /// Stops taking job requests, stops the driver, closes the connections and joins the threads.
     /// Unfinished jobs stay in the store and resume when an aggregator starts on it again.
     public func stop() {
@@ -131,6 +125,20 @@ public final class AggregatorService: Sendable {
         inbox.stop()
         driverDone.wait()
         client.close()
+    }
+}
+
+/// The client connection the driver sends through, set once right after it is made (before the
+/// driver's thread starts, so before anything is sent).
+///
+/// `@unchecked Sendable`: `client` is only touched while `lock` is held.
+private final class ClientLink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: ClientConnection?
+
+    var client: ClientConnection? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
 

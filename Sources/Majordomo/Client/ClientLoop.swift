@@ -32,6 +32,8 @@ final class ClientLoop {
     private let configuration: ClientConfiguration
     private let mailbox: Mailbox<Command>
     private let replies: AsyncStream<ClientReply>.Continuation
+    /// Takes each reply no request() call waits for (by default, yields it to `replies`).
+    private let deliver: @Sendable (ClientReply) -> Void
     private let logger: Logger
     private let clock = ContinuousClock()
     private var pending = PendingRequests<Instant, Caller>()
@@ -43,12 +45,14 @@ final class ClientLoop {
 
     init(
         context: Context, configuration: ClientConfiguration, mailbox: Mailbox<Command>,
-        replies: AsyncStream<ClientReply>.Continuation, logger: Logger
+        replies: AsyncStream<ClientReply>.Continuation, deliver: @escaping @Sendable (ClientReply) -> Void,
+        logger: Logger
     ) {
         self.context = context
         self.configuration = configuration
         self.mailbox = mailbox
         self.replies = replies
+        self.deliver = deliver
         self.logger = logger
     }
 
@@ -151,7 +155,7 @@ final class ClientLoop {
             case .progressed, .discarded:
                 break
             case .unclaimed:
-                replies.yield(reply)
+                deliver(reply)
             }
         }
     }

@@ -1,6 +1,5 @@
 import Aggregation
 import ArgumentParser
-import ExtractionModels
 import Foundation
 import Logging
 
@@ -39,18 +38,32 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let articles = try input.read()
         let logger = logging.bootstrap(label: "newsbus.run", defaultLevel: .warning)
+        // The models load on their own thread while the broker and aggregator start and the job is
+        // submitted and stored; the workers join when the models are in.
+        let models = ModelLoading()
         let storeDirectory = store ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("newsbus-run-\(UUID().uuidString)").path
         defer {
             if store == nil { try? FileManager.default.removeItem(atPath: storeDirectory) }
         }
         let cluster = try EmbeddedCluster(
-            workers: workers, pipeline: try ExtractionModels.standardPipeline(),
-            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: out),
-            logger: logger)
+            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: out), logger: logger)
         defer { cluster.stop() }
         let client = JobsClient(context: cluster.context, brokerEndpoint: cluster.endpoint, logger: logger)
         defer { client.close() }
-        try await JobSession(client: client).run(articles, name: input.jobName, out: out, aggregatorWrites: true)
+        let workers = workers
+        let (articleName, out) = (input.jobName, out)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                cluster.startWorkers(workers, pipeline: try await models.pipeline())
+            }
+            group.addTask {
+                try await JobSession(client: client).run(
+                    articles, name: articleName, out: out, aggregatorWrites: true)
+            }
+            // The first to finish is the model loading (the job cannot end without workers), unless
+            // it failed: then the job is cancelled and the loading error is thrown.
+            try await group.waitForAll()
+        }
     }
 }

@@ -4,23 +4,28 @@ import ExtractionWorker
 import Foundation
 import Logging
 import Majordomo
+import Synchronization
 import ZeroMQ
 
 /// Broker, aggregator and extraction workers in one process, talking MDP over `inproc://`: the
 /// same roles and code paths as the distributed cluster, for `newsbus run`.
-final class EmbeddedCluster {
+///
+/// The broker and the aggregator start first; the workers join with ``startWorkers(_:pipeline:)``
+/// once the models are loaded, so a job can be submitted and stored while they load (the broker
+/// queues its chunks until a worker says READY).
+final class EmbeddedCluster: Sendable {
     /// The broker's in-process endpoint; clients in this process connect here.
     let endpoint: String
     /// The ZeroMQ context every role shares (inproc needs one context).
     let context: Context
     private let broker: Broker
     private let aggregator: AggregatorService
-    private let workers: ExtractionWorkerService
+    private let workers = Mutex<ExtractionWorkerService?>(nil)
+    private let logger: Logger
 
-    /// Starts every role; `aggregator` names the store and tunables (its broker endpoint is replaced).
-    init(
-        workers: Int, pipeline: Pipeline, aggregator configuration: AggregatorService.Configuration, logger: Logger
-    ) throws {
+    /// Starts the broker and the aggregator; `aggregator` names the store and tunables (its broker
+    /// endpoint is replaced).
+    init(aggregator configuration: AggregatorService.Configuration, logger: Logger) throws {
         context = try Context()
         let requested = "inproc://newsbus-run-\(UUID().uuidString)"
         broker = Broker(
@@ -31,15 +36,23 @@ final class EmbeddedCluster {
         configuration.brokerEndpoint = endpoint
         aggregator = try AggregatorService(
             context: context, configuration: configuration, logger: logger.labelled("aggregator"))
-        self.workers = ExtractionWorkerService(
-            context: context, brokerEndpoint: endpoint, threads: workers, pipeline: pipeline,
-            logger: logger.labelled("worker"))
+        self.logger = logger
+    }
+
+    /// Starts `count` extraction worker threads on `pipeline` (once; later calls do nothing).
+    func startWorkers(_ count: Int, pipeline: Pipeline) {
+        workers.withLock { workers in
+            guard workers == nil else { return }
+            workers = ExtractionWorkerService(
+                context: context, brokerEndpoint: endpoint, threads: count, pipeline: pipeline,
+                logger: logger.labelled("worker"))
+        }
     }
 
     /// Stops the roles in reverse order and joins their threads.
     func stop() {
         aggregator.stop()
-        workers.stop()
+        workers.withLock { $0 }?.stop()
         broker.stop()
     }
 }
