@@ -16,7 +16,7 @@ struct ProgressDisplay {
     private var drewLine = false
 
     /// How long to wait before polling the status again: 200 ms (250 ms off a terminal), but
-    /// shorter as the job nears its end (a fifth of the estimated time left, at least 20 ms), so
+    /// shorter as the job nears its end (a fifth of the estimated time left, at least 5 ms), so
     /// the report is picked up soon after the job is done rather than up to a whole interval later.
     func pollInterval(after status: Newsbus_V1_JobStatus) -> Duration {
         let regular: Duration = isTerminal ? .milliseconds(200) : .milliseconds(250)
@@ -25,7 +25,7 @@ struct ProgressDisplay {
         guard done > 0, total > done else { return regular }
         let elapsed = started.duration(to: .now)
         let remaining = elapsed * (Double(total - done) / Double(done))
-        return max(.milliseconds(20), min(regular, remaining / 5))
+        return max(.milliseconds(5), min(regular, remaining / 5))
     }
 
     /// Shows `status`; plain lines at most every 2 s, or when the job is done.
