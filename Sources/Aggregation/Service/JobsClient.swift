@@ -89,6 +89,21 @@ public final class JobsClient: Sendable {
         }
     }
 
+    /// The broker's services and workers, from its `mmi.services` and `mmi.workers` answers.
+    public func clusterDirectory(timeout: Duration = .seconds(5)) async throws(JobsClientError)
+        -> (services: [ManagementDirectory.Service], workers: [ManagementDirectory.Worker])
+    {
+        do {
+            let services = try ManagementDirectory.services(
+                from: try await connection.request(service: ManagementDirectory.servicesService, body: [], timeout: timeout))
+            let workers = try ManagementDirectory.workers(
+                from: try await connection.request(service: ManagementDirectory.workersService, body: [], timeout: timeout))
+            return (services, workers)
+        } catch {
+            throw Self.translate(error, service: ManagementService.service, broker: brokerEndpoint)
+        }
+    }
+
     /// Returns once the broker answers and knows an aggregator (`mmi.service` for `newsbus.jobs`),
     /// asking again for up to `patience` while none is connected (one may be starting).
     public func ensureAggregator(patience: Duration = .seconds(5)) async throws(JobsClientError) {

@@ -5,7 +5,6 @@ import Foundation
 import Logging
 import Majordomo
 import NewsWire
-import ZeroMQ
 
 /// `newsbus status`: the cluster at a glance: services, workers, jobs.
 struct StatusCommand: AsyncParsableCommand {
@@ -36,14 +35,8 @@ struct StatusCommand: AsyncParsableCommand {
         let client = try JobsClient(broker: broker, curve: curve, logger: logger)
         defer { client.close() }
         if job == nil {
-            let keys = try curve.clientKeys()
-            let management = ClientConnection(
-                context: try Context(),
-                configuration: ClientConfiguration(
-                    brokerEndpoint: broker.endpoint, curveServerKey: keys?.serverKey, curveKeyPair: keys?.keyPair),
-                logger: logger)
-            defer { management.close() }
-            print(try await Self.clusterView(management))
+            let directory = try await client.clusterDirectory()
+            print(StatusTable.services(directory.services) + "\n\n" + StatusTable.workers(directory.workers))
             print()
         }
         try await client.ensureAggregator()
@@ -52,28 +45,4 @@ struct StatusCommand: AsyncParsableCommand {
         let workers = try await client.hasWorkers(for: ExtractionWorkerService.service)
         print("\(ExtractionWorkerService.service): \(workers ? "workers connected" : "no workers connected")")
     }
-
-    /// The services and workers tables, from the broker's `mmi.services` and `mmi.workers`.
-    static func clusterView(_ connection: ClientConnection) async throws -> String {
-        let services: [ManagementDirectory.Service]
-        let workers: [ManagementDirectory.Worker]
-        do {
-            let timeout = Duration.seconds(5)
-            services = try ManagementDirectory.services(
-                from: try await connection.request(service: ManagementDirectory.servicesService, body: [], timeout: timeout))
-            workers = try ManagementDirectory.workers(
-                from: try await connection.request(service: ManagementDirectory.workersService, body: [], timeout: timeout))
-        } catch let error as ClientConnectionError {
-            throw StatusFailure(
-                reason: "the broker at \(connection.configuration.brokerEndpoint) did not answer (\(error)); "
-                    + "start it with `newsbus broker` or give --broker ENDPOINT")
-        }
-        return StatusTable.services(services) + "\n\n" + StatusTable.workers(workers)
-    }
-}
-
-/// Why `newsbus status` could not show the cluster.
-struct StatusFailure: Error, CustomStringConvertible {
-    let reason: String
-    var description: String { reason }
 }
