@@ -40,6 +40,18 @@ struct MergerTests {
         #expect(result.entities[2].type == "ORGANIZATION")
     }
 
+    @Test("a Goldstein score off the -10...10 scale (NaN, infinite, too large) from a worker is not reported as is")
+    func goldsteinOffScale() {
+        let scores: [Double] = [.nan, .infinity, -.infinity, 42, -11, 3.4]
+        let events = scores.enumerated().map { index, score in
+            var event = Replies.event("04\(index)", start: index * 20, end: index * 20 + 10)
+            event.goldstein = score
+            return event
+        }
+        let result = Merger().merge([.init(articleID: "a", replies: [Replies.reply("0-0", events: events)])])
+        #expect(result.events.map(\.goldstein) == [0, 0, 0, 10, -10, 3.4])
+    }
+
     @Test("a last name in a later chunk joins the full name seen earlier in the same article only")
     func shortForms() {
         let full = Replies.entity("e1", "Kassym-Jomart Tokayev", "PERSON", mentions: [("Kassym-Jomart Tokayev", 0)])

@@ -10,12 +10,15 @@ import NewsWire
 import SwiftProtobuf
 
 /// Decodes `bytes` as `M`; if that works, checks the binary round trip and renders it as JSON.
+/// The round trip compares encodings, not messages: a `double` field may hold NaN (the regression
+/// seed `extract-reply-nan-goldstein`), and NaN is never equal to itself.
 @discardableResult
-func roundTrip<M: SwiftProtobuf.Message & Equatable>(_ type: M.Type, _ bytes: [UInt8]) -> M? {
+func roundTrip<M: SwiftProtobuf.Message>(_ type: M.Type, _ bytes: [UInt8]) -> M? {
     guard let message = try? M(serializedBytes: bytes) else { return nil }
     do {
-        let again = try M(serializedBytes: try message.serializedBytes() as [UInt8])
-        InputSplitting.check(again == message, "\(M.self) changes on a round trip")
+        let encoded: [UInt8] = try message.serializedBytes()
+        let again: [UInt8] = try M(serializedBytes: encoded).serializedBytes()
+        InputSplitting.check(again == encoded, "\(M.self) changes on a round trip")
     } catch {
         InputSplitting.check(false, "\(M.self) decoded but its encoding does not decode: \(error)")
     }
@@ -68,6 +71,11 @@ if let directory = SeedWriter.requestedDirectory {
     jobStatus.state = "running"
     jobStatus.articles = 1
     jobReply.accepted = jobStatus
+    var nanReply = ChunkExtraction.reply(to: request, pipeline: pipeline)
+    var nanEvent = Newsbus_V1_Event()
+    nanEvent.code = "042"
+    nanEvent.goldstein = .nan
+    nanReply.events = [nanEvent]
     var errorReply = jobReply
     var error = Newsbus_V1_ErrorReply()
     error.code = "bad_request"
@@ -80,6 +88,7 @@ if let directory = SeedWriter.requestedDirectory {
             ("extract-request-bad-date", try badDate.serializedBytes()),
             ("extract-request-bad-version", try badVersion.serializedBytes()),
             ("extract-reply", try ChunkExtraction.reply(to: request, pipeline: pipeline).serializedBytes()),
+            ("extract-reply-nan-goldstein", try nanReply.serializedBytes()),
             ("job-request-submit", try jobs.serializedBytes()),
             ("job-request-status", try status.serializedBytes()),
             ("job-reply-accepted", try jobReply.serializedBytes()),
@@ -98,7 +107,8 @@ FuzzDriver.run { bytes in
         InputSplitting.check(reply.schemaVersion == newsbusSchemaVersion, "reply has another schema version")
         do {
             let encoded: [UInt8] = try reply.serializedBytes()
-            InputSplitting.check(try Newsbus_V1_ExtractReply(serializedBytes: encoded) == reply, "reply round trip")
+            let again: [UInt8] = try Newsbus_V1_ExtractReply(serializedBytes: encoded).serializedBytes()
+            InputSplitting.check(again == encoded, "reply round trip")
         } catch {
             InputSplitting.check(false, "the worker's reply does not encode: \(error)")
         }

@@ -117,8 +117,14 @@ struct MergeState {
             source: reference(event.source), target: reference(event.target),
             date: event.date.isEmpty ? nil : event.date, location: reference(event.location),
             sentence: event.sentence, start: Int(event.start), end: Int(event.end), quadClass: Int(event.quadClass),
-            goldstein: event.goldstein)
+            goldstein: Self.goldstein(event.goldstein))
         events.append((index, entry))
+    }
+
+    /// A worker's Goldstein score as the report may show it: the scale runs from -10 to +10, and a
+    /// value off it (NaN or infinite from a broken or hostile worker) becomes 0, "no effect".
+    static func goldstein(_ value: Double) -> Double {
+        value.isFinite ? min(max(value, -10), 10) : 0
     }
 
     /// The merged result with job-wide ids.
