@@ -19,16 +19,17 @@ struct JSONLinesFormat {
         let decoder = JSONDecoder()
         var result: [(Article, InputLocation)] = []
         var number = 0
-        // "\r\n" is one Character, so splitting on the Character "\n" alone misses CRLF lines.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // Lines are cut on the byte 0x0A: JSON text never holds a raw line feed, and cutting bytes is
+        // much cheaper than walking the text's Characters. A "\r" before it (CRLF files) is dropped.
+        for rawLine in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            guard !Self.isBlank(line) else { continue }
             let location = InputLocation(path: path, line: number)
-            let bytes = Data(line.utf8)
-            guard bytes.count <= configuration.maximumArticleBytes else {
-                throw .oversized(location, bytes: bytes.count, limit: configuration.maximumArticleBytes)
+            guard line.count <= configuration.maximumArticleBytes else {
+                throw .oversized(location, bytes: line.count, limit: configuration.maximumArticleBytes)
             }
+            let bytes = Data(line)
             let record: Record
             do {
                 record = try decoder.decode(Record.self, from: bytes)
@@ -40,6 +41,13 @@ struct JSONLinesFormat {
         }
         guard !result.isEmpty else { throw .empty(InputLocation(path: path)) }
         return result
+    }
+
+    /// Whether a line holds only whitespace (ASCII, or any Unicode white space).
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { return true }
+        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     private func article(from record: Record, defaultID: String, location: InputLocation) throws(ArticleError)

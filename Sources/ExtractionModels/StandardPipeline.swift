@@ -1,18 +1,53 @@
 public import Extraction
+import Dispatch
+import Synchronization
 
 extension ExtractionModels {
     /// The full extraction pipeline with the shipped models, in the order DESIGN.md gives:
     /// tokenise → sentences → part of speech → named entities → canonical entities → dates → events.
+    ///
+    /// The four resources (part-of-speech model, entity model, entity tables, event dictionaries)
+    /// are independent, so they load on as many cores as there are: start-up is serial time every
+    /// command pays before the first article.
     public static func standardPipeline() throws -> Pipeline {
+        let loaded = Mutex(Loaded())
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            switch part {
+            case 0:
+                let result = Result { try loadPOSTagger() }
+                loaded.withLock { $0.pos = result }
+            case 1:
+                let result = Result { try loadNERTagger() }
+                loaded.withLock { $0.ner = result }
+            case 2:
+                let result = Result { try entityTables() }
+                loaded.withLock { $0.tables = result }
+            default:
+                let result = Result { () throws(ExtractionError) in try eventCoder() }
+                loaded.withLock { $0.events = result.mapError { $0 as any Error } }
+            }
+        }
+        let parts = loaded.withLock { $0 }
+        guard let pos = parts.pos, let ner = parts.ner, let tables = parts.tables, let events = parts.events else {
+            preconditionFailure("concurrentPerform returned before every part loaded")
+        }
         let stages: [any PipelineStage] = [
             Tokenizer(),
             SentenceSplitter(),
-            try loadPOSTagger(),
-            try loadNERTagger(),
-            EntityCanonicalizer(tables: try entityTables()),
+            try pos.get(),
+            try ner.get(),
+            EntityCanonicalizer(tables: try tables.get()),
             TemporalNormalizer(),
-            try eventCoder(),
+            try events.get(),
         ]
         return try Pipeline(stages: stages)
+    }
+
+    /// What each loader returned, filled in as they finish.
+    private struct Loaded {
+        var pos: Result<POSTagger, any Error>?
+        var ner: Result<NERTagger, any Error>?
+        var tables: Result<EntityTables, any Error>?
+        var events: Result<EventCoder, any Error>?
     }
 }

@@ -2,6 +2,12 @@
 enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities.
     static func escape(_ text: String) -> String {
+        // Most text (names, sentences) has nothing to replace: give it back without rebuilding it.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 ? !(byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27)
+                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+        if plain { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -58,7 +58,15 @@ enum ReportMarkdown {
 
     /// Text made safe for one table cell: pipes escaped, `<` as an entity (no raw HTML), line breaks flattened.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+        // Most cells (names, sentences) hold none of these: give them back as they are.
+        let plain = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x5C, 0x7C, 0x3C, 0x0A...0x0D, 0x85, 0x2028, 0x2029: false  // \ | < and line breaks
+            default: true
+            }
+        }
+        if plain { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "<", with: "&lt;")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
     }

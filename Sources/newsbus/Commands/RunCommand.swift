@@ -36,11 +36,11 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The models load on their own thread while the articles are read, the broker and aggregator
+        // start and the job is submitted and stored; the workers join when the models are in.
+        let models = ModelLoading()
         let articles = try input.read()
         let logger = logging.bootstrap(label: "newsbus.run", defaultLevel: .warning)
-        // The models load on their own thread while the broker and aggregator start and the job is
-        // submitted and stored; the workers join when the models are in.
-        let models = ModelLoading()
         let storeDirectory = store ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("newsbus-run-\(UUID().uuidString)").path
         defer {

@@ -28,8 +28,11 @@ final class EmbeddedCluster: Sendable {
     init(aggregator configuration: AggregatorService.Configuration, logger: Logger) throws {
         context = try Context()
         let requested = "inproc://newsbus-run-\(UUID().uuidString)"
+        // Credit 2: each worker thread has its next chunk waiting in its socket when it sends a
+        // reply, so it never idles through a broker round trip. The cost of credit (a worker that
+        // dies loses what it holds) does not apply: these workers live and die with the process.
         broker = Broker(
-            configuration: BrokerConfiguration(bindEndpoints: [requested]), context: context,
+            configuration: BrokerConfiguration(bindEndpoints: [requested], workerCredit: 2), context: context,
             logger: logger.labelled("broker"))
         endpoint = try broker.start().first ?? requested
         var configuration = configuration
