@@ -33,13 +33,18 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         var actions: [BrokerAction] = []
         // A reply and the next request for the worker, usually: one allocation, not two.
         actions.reserveCapacity(4)
+        receive(message, now: now, into: &actions)
+        return actions
+    }
+
+    /// Handles one parsed message, appending the actions to `actions` (a loop's reused outbox).
+    public mutating func receive(_ message: BrokerInbound, now: Instant, into actions: inout [BrokerAction]) {
         switch message.content {
         case .client(let request):
             clientRequested(request, from: message.sender, dialect: message.dialect, now: now, into: &actions)
         case .worker(let command):
             workerSent(command, from: message.sender, dialect: message.dialect, now: now, into: &actions)
         }
-        return actions
     }
 
     /// Says goodbye: DISCONNECT to every worker, and a 503 to every client still waiting.
@@ -127,15 +132,14 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         // Records are changed through their slots, in place (see workerSent).
         guard let service = services.index(forKey: name) else { return }
         let credit = workerCredit
-        while !services.values[service].idle.isEmpty, let request = services.values[service].requests.popFirst() {
-            let identity = services.values[service].idle.removeFirst()
+        let nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
+        while let (identity, request) = services.values[service].nextPairing() {
             guard let worker = workers.index(forKey: identity) else { continue }
-            workers.values[worker].assignments.append(.init(client: request.client, clientDialect: request.dialect))
-            workers.values[worker].nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
-            if workers.values[worker].assignments.count < credit {
+            let assignment = WorkerRecord<Instant>.Assignment(client: request.client, clientDialect: request.dialect)
+            let (dialect, hasCredit) = workers.values[worker].take(assignment, credit: credit, nextHeartbeat: nextHeartbeat)
+            if hasCredit {
                 services.values[service].idle.append(identity)
             }
-            let dialect = workers.values[worker].dialect
             actions.append(.sendToWorker(identity, .request(client: request.client, body: request.body), dialect))
         }
     }

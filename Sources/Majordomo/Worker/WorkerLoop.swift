@@ -27,6 +27,10 @@ final class WorkerLoop {
     private var schedule: HeartbeatSchedule<Instant>
     /// Set when the context was shut down: leave without another word.
     private var terminated = false
+    /// Receives the broker's messages with shared arrays for the frames every message repeats.
+    private let receiver = FrameReceiver()
+    /// The frames of the command being sent, reused so sending allocates no frame list.
+    private var outgoing: [[UInt8]] = []
 
     init(
         context: Context, configuration: WorkerConfiguration, handler: @escaping WorkerHandler,
@@ -88,7 +92,9 @@ final class WorkerLoop {
     /// Handles up to a batch of waiting messages, so one poll serves many.
     private func receiveBatch(from socket: Socket) throws(ZMQError) {
         for _ in 0..<64 {
-            guard socket === dealer, !terminated, let frames = try socket.receive(dontWait: true) else { return }
+            guard socket === dealer, !terminated, let frames = try receiver.receive(from: socket, dontWait: true) else {
+                return
+            }
             handle(frames)
         }
     }
@@ -188,8 +194,12 @@ final class WorkerLoop {
     /// Sends `command` without blocking; a full queue (broker unreachable) drops it.
     private func send(_ command: WorkerCommand) {
         guard let dealer else { return }
+        // Emptied first too: a failed send reconnects, and the READY that follows comes through here.
+        outgoing.removeAll(keepingCapacity: true)
+        defer { outgoing.removeAll(keepingCapacity: true) }
+        command.append(to: &outgoing, dialect: configuration.dialect)
         do {
-            if try dealer.send(command.frames(dialect: configuration.dialect), dontWait: true) {
+            if try dealer.send(outgoing, dontWait: true) {
                 schedule.sentToPeer(at: clock.now)
             } else {
                 logger.warning("dropped \(command.name): the queue to the broker is full")

@@ -1,0 +1,90 @@
+internal import Glibc
+package import ZeroMQ
+
+/// Receives multipart messages as frame arrays for one socket loop, allocating as little as it can.
+///
+/// Every MDP message repeats a few short frames: the protocol header, the command byte, the empty
+/// delimiter, and the routing ids and service names of the few peers a loop talks to. A plain
+/// receive allocates a fresh `[UInt8]` for each; this one hands out a shared array when the bytes
+/// match one it already holds (the MDP constants, and a small ring of recently seen short frames),
+/// so a typical message costs one allocation for its body and one for the frame list. The
+/// `zmq_msg_t` is reused across receives. Use it on the thread that owns the socket.
+package final class FrameReceiver {
+    /// Frames this long or shorter are looked up in (and remembered by) the ring.
+    static let shortFrame = 32
+    /// How many recent short frames are remembered.
+    static let ringSize = 16
+
+    private let message = Message()
+    /// The MDP protocol headers.
+    private let headers: [[UInt8]] = [MDPConstants.clientHeader, MDPConstants.workerHeader]
+    /// The one-byte command frames, indexed by their byte.
+    private let commands: [[UInt8]] = MDPConstants.commandFrames
+    /// Recently received short frames (routing ids, service names), replaced round robin.
+    private var ring: [[UInt8]] = []
+    private var nextSlot = 0
+
+    /// An empty receiver.
+    package init() {
+        ring.reserveCapacity(Self.ringSize)
+    }
+
+    /// Receives one multipart message; `nil` when nothing is available (see
+    /// ``ZeroMQ/Socket/receive(dontWait:)``).
+    package func receive(from socket: Socket, dontWait: Bool) throws(ZMQError) -> [[UInt8]]? {
+        try receive(from: socket, dontWait: dontWait, property: nil) { _ in false }?.frames
+    }
+
+    /// Receives one multipart message and, when `wanted` accepts its frames, the metadata
+    /// property `name` of its last frame (see ``ZeroMQ/Message/property(_:)``).
+    package func receive(
+        from socket: Socket, dontWait: Bool, property name: String?, when wanted: ([[UInt8]]) -> Bool
+    ) throws(ZMQError) -> (frames: [[UInt8]], property: String?)? {
+        var frames: [[UInt8]] = []
+        var dontWait = dontWait
+        while true {
+            guard try socket.receive(into: message, dontWait: dontWait) else {
+                // Frames of one message arrive together, so only the first can be missing.
+                return frames.isEmpty ? nil : (frames, nil)
+            }
+            // Room for a typical MDP message at once: growing 1, 2, 4, 8 would allocate four times.
+            if frames.isEmpty { frames.reserveCapacity(8) }
+            frames.append(currentFrame())
+            if !message.hasMore {
+                guard let name, wanted(frames) else { return (frames, nil) }
+                return (frames, message.property(name))
+            }
+            dontWait = false
+        }
+    }
+
+    /// The received frame's bytes: a shared array when they match a known frame, else a copy.
+    private func currentFrame() -> [UInt8] {
+        message.withUnsafeBytes { bytes in
+            guard !bytes.isEmpty else { return [] }
+            guard bytes.count <= Self.shortFrame else { return Array(bytes) }
+            if bytes.count == 1, Int(bytes[0]) < commands.count { return commands[Int(bytes[0])] }
+            if let known = Self.match(bytes, in: headers) ?? Self.match(bytes, in: ring) { return known }
+            let copy = Array(bytes)
+            if ring.count < Self.ringSize {
+                ring.append(copy)
+            } else {
+                ring[nextSlot] = copy
+                nextSlot = (nextSlot + 1) % Self.ringSize
+            }
+            return copy
+        }
+    }
+
+    /// The array in `candidates` holding exactly `bytes`, if any.
+    private static func match(_ bytes: UnsafeRawBufferPointer, in candidates: [[UInt8]]) -> [UInt8]? {
+        for candidate in candidates where candidate.count == bytes.count {
+            let equal = candidate.withUnsafeBytes { stored in
+                guard let first = stored.baseAddress, let second = bytes.baseAddress else { return stored.isEmpty }
+                return memcmp(first, second, bytes.count) == 0
+            }
+            if equal { return candidate }
+        }
+        return nil
+    }
+}
