@@ -15,13 +15,16 @@ final class BrokerLoop {
     let authentication: (socket: Socket, authenticator: ZAPAuthenticator)?
     let limits: FrameLimits
     var logger: Logger
-    var machine: BrokerStateMachine<ContinuousClock.Instant>
+    // The per-message state below is touched only by the loop thread and never while another
+    // access to it is open, so the runtime's exclusivity bookkeeping (a call per access, per
+    // message) is switched off for it.
+    @exclusivity(unchecked) var machine: BrokerStateMachine<ContinuousClock.Instant>
     /// The actions of one batch of messages, carried out together (see ``receiveBatch()``).
-    private var outbox: [BrokerAction] = []
+    @exclusivity(unchecked) private var outbox: [BrokerAction] = []
     /// Receives ROUTER messages with shared arrays for the frames every message repeats.
     private let receiver = FrameReceiver()
     /// The frames of the message being sent, reused so sending allocates no frame list.
-    private var outgoing: [[UInt8]] = []
+    @exclusivity(unchecked) private var outgoing: [[UInt8]] = []
     /// Keeps bad input from flooding the log.
     var malformedInput = MalformedInputLog<ContinuousClock.Instant>()
     let clock = ContinuousClock()

@@ -83,6 +83,13 @@ struct ServiceRecord<Instant: InstantProtocol> {
     /// Requests waiting for a worker.
     var requests = FIFO<PendingRequest<Instant>>()
 
+    /// Queues `request` unless `limit` requests already wait; false when refused.
+    mutating func enqueue(_ request: PendingRequest<Instant>, limit: Int) -> Bool {
+        guard requests.count < limit else { return false }
+        requests.append(request)
+        return true
+    }
+
     /// Takes the next worker that may take a request and the oldest waiting request, when there
     /// are both (in place: see ``WorkerRecord``).
     mutating func nextPairing() -> (PeerIdentity, PendingRequest<Instant>)? {

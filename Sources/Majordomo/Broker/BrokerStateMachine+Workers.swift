@@ -69,10 +69,12 @@ extension BrokerStateMachine {
     private mutating func workerFinished(
         _ identity: PeerIdentity, _ answer: WorkerRecord<Instant>.Answer, now: Instant, into actions: inout [BrokerAction]
     ) {
+        // A registered worker's service record exists (it counts the worker).
+        guard let service = services.index(forKey: answer.service) else { return }
         if answer.hadNoCredit {
-            updateService(answer.service) { $0.idle.append(identity) }
+            services.values[service].idle.append(identity)
         }
-        dispatch(answer.service, now: now, into: &actions)
+        dispatch(at: service, now: now, into: &actions)
     }
 
     /// Disconnects a worker that broke the protocol.

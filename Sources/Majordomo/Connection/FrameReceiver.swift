@@ -21,8 +21,9 @@ package final class FrameReceiver {
     /// The one-byte command frames, indexed by their byte.
     private let commands: [[UInt8]] = MDPConstants.commandFrames
     /// Recently received short frames (routing ids, service names), replaced round robin.
-    private var ring: [[UInt8]] = []
-    private var nextSlot = 0
+    // Touched only by the owning loop thread, one access at a time: no exclusivity bookkeeping.
+    @exclusivity(unchecked) private var ring: [[UInt8]] = []
+    @exclusivity(unchecked) private var nextSlot = 0
 
     /// An empty receiver.
     package init() {
