@@ -7,8 +7,10 @@ package import ZeroMQ
 /// delimiter, and the routing ids and service names of the few peers a loop talks to. A plain
 /// receive allocates a fresh `[UInt8]` for each; this one hands out a shared array when the bytes
 /// match one it already holds (the MDP constants, and a small ring of recently seen short frames),
-/// so a typical message costs one allocation for its body and one for the frame list. The
-/// `zmq_msg_t` is reused across receives. Use it on the thread that owns the socket.
+/// so a typical message costs one allocation, for its body. The `zmq_msg_t` and the frame list
+/// are reused across receives (the list only once the caller has let go of the previous one; it
+/// keeps the last message's frames alive until the next receive). Use it on the thread that owns
+/// the socket.
 package final class FrameReceiver {
     /// Frames this long or shorter are looked up in (and remembered by) the ring.
     static let shortFrame = 32
@@ -24,6 +26,9 @@ package final class FrameReceiver {
     // Touched only by the owning loop thread, one access at a time: no exclusivity bookkeeping.
     @exclusivity(unchecked) private var ring: [[UInt8]] = []
     @exclusivity(unchecked) private var nextSlot = 0
+    /// The frame list handed out last, refilled in place by the next receive when the caller has
+    /// let go of it (parsing copies what it keeps), so a message costs no list allocation.
+    @exclusivity(unchecked) private var frames: [[UInt8]] = []
 
     /// An empty receiver.
     package init() {
@@ -41,7 +46,7 @@ package final class FrameReceiver {
     package func receive(
         from socket: Socket, dontWait: Bool, property name: String?, when wanted: ([[UInt8]]) -> Bool
     ) throws(ZMQError) -> (frames: [[UInt8]], property: String?)? {
-        var frames: [[UInt8]] = []
+        frames.removeAll(keepingCapacity: true)
         var dontWait = dontWait
         while true {
             guard try socket.receive(into: message, dontWait: dontWait) else {
@@ -50,7 +55,8 @@ package final class FrameReceiver {
             }
             // Room for a typical MDP message at once: growing 1, 2, 4, 8 would allocate four times.
             if frames.isEmpty { frames.reserveCapacity(8) }
-            frames.append(currentFrame())
+            let frame = currentFrame()
+            frames.append(frame)
             if !message.hasMore {
                 guard let name, wanted(frames) else { return (frames, nil) }
                 return (frames, message.property(name))
