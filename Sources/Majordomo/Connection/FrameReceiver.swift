@@ -1,4 +1,3 @@
-internal import Glibc
 package import ZeroMQ
 
 /// Receives multipart messages as frame arrays for one socket loop, allocating as little as it can.
@@ -18,13 +17,19 @@ package final class FrameReceiver {
     static let ringSize = 16
 
     private let message = Message()
-    /// The MDP protocol headers.
-    private let headers: [[UInt8]] = [MDPConstants.clientHeader, MDPConstants.workerHeader]
     /// The one-byte command frames, indexed by their byte.
     private let commands: [[UInt8]] = MDPConstants.commandFrames
-    /// Recently received short frames (routing ids, service names), replaced round robin.
+    /// The keys (see ``key(_:)``) of the two protocol headers, both six bytes long.
+    private let clientHeaderKey = FrameReceiver.key(MDPConstants.clientHeader)
+    private let workerHeaderKey = FrameReceiver.key(MDPConstants.workerHeader)
+
     // Touched only by the owning loop thread, one access at a time: no exclusivity bookkeeping.
+
+    /// Recently received short frames (routing ids, service names), replaced round robin, with
+    /// their keys and lengths beside them so a lookup compares integers, not arrays.
     @exclusivity(unchecked) private var ring: [[UInt8]] = []
+    @exclusivity(unchecked) private var ringKeys: [UInt64] = []
+    @exclusivity(unchecked) private var ringLengths: [Int] = []
     @exclusivity(unchecked) private var nextSlot = 0
     /// The frame list handed out last, refilled in place by the next receive when the caller has
     /// let go of it (parsing copies what it keeps), so a message costs no list allocation.
@@ -33,6 +38,8 @@ package final class FrameReceiver {
     /// An empty receiver.
     package init() {
         ring.reserveCapacity(Self.ringSize)
+        ringKeys.reserveCapacity(Self.ringSize)
+        ringLengths.reserveCapacity(Self.ringSize)
     }
 
     /// Receives one multipart message; `nil` when nothing is available (see
@@ -68,30 +75,41 @@ package final class FrameReceiver {
     /// The received frame's bytes: a shared array when they match a known frame, else a copy.
     private func currentFrame() -> [UInt8] {
         message.withUnsafeBytes { bytes in
-            guard !bytes.isEmpty else { return [] }
-            guard bytes.count <= Self.shortFrame else { return Array(bytes) }
-            if bytes.count == 1, Int(bytes[0]) < commands.count { return commands[Int(bytes[0])] }
-            if let known = Self.match(bytes, in: headers) ?? Self.match(bytes, in: ring) { return known }
+            let count = bytes.count
+            guard count > 0 else { return [] }
+            guard count <= Self.shortFrame else { return Array(bytes) }
+            if count == 1, Int(bytes[0]) < commands.count { return commands[Int(bytes[0])] }
+            let key = Self.key(bytes)
+            if count == 6, key == clientHeaderKey { return MDPConstants.clientHeader }
+            if count == 6, key == workerHeaderKey { return MDPConstants.workerHeader }
+            for slot in ringKeys.indices where ringKeys[slot] == key && ringLengths[slot] == count {
+                // The key holds the first eight bytes: shorter frames are equal by now.
+                if count <= 8 || ring[slot].withUnsafeBytes({ $0.elementsEqual(bytes) }) { return ring[slot] }
+            }
             let copy = Array(bytes)
             if ring.count < Self.ringSize {
                 ring.append(copy)
+                ringKeys.append(key)
+                ringLengths.append(count)
             } else {
                 ring[nextSlot] = copy
+                ringKeys[nextSlot] = key
+                ringLengths[nextSlot] = count
                 nextSlot = (nextSlot + 1) % Self.ringSize
             }
             return copy
         }
     }
 
-    /// The array in `candidates` holding exactly `bytes`, if any.
-    private static func match(_ bytes: UnsafeRawBufferPointer, in candidates: [[UInt8]]) -> [UInt8]? {
-        for candidate in candidates where candidate.count == bytes.count {
-            let equal = candidate.withUnsafeBytes { stored in
-                guard let first = stored.baseAddress, let second = bytes.baseAddress else { return stored.isEmpty }
-                return memcmp(first, second, bytes.count) == 0
-            }
-            if equal { return candidate }
-        }
-        return nil
+    /// The first eight bytes of `bytes` (fewer, zero-padded, for a shorter frame) as one integer.
+    private static func key(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var key: UInt64 = 0
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(8))) }
+        return key
+    }
+
+    /// ``key(_:)`` of an array.
+    private static func key(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { key($0) }
     }
 }
