@@ -140,7 +140,6 @@ final class ClientLoop {
     private func transmit(_ request: ClientRequest) throws(ZMQError) -> Bool {
         guard let dealer else { return false }
         logger.trace("REQUEST", metadata: ["mdp.service": "\(request.service)"])
-        outgoing.removeAll(keepingCapacity: true)
         defer { outgoing.removeAll(keepingCapacity: true) }
         request.append(to: &outgoing, dialect: configuration.dialect)
         return try dealer.send(outgoing, dontWait: true)

@@ -57,9 +57,13 @@ package enum MDPConstants {
 
         /// The command a byte stands for in `dialect`, if any.
         package init?(byte: UInt8, in dialect: Dialect) {
-            guard let code = [ClientCode.request, .partial, .final].first(where: { $0.byte(in: dialect) == byte })
-            else { return nil }
-            self = code
+            // RFC 18 numbers them 1, 2, 3; majortomo one higher.
+            switch dialect == .rfc18 ? byte : byte &- 1 {
+            case 0x01: self = .request
+            case 0x02: self = .partial
+            case 0x03: self = .final
+            default: return nil
+            }
         }
     }
 }

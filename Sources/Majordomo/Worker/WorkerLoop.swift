@@ -204,8 +204,9 @@ final class WorkerLoop {
     /// Sends `command` without blocking; a full queue (broker unreachable) drops it.
     private func send(_ command: WorkerCommand) {
         guard let dealer else { return }
-        // Emptied first too: a failed send reconnects, and the READY that follows comes through here.
-        outgoing.removeAll(keepingCapacity: true)
+        // Emptied after each send; and first, should a failed send's reconnect (its READY comes
+        // through here) have left it full.
+        if !outgoing.isEmpty { outgoing.removeAll(keepingCapacity: true) }
         defer { outgoing.removeAll(keepingCapacity: true) }
         command.append(to: &outgoing, dialect: configuration.dialect)
         do {
