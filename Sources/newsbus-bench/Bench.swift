@@ -47,7 +47,9 @@ struct Bench: Sendable {
         let request = ClientRequest(service: "echo", body: [payload]).frames(dialect: dialect)
         let payload = payload
         // Compared frame by frame: an array literal here would allocate for every reply.
-        return (request, { frames in (try? ClientReply.parse(frames)).map { Self.isEcho($0.1.body, of: payload) } ?? false })
+        return (request, { frames in
+            (try? ClientReply.parse(frames)).map { Self.isEcho($0.1.body, of: payload) } ?? false
+        })
     }
 
     /// True when `frames` is exactly the one frame `payload`.

@@ -130,7 +130,9 @@ final class BrokerLoop {
     }
 
     /// The earlier of two optional instants.
-    private static func earliest(_ first: ContinuousClock.Instant?, _ second: ContinuousClock.Instant?) -> ContinuousClock.Instant? {
+    private static func earliest(
+        _ first: ContinuousClock.Instant?, _ second: ContinuousClock.Instant?
+    ) -> ContinuousClock.Instant? {
         guard let first else { return second }
         guard let second else { return first }
         return min(first, second)
@@ -194,7 +196,8 @@ final class BrokerLoop {
             } catch ZMQError.terminated {
                 throw ZMQError.terminated
             } catch {
-                logger.debug("send failed", metadata: ["mdp.peer": "\(PeerIdentity(outgoing[0]))", "mdp.error": "\(error)"])
+                logger.debug(
+                    "send failed", metadata: ["mdp.peer": "\(PeerIdentity(outgoing[0]))", "mdp.error": "\(error)"])
             }
         }
     }

@@ -15,8 +15,9 @@ extension BrokerStateMachine {
             workers.values[slot].lastHeard = now
         case .partial(let client, let body), .final(let client, let body):
             let isFinal = if case .final = command { true } else { false }
-            guard let answer = workers.values[slot].answer(client: client, isFinal: isFinal, credit: workerCredit, now: now)
-            else {
+            let credit = workerCredit
+            let answer = workers.values[slot].answer(client: client, isFinal: isFinal, credit: credit, now: now)
+            guard let answer else {
                 violation(by: workers.values[slot], "\(command.name) for client \(client), which it is not serving", into: &actions)
                 return
             }
@@ -67,7 +68,8 @@ extension BrokerStateMachine {
     /// requests again (it joins the back of the line: longest idle is served first), and gets a
     /// waiting request, if any.
     private mutating func workerFinished(
-        _ identity: PeerIdentity, _ answer: WorkerRecord<Instant>.Answer, now: Instant, into actions: inout [BrokerAction]
+        _ identity: PeerIdentity, _ answer: WorkerRecord<Instant>.Answer, now: Instant,
+        into actions: inout [BrokerAction]
     ) {
         // A registered worker's service record exists (it counts the worker).
         guard let service = services.index(forKey: answer.service) else { return }

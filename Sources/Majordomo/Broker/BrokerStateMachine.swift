@@ -146,7 +146,8 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         while let (identity, request) = services.values[service].nextPairing() {
             guard let worker = workers.index(forKey: identity) else { continue }
             let assignment = WorkerRecord<Instant>.Assignment(client: request.client, clientDialect: request.dialect)
-            let (dialect, hasCredit) = workers.values[worker].take(assignment, credit: credit, nextHeartbeat: nextHeartbeat)
+            let (dialect, hasCredit) = workers.values[worker].take(
+                assignment, credit: credit, nextHeartbeat: nextHeartbeat)
             if hasCredit {
                 services.values[service].idle.append(identity)
             }
