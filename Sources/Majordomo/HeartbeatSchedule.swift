@@ -12,19 +12,18 @@ package struct HeartbeatSchedule<Instant: InstantProtocol>: Sendable where Insta
     package private(set) var nextHeartbeat: Instant
     /// When the peer counts as dead unless heard from before.
     package private(set) var peerExpiry: Instant
+    /// How long the peer may stay silent: `liveness × interval`, multiplied once (a `Duration`
+    /// product goes through 128-bit arithmetic, and it is needed for every message received).
+    package let silenceAllowed: Duration
 
     /// A schedule starting `now`, as if a message had just been sent and received.
     package init(interval: Duration, liveness: Int, now: Instant) {
         precondition(interval > .zero && liveness > 0, "heartbeat interval and liveness must be positive")
         self.interval = interval
         self.liveness = liveness
+        silenceAllowed = interval * liveness
         nextHeartbeat = now.advanced(by: interval)
-        peerExpiry = now.advanced(by: interval * liveness)
-    }
-
-    /// How long the peer may stay silent.
-    package var silenceAllowed: Duration {
-        interval * liveness
+        peerExpiry = now.advanced(by: silenceAllowed)
     }
 
     /// Records a message from the peer: it is alive for another `liveness × interval`.

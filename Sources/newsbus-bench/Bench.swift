@@ -45,14 +45,26 @@ struct Bench: Sendable {
     /// An MDP echo request for `dialect`, and the check its reply must pass.
     func mdpEcho(_ dialect: Dialect) -> (request: [[UInt8]], check: ([[UInt8]]) -> Bool) {
         let request = ClientRequest(service: "echo", body: [payload]).frames(dialect: dialect)
-        return (request, { frames in (try? ClientReply.parse(frames))?.1.body == [payload] })
+        let payload = payload
+        // Compared frame by frame: an array literal here would allocate for every reply.
+        return (request, { frames in
+            (try? ClientReply.parse(frames)).map { Self.isEcho($0.1.body, of: payload) } ?? false
+        })
+    }
+
+    /// True when `frames` is exactly the one frame `payload`.
+    static func isEcho(_ frames: [[UInt8]], of payload: [UInt8]) -> Bool {
+        frames.count == 1 && frames[0] == payload
     }
 
     func raw() throws -> Measurement {
         let context = try Context()
         let server = try RawEchoServer(context: Context())
         defer { server.stop() }
-        return try measureDealer(context: context, endpoint: server.endpoint, request: [payload]) { $0 == [payload] }
+        let payload = payload
+        return try measureDealer(context: context, endpoint: server.endpoint, request: [payload]) {
+            Self.isEcho($0, of: payload)
+        }
     }
 
     /// Client over TCP; workers over TCP too, or over `inproc` as in the embedded `newsbus run`.
@@ -115,6 +127,7 @@ struct Bench: Sendable {
 
     func streamWindow(client: ClientConnection, duration: Duration) async throws -> Measurement {
         let clock = ContinuousClock()
+        let usage = ProcessUsage.now()
         let start = clock.now
         let deadline = start.advanced(by: duration)
         var sent = 0
@@ -125,16 +138,15 @@ struct Bench: Sendable {
         }
         var iterator = client.replies.makeAsyncIterator()
         while received < sent, let reply = await iterator.next() {
-            guard reply.body == [payload] else { throw BenchError("a reply is not the request's echo") }
+            guard Self.isEcho(reply.body, of: payload) else { throw BenchError("a reply is not the request's echo") }
             received += 1
             if sent < limit, clock.now < deadline {
                 try client.send(service: "echo", body: [payload])
                 sent += 1
             }
         }
-        return Measurement(requests: received, elapsed: start.duration(to: clock.now))
+        return Measurement(requests: received, elapsed: start.duration(to: clock.now), cpu: ProcessUsage.now() - usage)
     }
-
 }
 
 /// Carries the async result to the waiting main thread (written before the semaphore signal).

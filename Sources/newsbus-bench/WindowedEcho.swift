@@ -1,3 +1,5 @@
+import Foundation
+import Majordomo
 import ZeroMQ
 
 /// The result of one measured run.
@@ -6,6 +8,19 @@ struct Measurement {
     var requests: Int
     /// Wall time from the first send to the last reply.
     var elapsed: Duration
+    /// CPU time (user + system) of this process's threads over the run: every role but a
+    /// child process (majortomo's broker), and libzmq's I/O threads too.
+    var cpu: ProcessUsage = ProcessUsage()
+
+    /// CPU microseconds per round trip, over every thread of this process.
+    var cpuMicrosecondsPerRequest: Double {
+        requests > 0 ? cpu.cpuMicroseconds / Double(requests) : 0
+    }
+
+    /// Voluntary context switches (a thread went to sleep waiting) per round trip.
+    var sleepsPerRequest: Double {
+        requests > 0 ? Double(cpu.voluntarySwitches) / Double(requests) : 0
+    }
 
     /// Round trips per second.
     var rate: Double {
@@ -27,17 +42,20 @@ struct WindowedEcho {
     /// Runs on the calling thread, which must own `socket`. `check` validates each reply.
     func run(socket: Socket, request: [[UInt8]], check: ([[UInt8]]) -> Bool) throws -> Measurement {
         let clock = ContinuousClock()
+        let usage = ProcessUsage.now()
         let start = clock.now
         let deadline = start.advanced(by: duration)
         var sent = 0
         var received = 0
         var open = true
+        // As ClientConnection receives (the raw case gets the same receiver).
+        let receiver = FrameReceiver()
         while sent < min(window, limit) {
             try socket.send(request)
             sent += 1
         }
         while received < sent {
-            guard let reply = try socket.receive() else {
+            guard let reply = try receiver.receive(from: socket, dontWait: false) else {
                 throw BenchError("no reply for 10 s after \(received) of \(sent) requests: is the echo path up?")
             }
             guard check(reply) else {
@@ -50,7 +68,32 @@ struct WindowedEcho {
                 sent += 1
             }
         }
-        return Measurement(requests: received, elapsed: start.duration(to: clock.now))
+        return Measurement(requests: received, elapsed: start.duration(to: clock.now), cpu: ProcessUsage.now() - usage)
+    }
+}
+
+/// CPU time and voluntary context switches of the whole process (`getrusage(RUSAGE_SELF)`).
+struct ProcessUsage {
+    /// User plus system CPU time, in microseconds.
+    var cpuMicroseconds: Double = 0
+    /// Times a thread gave up the CPU to wait (each is a later wake-up).
+    var voluntarySwitches: Int = 0
+
+    /// The process's totals so far.
+    static func now() -> ProcessUsage {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let microseconds = { (time: timeval) in Double(time.tv_sec) * 1e6 + Double(time.tv_usec) }
+        return ProcessUsage(
+            cpuMicroseconds: microseconds(usage.ru_utime) + microseconds(usage.ru_stime),
+            voluntarySwitches: usage.ru_nvcsw)
+    }
+
+    /// The usage between two readings.
+    static func - (after: ProcessUsage, before: ProcessUsage) -> ProcessUsage {
+        ProcessUsage(
+            cpuMicroseconds: after.cpuMicroseconds - before.cpuMicroseconds,
+            voluntarySwitches: after.voluntarySwitches - before.voluntarySwitches)
     }
 }
 

@@ -43,16 +43,21 @@ let cases: [(String, () throws -> Measurement)] = [
 let only = option("--only")
 let selected = cases.filter { only == nil || $0.0.contains(only ?? "") }
 var best: [String: Double] = [:]
+/// The lowest CPU µs per request each case reached, and that round's sleeps per request.
+var leastCPU: [String: (cpu: Double, sleeps: Double)] = [:]
 var failures: [String: String] = [:]
 for round in 1...rounds {
     for (name, body) in selected where failures[name] == nil {
         do {
             let measurement = try body()
             best[name] = max(best[name] ?? 0, measurement.rate)
+            let cpu = measurement.cpuMicrosecondsPerRequest
+            if cpu < leastCPU[name]?.cpu ?? .infinity { leastCPU[name] = (cpu, measurement.sleepsPerRequest) }
             let padded = name.padding(toLength: 40, withPad: " ", startingAt: 0)
             print(
                 "round \(round)  " + padded + String(format: "%9d req = ", measurement.requests)
-                    + format(measurement.rate) + " req/s")
+                    + format(measurement.rate) + " req/s"
+                    + String(format: "  %6.2f µs CPU/req  %5.2f sleeps/req", cpu, measurement.sleepsPerRequest))
         } catch {
             failures[name] = "\(error)"
             print("round \(round)  \(name): failed: \(error)")
@@ -60,10 +65,14 @@ for round in 1...rounds {
     }
 }
 print("")
-print("case                                        best req/s")
-for (name, _) in cases {
-    print(name.padding(toLength: 40, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed"))
+// CPU is getrusage of this process over the measured run: client, broker, workers and their
+// libzmq I/O threads; for majortomo everything but its broker (a Python child process).
+print("case                                        best req/s   least µs CPU/req   sleeps/req")
+for (name, _) in cases where best[name] != nil || failures[name] != nil {
+    let cpu = leastCPU[name].map { String(format: "   %12.2f   %10.2f", $0.cpu, $0.sleeps) } ?? ""
+    print(name.padding(toLength: 40, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed") + cpu)
 }
+print("(CPU: every thread of this process, libzmq's I/O threads included; majortomo's Python broker not counted)")
 let ours = best[ourCase] ?? 0
 let rawRate = best["raw ROUTER/DEALER echo"] ?? 0
 let majortomoRate = best[majortomoCase] ?? 0

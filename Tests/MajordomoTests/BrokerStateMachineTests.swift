@@ -102,6 +102,24 @@ struct BrokerStateMachineTests {
         #expect(broker.queuedRequestCount(for: echo) == 2)
     }
 
+    @Test("A request refused by a full queue leaves no trace of a service nobody serves")
+    mutating func refusedRequestForgetsNewService() throws {
+        broker = BrokerStateMachine(configuration: BrokerConfiguration(queueLimit: 0, serviceLimit: 1))
+        let first = broker.client(c1, "made-up", [[1]])
+        #expect(first.last == .event(.queueFull("made-up", client: c1)))
+        #expect(broker.serviceDirectory.isEmpty)
+        // The refused service did not take the only slot: another new name is refused for its
+        // full queue, not for the service limit.
+        let second = broker.client(c1, echo, [[2]])
+        guard case .sendToClient(c1, let reply, .rfc18) = second.first else {
+            Issue.record("expected an error reply, got \(second)")
+            return
+        }
+        let error = try #require(BrokerErrorReply(body: reply.body))
+        #expect(error.reason.contains("queue for 'echo' is full"))
+        #expect(broker.serviceDirectory.isEmpty)
+    }
+
     @Test("mmi.service answers 200 for a served service, 404 otherwise; other mmi.* 501")
     mutating func management() {
         let discovery: ServiceName = "mmi.service"

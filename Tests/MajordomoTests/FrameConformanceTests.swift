@@ -98,4 +98,12 @@ struct FrameConformanceTests {
         #expect(BrokerErrorReply(body: [Array("200".utf8)]) == nil)
         #expect(BrokerErrorReply(body: [Array("hello".utf8), []]) == nil)
     }
+
+    @Test("The shared constant frames spell RFC 18's headers, command bytes and the mmi. prefix")
+    func constants() {
+        #expect(MDPConstants.clientHeader == Self.c)
+        #expect(MDPConstants.workerHeader == Self.w)
+        #expect(MDPConstants.commandFrames == (0...6).map { [UInt8($0)] })
+        #expect(MDPConstants.managementPrefix == Array("mmi.".utf8))
+    }
 }

@@ -10,19 +10,25 @@ public enum BrokerAction: Hashable, Sendable {
     /// The frames to hand the ROUTER socket (routing id first), or `nil` for an event.
     public var routerFrames: [[UInt8]]? {
         var frames: [[UInt8]] = []
+        return appendRouterFrames(to: &frames) ? frames : nil
+    }
+
+    /// Appends the frames to hand the ROUTER socket (routing id first) to `frames`, so a loop can
+    /// reuse one frame list for every message; returns `false` (appending nothing) for an event.
+    func appendRouterFrames(to frames: inout [[UInt8]]) -> Bool {
         switch self {
         case .sendToWorker(let worker, let command, let dialect):
-            frames.reserveCapacity(6 + command.bodyCount)
+            frames.reserveCapacity(frames.count + 6 + command.bodyCount)
             frames.append(worker.bytes)
             command.append(to: &frames, dialect: dialect)
         case .sendToClient(let client, let reply, let dialect):
-            frames.reserveCapacity(5 + reply.body.count)
+            frames.reserveCapacity(frames.count + 5 + reply.body.count)
             frames.append(client.bytes)
             reply.append(to: &frames, dialect: dialect)
         case .event:
-            return nil
+            return false
         }
-        return frames
+        return true
     }
 }
 

@@ -3,15 +3,28 @@ import ZeroMQ
 
 /// The body of the broker thread: sockets, poll, parse, step, act.
 final class BrokerLoop {
+    /// What other threads ask of the loop.
+    enum Command: Sendable, Equatable {
+        /// Say goodbye to every peer, close and leave.
+        case stop
+    }
+
     let router: Socket
-    let control: Socket
+    let control: Mailbox<Command>
     /// The ZAP handler's socket, when CURVE clients are checked against an allow-list.
     let authentication: (socket: Socket, authenticator: ZAPAuthenticator)?
     let limits: FrameLimits
     var logger: Logger
-    var machine: BrokerStateMachine<ContinuousClock.Instant>
+    // The per-message state below is touched only by the loop thread and never while another
+    // access to it is open, so the runtime's exclusivity bookkeeping (a call per access, per
+    // message) is switched off for it.
+    @exclusivity(unchecked) var machine: BrokerStateMachine<ContinuousClock.Instant>
     /// The actions of one batch of messages, carried out together (see ``receiveBatch()``).
-    private var outbox: [BrokerAction] = []
+    @exclusivity(unchecked) private var outbox: [BrokerAction] = []
+    /// Receives ROUTER messages with shared arrays for the frames every message repeats.
+    private let receiver = FrameReceiver()
+    /// The frames of the message being sent, reused so sending allocates no frame list.
+    @exclusivity(unchecked) private var outgoing: [[UInt8]] = []
     /// Keeps bad input from flooding the log.
     var malformedInput = MalformedInputLog<ContinuousClock.Instant>()
     let clock = ContinuousClock()
@@ -22,6 +35,8 @@ final class BrokerLoop {
 
     /// Opens the sockets, reports the bind result to `startup`, and serves until told to stop.
     static func run(broker: Broker, startup: Startup) {
+        // Later stop() calls find nobody to wake, and return.
+        defer { _ = broker.control.close() }
         let loop: BrokerLoop
         do {
             loop = try BrokerLoop(broker: broker)
@@ -37,8 +52,7 @@ final class BrokerLoop {
         let configuration = broker.configuration
         router = try Socket(broker.context, type: .router)
         try router.set(.maxMessageSize(Int64(configuration.maximumMessageSize)))
-        control = try Socket(broker.context, type: .pair)
-        try control.bind(broker.controlEndpoint)
+        control = broker.control
         authentication = try Self.secure(router, with: configuration.curve, in: broker.context)
         limits = configuration.frameLimits
         logger = broker.logger
@@ -47,7 +61,6 @@ final class BrokerLoop {
 
     deinit {
         router.close()
-        control.close()
         authentication?.socket.close()
     }
 
@@ -80,19 +93,29 @@ final class BrokerLoop {
     private func serve() {
         var poller = Poller()
         let routerIndex = poller.register(router)
-        let controlIndex = poller.register(control)
+        let controlIndex = control.descriptor.map { poller.register(fileDescriptor: $0) }
         let authenticationIndex = authentication.map { poller.register($0.socket) }
         do {
             while true {
-                let deadline = [machine.nextDeadline(), malformedInput.nextDeadline].compactMap { $0 }.min()
-                try poller.poll(timeout: deadline.map { max(clock.now.duration(to: $0), .zero) })
-                if poller.events(at: controlIndex).contains(.readable) { break }
+                // Read once per wake-up: it walks every worker. A deadline moved by the messages
+                // handled below only makes the tick find nothing due, and the next poll sees it.
+                let machineDeadline = machine.nextDeadline()
+                var timeout = Self.earliest(machineDeadline, malformedInput.nextDeadline).map {
+                    max(clock.now.duration(to: $0), .zero)
+                }
+                if controlIndex == nil { timeout = min(timeout ?? .seconds(1), Mailbox<Command>.fallbackInterval) }
+                try poller.poll(timeout: timeout)
+                if controlIndex.map({ poller.events(at: $0).contains(.readable) }) ?? true,
+                    control.take().contains(.stop)
+                {
+                    break
+                }
                 if let authenticationIndex, poller.events(at: authenticationIndex).contains(.readable) {
                     try authenticate()
                 }
                 if poller.events(at: routerIndex).contains(.readable) { try receiveBatch() }
                 let now = clock.now
-                if let deadline = machine.nextDeadline(), deadline <= now {
+                if let machineDeadline, machineDeadline <= now {
                     try perform(machine.tick(now: now))
                 }
                 if let summary = malformedInput.summary(now: now) { log(summary) }
@@ -104,6 +127,15 @@ final class BrokerLoop {
         } catch {
             logger.error("broker loop failed; restart the broker", metadata: ["mdp.error": "\(error)"])
         }
+    }
+
+    /// The earlier of two optional instants.
+    private static func earliest(
+        _ first: ContinuousClock.Instant?, _ second: ContinuousClock.Instant?
+    ) -> ContinuousClock.Instant? {
+        guard let first else { return second }
+        guard let second else { return first }
+        return min(first, second)
     }
 
     /// Answers one ZAP request from libzmq.
@@ -125,10 +157,12 @@ final class BrokerLoop {
         var received = 0
         var requests = 0
         defer { metrics.count(messages: received, requests: requests) }
+        // One clock reading per batch: its messages arrived within microseconds of each other.
+        let now = clock.now
         for _ in 0..<Self.batchSize {
             guard
-                let (frames, address) = try router.receive(
-                    dontWait: true, property: "Peer-Address", when: BrokerInbound.mayBeWorkerReady)
+                let (frames, address) = try receiver.receive(
+                    from: router, dontWait: true, property: "Peer-Address", when: BrokerInbound.mayBeWorkerReady)
             else { break }
             received += 1
             let message: BrokerInbound
@@ -142,7 +176,7 @@ final class BrokerLoop {
                 logger.trace("message received", metadata: ["mdp.peer": "\(message.sender)", "mdp.dialect": "\(message.dialect)"])
             }
             if case .client = message.content { requests += 1 }
-            outbox += machine.receive(message, now: clock.now)
+            machine.receive(message, now: now, into: &outbox)
             if let address { machine.recordAddress(address, of: message.sender) }
         }
         try perform(outbox)
@@ -150,17 +184,20 @@ final class BrokerLoop {
 
     /// Sends what the state machine asked for and logs what it reported.
     private func perform(_ actions: [BrokerAction]) throws(ZMQError) {
+        defer { outgoing.removeAll(keepingCapacity: true) }
         for action in actions {
-            guard let frames = action.routerFrames else {
+            outgoing.removeAll(keepingCapacity: true)
+            guard action.appendRouterFrames(to: &outgoing) else {
                 if case .event(let event) = action { log(event) }
                 continue
             }
             do {
-                try router.send(frames)
+                try router.send(outgoing)
             } catch ZMQError.terminated {
                 throw ZMQError.terminated
             } catch {
-                logger.debug("send failed", metadata: ["mdp.peer": "\(PeerIdentity(frames[0]))", "mdp.error": "\(error)"])
+                logger.debug(
+                    "send failed", metadata: ["mdp.peer": "\(PeerIdentity(outgoing[0]))", "mdp.error": "\(error)"])
             }
         }
     }

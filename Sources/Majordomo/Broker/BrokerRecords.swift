@@ -26,6 +26,39 @@ struct WorkerRecord<Instant: InstantProtocol> {
         let client: PeerIdentity
         let clientDialect: Dialect
     }
+
+    /// What the broker needs after a worker answered: where the reply goes, and whether the
+    /// worker had no credit left before a FINAL freed one.
+    struct Answer {
+        let service: ServiceName
+        let clientDialect: Dialect
+        let hadNoCredit: Bool
+    }
+
+    // The broker changes records in place through these (one `modify` access each): reading a
+    // field through `Dictionary.Values`' getter copies the whole record, retains and all.
+
+    /// Hands the worker `assignment`; returns its dialect and whether it has credit left.
+    mutating func take(_ assignment: Assignment, credit: Int, nextHeartbeat: Instant) -> (Dialect, hasCredit: Bool) {
+        assignments.append(assignment)
+        self.nextHeartbeat = nextHeartbeat
+        return (dialect, assignments.count < credit)
+    }
+
+    /// Notes a PARTIAL or FINAL for `client` heard at `now`: the oldest request held for that
+    /// client answers it (workers answer in order), and a FINAL releases it. `nil` when the worker
+    /// holds no request for `client` (nothing changes then).
+    mutating func answer(client: PeerIdentity, isFinal: Bool, credit: Int, now: Instant) -> Answer? {
+        guard let index = assignments.firstIndex(where: { $0.client == client }) else { return nil }
+        lastHeard = now
+        let answer = Answer(
+            service: service, clientDialect: assignments[index].clientDialect, hadNoCredit: assignments.count >= credit)
+        if isFinal {
+            assignments.remove(at: index)
+            if assignments.isEmpty { idleSince = now }
+        }
+        return answer
+    }
 }
 
 /// A client request waiting for a worker.
@@ -49,6 +82,20 @@ struct ServiceRecord<Instant: InstantProtocol> {
     var idle: [PeerIdentity] = []
     /// Requests waiting for a worker.
     var requests = FIFO<PendingRequest<Instant>>()
+
+    /// Queues `request` unless `limit` requests already wait; false when refused.
+    mutating func enqueue(_ request: PendingRequest<Instant>, limit: Int) -> Bool {
+        guard requests.count < limit else { return false }
+        requests.append(request)
+        return true
+    }
+
+    /// Takes the next worker that may take a request and the oldest waiting request, when there
+    /// are both (in place: see ``WorkerRecord``).
+    mutating func nextPairing() -> (PeerIdentity, PendingRequest<Instant>)? {
+        guard !idle.isEmpty, let request = requests.popFirst() else { return nil }
+        return (idle.removeFirst(), request)
+    }
 
     /// True when nothing refers to the service any more, so it can be forgotten.
     var isUnused: Bool {

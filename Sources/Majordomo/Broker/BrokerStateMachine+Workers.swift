@@ -14,18 +14,17 @@ extension BrokerStateMachine {
         case .heartbeat:
             workers.values[slot].lastHeard = now
         case .partial(let client, let body), .final(let client, let body):
-            // The oldest request held for that client: workers answer in order.
-            guard let index = workers.values[slot].assignments.firstIndex(where: { $0.client == client }) else {
+            let isFinal = if case .final = command { true } else { false }
+            let credit = workerCredit
+            let answer = workers.values[slot].answer(client: client, isFinal: isFinal, credit: credit, now: now)
+            guard let answer else {
                 violation(by: workers.values[slot], "\(command.name) for client \(client), which it is not serving", into: &actions)
                 return
             }
-            workers.values[slot].lastHeard = now
-            let service = workers.values[slot].service
-            let isFinal = if case .final = command { true } else { false }
-            let reply = ClientReply(kind: isFinal ? .final : .partial, service: service, body: body)
-            actions.append(.sendToClient(client, reply, workers.values[slot].assignments[index].clientDialect))
+            let reply = ClientReply(kind: isFinal ? .final : .partial, service: answer.service, body: body)
+            actions.append(.sendToClient(client, reply, answer.clientDialect))
             if isFinal {
-                workerFinished(identity, at: slot, assignmentAt: index, now: now, into: &actions)
+                workerFinished(identity, answer, now: now, into: &actions)
             }
         case .disconnect:
             let worker = workers.values[slot]
@@ -69,19 +68,15 @@ extension BrokerStateMachine {
     /// requests again (it joins the back of the line: longest idle is served first), and gets a
     /// waiting request, if any.
     private mutating func workerFinished(
-        _ identity: PeerIdentity, at slot: [PeerIdentity: WorkerRecord<Instant>].Index, assignmentAt index: Int,
-        now: Instant, into actions: inout [BrokerAction]
+        _ identity: PeerIdentity, _ answer: WorkerRecord<Instant>.Answer, now: Instant,
+        into actions: inout [BrokerAction]
     ) {
-        let service = workers.values[slot].service
-        let hadNoCredit = workers.values[slot].assignments.count >= workerCredit
-        workers.values[slot].assignments.remove(at: index)
-        if workers.values[slot].assignments.isEmpty {
-            workers.values[slot].idleSince = now
+        // A registered worker's service record exists (it counts the worker).
+        guard let service = services.index(forKey: answer.service) else { return }
+        if answer.hadNoCredit {
+            services.values[service].idle.append(identity)
         }
-        if hadNoCredit {
-            updateService(service) { $0.idle.append(identity) }
-        }
-        dispatch(service, now: now, into: &actions)
+        dispatch(at: service, now: now, into: &actions)
     }
 
     /// Disconnects a worker that broke the protocol.

@@ -33,13 +33,18 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         var actions: [BrokerAction] = []
         // A reply and the next request for the worker, usually: one allocation, not two.
         actions.reserveCapacity(4)
+        receive(message, now: now, into: &actions)
+        return actions
+    }
+
+    /// Handles one parsed message, appending the actions to `actions` (a loop's reused outbox).
+    public mutating func receive(_ message: BrokerInbound, now: Instant, into actions: inout [BrokerAction]) {
         switch message.content {
         case .client(let request):
             clientRequested(request, from: message.sender, dialect: message.dialect, now: now, into: &actions)
         case .worker(let command):
             workerSent(command, from: message.sender, dialect: message.dialect, now: now, into: &actions)
         }
-        return actions
     }
 
     /// Says goodbye: DISCONNECT to every worker, and a 503 to every client still waiting.
@@ -93,7 +98,13 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
             actions.append(.sendToClient(client, managementReply(to: request, now: now), dialect))
             return
         }
-        guard services[request.service] != nil || services.count < configuration.serviceLimit else {
+        // One hash lookup on the common path: the service is known, and found by its slot.
+        var slot = services.index(forKey: request.service)
+        if slot == nil, services.count < configuration.serviceLimit {
+            services[request.service] = ServiceRecord()
+            slot = services.index(forKey: request.service)
+        }
+        guard let slot else {
             let error = BrokerErrorReply(
                 status: .unavailable,
                 reason: "the broker already tracks \(configuration.serviceLimit) services; "
@@ -103,12 +114,9 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
             return
         }
         let limit = configuration.queueLimit
-        let accepted = updateService(request.service) { service in
-            guard service.requests.count < limit else { return false }
-            service.requests.append(PendingRequest(client: client, dialect: dialect, body: request.body, arrived: now))
-            return true
-        }
-        guard accepted else {
+        let pending = PendingRequest(client: client, dialect: dialect, body: request.body, arrived: now)
+        guard services.values[slot].enqueue(pending, limit: limit) else {
+            if services.values[slot].isUnused { services.remove(at: slot) }
             let error = BrokerErrorReply(
                 status: .unavailable,
                 reason: "the queue for '\(request.service)' is full (\(limit) requests waiting); "
@@ -117,25 +125,32 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
             actions.append(.event(.queueFull(request.service, client: client)))
             return
         }
-        dispatch(request.service, now: now, into: &actions)
+        dispatch(at: slot, now: now, into: &actions)
     }
 
     /// Pairs workers of `name` that may take a request with its waiting requests, oldest
     /// first. A worker that still has credit after taking one goes to the back of the line, so
     /// with ``BrokerConfiguration/workerCredit`` above 1 the workers take requests in turn.
     mutating func dispatch(_ name: ServiceName, now: Instant, into actions: inout [BrokerAction]) {
-        // Records are changed through their slots, in place (see workerSent).
         guard let service = services.index(forKey: name) else { return }
+        dispatch(at: service, now: now, into: &actions)
+    }
+
+    /// ``dispatch(_:now:into:)`` for the service record at `service`.
+    mutating func dispatch(
+        at service: [ServiceName: ServiceRecord<Instant>].Index, now: Instant, into actions: inout [BrokerAction]
+    ) {
+        // Records are changed through their slots, in place (see workerSent).
         let credit = workerCredit
-        while !services.values[service].idle.isEmpty, let request = services.values[service].requests.popFirst() {
-            let identity = services.values[service].idle.removeFirst()
+        let nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
+        while let (identity, request) = services.values[service].nextPairing() {
             guard let worker = workers.index(forKey: identity) else { continue }
-            workers.values[worker].assignments.append(.init(client: request.client, clientDialect: request.dialect))
-            workers.values[worker].nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
-            if workers.values[worker].assignments.count < credit {
+            let assignment = WorkerRecord<Instant>.Assignment(client: request.client, clientDialect: request.dialect)
+            let (dialect, hasCredit) = workers.values[worker].take(
+                assignment, credit: credit, nextHeartbeat: nextHeartbeat)
+            if hasCredit {
                 services.values[service].idle.append(identity)
             }
-            let dialect = workers.values[worker].dialect
             actions.append(.sendToWorker(identity, .request(client: request.client, body: request.body), dialect))
         }
     }

@@ -42,6 +42,10 @@ final class ClientLoop {
     private var highestRequestID: UInt64 = 0
     private var dealer: Socket?
     private var broker: String { configuration.brokerEndpoint }
+    /// Receives the broker's replies with shared arrays for the frames every reply repeats.
+    private let receiver = FrameReceiver()
+    /// The frames of the request being sent, reused so sending allocates no frame list.
+    private var outgoing: [[UInt8]] = []
 
     init(
         context: Context, configuration: ClientConfiguration, mailbox: Mailbox<Command>,
@@ -136,12 +140,14 @@ final class ClientLoop {
     private func transmit(_ request: ClientRequest) throws(ZMQError) -> Bool {
         guard let dealer else { return false }
         logger.trace("REQUEST", metadata: ["mdp.service": "\(request.service)"])
-        return try dealer.send(request.frames(dialect: configuration.dialect), dontWait: true)
+        defer { outgoing.removeAll(keepingCapacity: true) }
+        request.append(to: &outgoing, dialect: configuration.dialect)
+        return try dealer.send(outgoing, dontWait: true)
     }
 
     private func receiveBatch(from socket: Socket) throws(ZMQError) {
         for _ in 0..<256 {
-            guard let frames = try socket.receive(dontWait: true) else { return }
+            guard let frames = try receiver.receive(from: socket, dontWait: true) else { return }
             let reply: ClientReply
             do {
                 (_, reply) = try ClientReply.parse(frames, limits: configuration.frameLimits)

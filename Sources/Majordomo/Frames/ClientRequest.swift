@@ -37,7 +37,19 @@ public struct ClientRequest: Hashable, Sendable {
 
     /// The frames of this request in `dialect`.
     public func frames(dialect: Dialect) -> [[UInt8]] {
-        dialect.prefix + [MDPConstants.clientHeader, [MDPConstants.ClientCode.request.byte(in: dialect)], service.bytes]
-            + body
+        var frames: [[UInt8]] = []
+        frames.reserveCapacity(4 + body.count)
+        append(to: &frames, dialect: dialect)
+        return frames
+    }
+
+    /// Appends the frames of this request in `dialect` to `frames`, without building
+    /// intermediate arrays (the command byte is a shared constant frame).
+    public func append(to frames: inout [[UInt8]], dialect: Dialect) {
+        if dialect == .majortomo { frames.append([]) }
+        frames.append(MDPConstants.clientHeader)
+        frames.append(MDPConstants.commandFrames[Int(MDPConstants.ClientCode.request.byte(in: dialect))])
+        frames.append(service.bytes)
+        frames.append(contentsOf: body)
     }
 }

@@ -16,8 +16,9 @@ public struct FrameLimits: Sendable, Hashable {
         guard frames.count <= maximumFrameCount else {
             throw .tooManyFrames(count: frames.count, limit: maximumFrameCount)
         }
-        for (index, frame) in frames.enumerated() where frame.count > maximumFrameSize {
-            throw .frameTooLarge(index: index, size: frame.count, limit: maximumFrameSize)
+        // By position, reading each frame's count in place (enumerating copies every frame).
+        for (offset, index) in frames.indices.enumerated() where frames[index].count > maximumFrameSize {
+            throw .frameTooLarge(index: offset, size: frames[index].count, limit: maximumFrameSize)
         }
     }
 }

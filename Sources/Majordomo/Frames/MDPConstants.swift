@@ -4,15 +4,20 @@
 /// RFC 18 numbers client commands REQUEST 0x01, PARTIAL 0x02, FINAL 0x03. The majortomo dialect
 /// (see ``Dialect``) numbers them like the worker commands: REQUEST 0x02, PARTIAL 0x03, FINAL 0x04.
 package enum MDPConstants {
-    /// First frame of every client message: "MDPC02".
-    package static let clientHeader: [UInt8] = Array("MDPC02".utf8)
-    /// First frame of every worker message: "MDPW02".
-    package static let workerHeader: [UInt8] = Array("MDPW02".utf8)
-    /// One-byte command frames 0x00…0x06, shared so serializing a command allocates nothing.
-    package static let commandFrames: [[UInt8]] = (0...6).map { [UInt8($0)] }
+    // Written as literals so that the optimizer emits them as static, immortal arrays: every
+    // message sent or received shares them, and retaining an immortal array writes nothing, so
+    // threads of one process (broker, workers and clients in `newsbus run`) do not fight over
+    // their reference counts' cache line.
 
-    /// Services whose names start with this are answered by the broker itself (RFC 8).
-    package static let managementPrefix: [UInt8] = Array("mmi.".utf8)
+    /// First frame of every client message: "MDPC02".
+    package static let clientHeader: [UInt8] = [0x4D, 0x44, 0x50, 0x43, 0x30, 0x32]
+    /// First frame of every worker message: "MDPW02".
+    package static let workerHeader: [UInt8] = [0x4D, 0x44, 0x50, 0x57, 0x30, 0x32]
+    /// One-byte command frames 0x00…0x06, shared so serializing a command allocates nothing.
+    package static let commandFrames: [[UInt8]] = [[0x00], [0x01], [0x02], [0x03], [0x04], [0x05], [0x06]]
+
+    /// Services whose names start with this are answered by the broker itself (RFC 8): "mmi.".
+    package static let managementPrefix: [UInt8] = [0x6D, 0x6D, 0x69, 0x2E]
 
     /// Worker command bytes (both dialects).
     package enum WorkerCode: UInt8, Sendable {
@@ -52,9 +57,13 @@ package enum MDPConstants {
 
         /// The command a byte stands for in `dialect`, if any.
         package init?(byte: UInt8, in dialect: Dialect) {
-            guard let code = [ClientCode.request, .partial, .final].first(where: { $0.byte(in: dialect) == byte })
-            else { return nil }
-            self = code
+            // RFC 18 numbers them 1, 2, 3; majortomo one higher.
+            switch dialect == .rfc18 ? byte : byte &- 1 {
+            case 0x01: self = .request
+            case 0x02: self = .partial
+            case 0x03: self = .final
+            default: return nil
+            }
         }
     }
 }

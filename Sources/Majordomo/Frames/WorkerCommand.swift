@@ -44,7 +44,7 @@ public enum WorkerCommand: Hashable, Sendable {
         guard let code = MDPConstants.WorkerCode(rawValue: byte) else {
             throw .unknownCommand(header: "MDPW02", command: [byte])
         }
-        var reader = FrameReader(frames, command: "worker \(code)")
+        var reader = FrameReader(frames, command: code.readerName)
         let command: WorkerCommand
         switch code {
         case .ready:
@@ -111,6 +111,20 @@ extension MDPConstants.WorkerCode: CustomStringConvertible {
         case .final: "FINAL"
         case .heartbeat: "HEARTBEAT"
         case .disconnect: "DISCONNECT"
+        }
+    }
+}
+
+extension MDPConstants.WorkerCode {
+    /// "worker READY" and so on, for parse errors: literals, so parsing builds no string.
+    var readerName: String {
+        switch self {
+        case .ready: "worker READY"
+        case .request: "worker REQUEST"
+        case .partial: "worker PARTIAL"
+        case .final: "worker FINAL"
+        case .heartbeat: "worker HEARTBEAT"
+        case .disconnect: "worker DISCONNECT"
         }
     }
 }

@@ -27,6 +27,12 @@ final class WorkerLoop {
     private var schedule: HeartbeatSchedule<Instant>
     /// Set when the context was shut down: leave without another word.
     private var terminated = false
+    /// Receives the broker's messages with shared arrays for the frames every message repeats.
+    private let receiver = FrameReceiver()
+    /// The frames of the command being sent, reused so sending allocates no frame list.
+    private var outgoing: [[UInt8]] = []
+    /// When the batch of messages being handled began (see ``receiveBatch(from:)``).
+    private var batchStart: Instant?
 
     init(
         context: Context, configuration: WorkerConfiguration, handler: @escaping WorkerHandler,
@@ -85,23 +91,34 @@ final class WorkerLoop {
         }
     }
 
-    /// Handles up to a batch of waiting messages, so one poll serves many.
+    /// Handles up to a batch of waiting messages, so one poll serves many. The clock is read
+    /// twice per batch, not per message: sends in the batch count from its start (at worst a
+    /// heartbeat goes out early), and the broker counts as heard when the batch ends, so time
+    /// spent in the handler is ours, not the broker's silence.
     private func receiveBatch(from socket: Socket) throws(ZMQError) {
+        var handled = 0
+        batchStart = clock.now
+        defer {
+            batchStart = nil
+            if handled > 0 { schedule.heardFromPeer(at: clock.now) }
+        }
         for _ in 0..<64 {
-            guard socket === dealer, !terminated, let frames = try socket.receive(dontWait: true) else { return }
-            handle(frames)
+            guard socket === dealer, !terminated, let frames = try receiver.receive(from: socket, dontWait: true) else {
+                return
+            }
+            if handle(frames) { handled += 1 }
         }
     }
 
-    private func handle(_ frames: [[UInt8]]) {
+    /// Carries out one message; false when it was malformed (and does not prove the broker alive).
+    private func handle(_ frames: [[UInt8]]) -> Bool {
         let command: WorkerCommand
         do {
             (_, command) = try WorkerCommand.parse(frames, limits: configuration.frameLimits)
         } catch {
             logger.warning("dropped a malformed message from the broker: \(error)")
-            return
+            return false
         }
-        schedule.heardFromPeer(at: clock.now)
         switch command {
         case .request(let client, let body):
             serve(client: client, body: body)
@@ -114,6 +131,7 @@ final class WorkerLoop {
         case .ready, .partial, .final:
             logger.warning("dropped a \(command.name) from the broker: only workers send that command")
         }
+        return true
     }
 
     private func serve(client: PeerIdentity, body: [[UInt8]]) {
@@ -126,8 +144,6 @@ final class WorkerLoop {
             reply = WorkerFailure.body(service: configuration.service, error: error)
         }
         send(.final(client: client, body: reply))
-        // Time spent in the handler is ours, not the broker's silence.
-        schedule.heardFromPeer(at: clock.now)
     }
 
     private func keepTimers(now: Instant) {
@@ -188,9 +204,14 @@ final class WorkerLoop {
     /// Sends `command` without blocking; a full queue (broker unreachable) drops it.
     private func send(_ command: WorkerCommand) {
         guard let dealer else { return }
+        // Emptied after each send; and first, should a failed send's reconnect (its READY comes
+        // through here) have left it full.
+        if !outgoing.isEmpty { outgoing.removeAll(keepingCapacity: true) }
+        defer { outgoing.removeAll(keepingCapacity: true) }
+        command.append(to: &outgoing, dialect: configuration.dialect)
         do {
-            if try dealer.send(command.frames(dialect: configuration.dialect), dontWait: true) {
-                schedule.sentToPeer(at: clock.now)
+            if try dealer.send(outgoing, dontWait: true) {
+                schedule.sentToPeer(at: batchStart ?? clock.now)
             } else {
                 logger.warning("dropped \(command.name): the queue to the broker is full")
             }
