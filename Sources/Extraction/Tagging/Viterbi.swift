@@ -35,9 +35,40 @@ enum Viterbi {
         return masked
     }
 
+    /// Per previous label, the highest and lowest label-to-label transition score: with them a
+    /// step skips previous labels that cannot be any label's best (see `decode`). Only for models
+    /// that allow every label-to-label transition (the part-of-speech tagger).
+    struct Bounds: Sendable {
+        let rowMaximum: [Float]
+        let rowMinimum: [Float]
+
+        /// The bounds of `masked` (`maskedTransitions`), or `nil` when some label-to-label
+        /// transition is forbidden or not finite.
+        init?(masked: [Float], labels: Int) {
+            let padded = Viterbi.paddedWidth(labels)
+            var rowMaximum: [Float] = []
+            var rowMinimum: [Float] = []
+            for previous in 0..<labels {
+                let row = masked[(previous * padded)..<(previous * padded + labels)]
+                guard row.allSatisfy(\.isFinite), let high = row.max(), let low = row.min() else { return nil }
+                rowMaximum.append(high)
+                rowMinimum.append(low)
+            }
+            self.rowMaximum = rowMaximum
+            self.rowMinimum = rowMinimum
+        }
+    }
+
     /// `decode` with the transitions already masked (`maskedTransitions`).
+    ///
+    /// With `bounds`, each step first finds the best previous label `top` (score `s`), then skips
+    /// every previous label `p` with `score(p) + rowMaximum(p) < s + rowMinimum(top)`: each of its
+    /// candidates is below `top`'s candidate for the same label, so it is never the best and never
+    /// ties it. Float addition is monotonic, so the rounded sums keep that order: the result is
+    /// exactly the full scan's.
     static func decode(
-        emissions: [Float], transitions: [Float], allowed: [Bool], masked: [Float], count: Int, labels: Int
+        emissions: [Float], transitions: [Float], allowed: [Bool], masked: [Float], count: Int, labels: Int,
+        bounds: Bounds? = nil
     ) -> [Int] {
         guard count > 0 else { return [] }
         let width = labels + 1
@@ -48,14 +79,24 @@ enum Viterbi {
         for label in 0..<labels where allowed[labels * width + label] {
             scores[label] = transitions[labels * width + label] + emissions[label]
         }
+        var kept = (0..<Int32(labels)).map { $0 }
         masked.withUnsafeBufferPointer { masked in
             scores.withUnsafeMutableBufferPointer { scores in
                 back.withUnsafeMutableBufferPointer { back in
                     emissions.withUnsafeBufferPointer { emissions in
-                        for position in 1..<count {
-                            step(
-                                position: position, labels: labels, padded: padded, masked: masked, scores: scores,
-                                back: back, emissions: emissions)
+                        kept.withUnsafeMutableBufferPointer { kept in
+                            var keptCount = labels
+                            for position in 1..<count {
+                                if let bounds {
+                                    keptCount = candidates(
+                                        scores: UnsafeBufferPointer(rebasing: scores[((position - 1) * padded)...]),
+                                        labels: labels, bounds: bounds, into: kept)
+                                }
+                                step(
+                                    position: position, labels: labels, padded: padded, masked: masked, scores: scores,
+                                    back: back, emissions: emissions,
+                                    previousLabels: UnsafeBufferPointer(rebasing: kept[0..<keptCount]))
+                            }
                         }
                     }
                 }
@@ -93,7 +134,7 @@ enum Viterbi {
     private static func step(
         position: Int, labels: Int, padded: Int, masked: UnsafeBufferPointer<Float>,
         scores: UnsafeMutableBufferPointer<Float>, back: UnsafeMutableBufferPointer<Int32>,
-        emissions: UnsafeBufferPointer<Float>
+        emissions: UnsafeBufferPointer<Float>, previousLabels: UnsafeBufferPointer<Int32>
     ) {
         let row = position * padded
         let previousRow = row - padded
@@ -107,7 +148,8 @@ enum Viterbi {
             var previous0 = SIMD8<Int32>(repeating: 0)
             var previous1 = previous0
             var previous2 = previous0
-            for previous in 0..<labels {
+            for label in previousLabels {
+                let previous = Int(label)
                 let score = SIMD8<Float>(repeating: scores[previousRow + previous])
                 let offset = (previous * padded + group) * 4
                 let candidate0 = score + transitionBase.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
@@ -116,7 +158,7 @@ enum Viterbi {
                 let better0 = candidate0 .> best0
                 let better1 = candidate1 .> best1
                 let better2 = candidate2 .> best2
-                let label = SIMD8<Int32>(repeating: Int32(previous))
+                let label = SIMD8<Int32>(repeating: label)
                 best0.replace(with: candidate0, where: better0)
                 best1.replace(with: candidate1, where: better1)
                 best2.replace(with: candidate2, where: better2)
@@ -135,6 +177,25 @@ enum Viterbi {
         for label in 0..<labels {
             scores[row + label] += emissions[position * labels + label]
         }
+    }
+
+    /// Writes the previous labels (in label order) that can still be some label's best at the next
+    /// step into `kept`, returning how many (see `decode`).
+    @inline(__always)
+    private static func candidates(
+        scores: UnsafeBufferPointer<Float>, labels: Int, bounds: Bounds, into kept: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        var top = 0
+        for label in 1..<labels where scores[label] > scores[top] { top = label }
+        let threshold = scores[top] + bounds.rowMinimum[top]
+        var count = 0
+        bounds.rowMaximum.withUnsafeBufferPointer { rowMaximum in
+            for label in 0..<labels where !(scores[label] + rowMaximum[label] < threshold) {
+                kept[count] = Int32(label)
+                count += 1
+            }
+        }
+        return count
     }
 
     /// The transition mask for `labels` given a rule on label names (`nil` = sentence boundary).
