@@ -28,7 +28,7 @@ extension EntityModel {
         var sums = [Int32](repeating: 0, count: scratch + labels)
         var batch = KeyBatch(capacity: forms.count * 24 + tokenCount * 12)
         for form in 0..<forms.count {
-            for key in Self.wordKeys(forms, form) { batch.append(key, first: row(form, 0), second: row(form, 1)) }
+            Self.appendWordKeys(forms, form, to: &batch, first: row(form, 0), second: row(form, 1))
             for (number, (_, name)) in EntityFeatures.windowOffsets.enumerated() {
                 let first = row(form, 2 + 2 * number)
                 batch.append(FeatureHasher.key(10, name, forms.lowered[form]), first: first, second: first + labels)
@@ -107,37 +107,46 @@ extension EntityModel {
 
     /// Float emissions of `tokens` rows of `labels` sums starting at `offset`, rows `2 * labels` apart.
     private static func emissions(_ sums: [Int32], from offset: Int, tokens: Int, labels: Int, scale: Float) -> [Float] {
-        var result = [Float](repeating: 0, count: tokens * labels)
-        for token in 0..<tokens {
-            for label in 0..<labels {
-                result[token * labels + label] = Float(sums[offset + token * 2 * labels + label]) / scale
+        guard tokens > 0 else { return [] }
+        return [Float](unsafeUninitializedCapacity: tokens * labels) { result, initialized in
+            sums.withUnsafeBufferPointer { sums in
+                let source = sums.baseAddress.unsafelyUnwrapped + offset
+                let target = result.baseAddress.unsafelyUnwrapped
+                for token in 0..<tokens {
+                    QuantizedWeights.scores(
+                        source + token * 2 * labels, count: labels, scale: scale, into: target + token * labels)
+                }
             }
+            initialized = tokens * labels
         }
-        return result
     }
 
-    /// The keys of `EntityFeatures` that depend on form `form` alone (`local`'s own-word keys).
-    private static func wordKeys(_ forms: TokenForms, _ form: Int) -> [UInt32] {
+    /// Adds the keys of `EntityFeatures` that depend on form `form` alone (`local`'s own-word keys).
+    private static func appendWordKeys(
+        _ forms: TokenForms, _ form: Int, to batch: inout KeyBatch, first: Int, second: Int
+    ) {
         let word = forms.words[form]
         let lower = forms.lowered[form]
         let scalarCount = forms.scalarCounts[form]
-        var keys: [UInt32] = [
-            EntityFeatures.biasKey, FeatureHasher.key(2, word), FeatureHasher.key(3, lower),
-            FeatureHasher.key(4, forms.normalized[form]), FeatureHasher.key(5, forms.shapes[form]),
-            FeatureHasher.key(6, forms.shortShapes[form]),
-        ]
+        batch.append(EntityFeatures.biasKey, first: first, second: second)
+        batch.append(FeatureHasher.key(2, word), first: first, second: second)
+        batch.append(FeatureHasher.key(3, lower), first: first, second: second)
+        batch.append(FeatureHasher.key(4, forms.normalized[form]), first: first, second: second)
+        batch.append(FeatureHasher.key(5, forms.shapes[form]), first: first, second: second)
+        batch.append(FeatureHasher.key(6, forms.shortShapes[form]), first: first, second: second)
         for length in 1...4 where length <= scalarCount {
             var prefix = FeatureHasher(7)
             prefix.add(EntityFeatures.numberNames[length])
             prefix.add(prefixOf: word, length, isASCII: forms.isASCII[form])
-            keys.append(prefix.key)
+            batch.append(prefix.key, first: first, second: second)
             var suffix = FeatureHasher(8)
             suffix.add(EntityFeatures.numberNames[length])
             suffix.add(suffixOf: lower, length, isASCII: forms.isASCII[form])
-            keys.append(suffix.key)
+            batch.append(suffix.key, first: first, second: second)
         }
-        keys.append(FeatureHasher.key(18, EntityFeatures.numberNames[min(scalarCount, 8)], forms.casings[form]))
-        return keys
+        batch.append(
+            FeatureHasher.key(18, EntityFeatures.numberNames[min(scalarCount, 8)], forms.casings[form]),
+            first: first, second: second)
     }
 
     /// The keys of `EntityFeatures.local` that combine token `index` with its position or neighbours.
