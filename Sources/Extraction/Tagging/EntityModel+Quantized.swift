@@ -13,9 +13,8 @@ extension EntityModel {
 
     /// BILOU tags of both passes for a document whose token forms are already collected.
     func tagBILOU(quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel) -> [[String]] {
-        let views = forms.sentences.indices.map(forms.view)
-        let extractor = EntityFeatures(gazetteer: gazetteer)
-        let context = DocumentContext(forms, views: views)
+        let allCaps = forms.sentences.indices.map { forms.isAllCaps(sentence: $0) }
+        let context = FormFeatureKeys.documentContext(forms, allCaps: allCaps)
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its first- and second-pass rows, then a scratch row.
@@ -23,7 +22,7 @@ extension EntityModel {
         let end = forms.count + 1
         func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
         let tokenBase = row(forms.count + 2, 0)
-        let tokenCount = views.reduce(0) { $0 + $1.count }
+        let tokenCount = forms.sentences.reduce(0) { $0 + $1.count }
         let scratch = tokenBase + tokenCount * 2 * labels
         var sums = [Int32](repeating: 0, count: scratch + labels)
         var batch = KeyBatch(capacity: forms.count * 24 + tokenCount * 12)
@@ -41,17 +40,23 @@ extension EntityModel {
             batch.append(FeatureHasher.key(10, name, marker), first: first, second: first + labels)
             batch.append(FeatureHasher.key(11, name, marker), first: first, second: first + labels)
         }
-        var contextKeys = FeatureBuffer(tokens: 1, keysPerToken: 16)
         var token = 0
-        for (view, ids) in zip(views, forms.sentences) {
-            let gazetteerKeys = extractor.gazetteerFeatures(view)
-            for index in 0..<view.count {
-                Self.contextKeys(view, index, casing: forms.casings[Int(ids[index])], into: &contextKeys)
-                contextKeys.append(contentsOf: gazetteerKeys[index])
-                extractor.documentFeatures(view, index, context: context, into: &contextKeys)
+        for (number, ids) in forms.sentences.enumerated() {
+            let sentenceBase = tokenBase + token * 2 * labels
+            FormFeatureKeys.appendGazetteerKeys(gazetteer, forms: forms, ids: ids, to: &batch) { index in
+                (sentenceBase + index * 2 * labels, sentenceBase + index * 2 * labels + labels)
+            }
+            for index in ids.indices {
                 let first = tokenBase + token * 2 * labels
-                for key in contextKeys.keys { batch.append(key, first: first, second: first + labels) }
-                contextKeys.removeAll()
+                Self.appendContextKeys(forms, ids, index, allCaps: allCaps[number], to: &batch, first: first, second: first + labels)
+                let form = Int(ids[index])
+                if forms.isCapitalized[form] {
+                    let lowered = Int(forms.loweredIDs[form])
+                    let key = FormFeatureKeys.documentKey(
+                        ambiguous: index == 0 || allCaps[number], seenLowercase: context.lowercase[lowered],
+                        seenCapitalizedInside: context.capitalizedInside[lowered])
+                    batch.append(key, first: first, second: first + labels)
+                }
                 token += 1
             }
         }
@@ -74,28 +79,21 @@ extension EntityModel {
             }
         }
         var offset = tokenBase
-        let firstTags = views.map { view in
-            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[0])
-            offset += view.count * 2 * labels
-            return firstPass.tag(emissions: emissions, count: view.count)
+        let firstTags = forms.sentences.map { ids in
+            let emissions = Self.emissions(sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[0])
+            offset += ids.count * 2 * labels
+            return firstPass.decode(emissions: emissions, count: ids.count)
         }
-        let history = extractor.historyFeatures(
-            words: views.map(\.words), lowered: views.map(\.lowered), firstPass: firstTags)
         batch.removeAll()
-        token = 0
-        for features in history {
-            for index in 0..<features.count {
-                let second = tokenBase + token * 2 * labels + labels
-                for key in features[index] { batch.append(key, first: scratch, second: second) }
-                token += 1
-            }
+        formKeys.appendHistoryKeys(forms: forms, tags: firstTags, to: &batch, scratch: scratch) { token in
+            tokenBase + token * 2 * labels + labels
         }
         quantized.add(batch, to: &sums)
         offset = tokenBase + labels
-        return views.map { view in
-            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[1])
-            offset += view.count * 2 * labels
-            return secondPass.tag(emissions: emissions, count: view.count)
+        return forms.sentences.map { ids in
+            let emissions = Self.emissions(sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[1])
+            offset += ids.count * 2 * labels
+            return secondPass.tag(emissions: emissions, count: ids.count)
         }
     }
 
@@ -149,18 +147,29 @@ extension EntityModel {
             first: first, second: second)
     }
 
-    /// The keys of `EntityFeatures.local` that combine token `index` with its position or neighbours.
-    private static func contextKeys(
-        _ view: TaggingSentence, _ index: Int, casing: String, into keys: inout FeatureBuffer
+    /// Adds the keys of `EntityFeatures.local` that combine token `index` of sentence `ids` with its
+    /// position or neighbours.
+    private static func appendContextKeys(
+        _ forms: TokenForms, _ ids: [Int32], _ index: Int, allCaps: Bool, to batch: inout KeyBatch, first: Int,
+        second: Int
     ) {
-        let lower = view.lowered[index]
-        let shortShape = view.shortShapes[index]
+        func lower(_ position: Int) -> String {
+            position < 0 ? "<s>" : position >= ids.count ? "</s>" : forms.lowered[Int(ids[position])]
+        }
+        func shortShape(_ position: Int) -> String {
+            position < 0 ? "<s>" : position >= ids.count ? "</s>" : forms.shortShapes[Int(ids[position])]
+        }
+        let form = Int(ids[index])
+        let lowerForm = forms.lowered[form]
+        let shortShapeForm = forms.shortShapes[form]
         let start = index == 0 ? "start" : "inside"
-        keys.append(FeatureHasher.key(9, start, casing, view.isAllCaps ? "capsline" : "mixed"))
-        keys.append(FeatureHasher.key(12, view.lower(index - 1), lower))
-        keys.append(FeatureHasher.key(13, lower, view.lower(index + 1)))
-        keys.append(FeatureHasher.key(14, view.shortShape(index - 1), shortShape, view.shortShape(index + 1)))
-        keys.append(FeatureHasher.key(15, view.lower(index - 1), shortShape))
-        keys.append(FeatureHasher.key(16, shortShape, view.lower(index + 1)))
+        batch.append(
+            FeatureHasher.key(9, start, forms.casings[form], allCaps ? "capsline" : "mixed"), first: first, second: second)
+        batch.append(FeatureHasher.key(12, lower(index - 1), lowerForm), first: first, second: second)
+        batch.append(FeatureHasher.key(13, lowerForm, lower(index + 1)), first: first, second: second)
+        batch.append(
+            FeatureHasher.key(14, shortShape(index - 1), shortShapeForm, shortShape(index + 1)), first: first, second: second)
+        batch.append(FeatureHasher.key(15, lower(index - 1), shortShapeForm), first: first, second: second)
+        batch.append(FeatureHasher.key(16, shortShapeForm, lower(index + 1)), first: first, second: second)
     }
 }

@@ -8,6 +8,8 @@ public struct EntityModel: Sendable {
     let bothPasses: DualWeightTable?
     /// Both passes' weights as exact integers, for a model read from a file (see `QuantizedWeights`).
     let quantized: QuantizedWeights?
+    /// Per-token keys with few possible values, hashed once (see `FormFeatureKeys`).
+    let formKeys: FormFeatureKeys
 
     /// The entity labels in BILOU form, as the sequence models predict them.
     static let labels: [String] = ["O"] + ["PER", "ORG", "LOC", "MISC"].flatMap { type in
@@ -21,6 +23,7 @@ public struct EntityModel: Sendable {
         self.gazetteer = gazetteer
         self.firstPass = firstPass
         self.secondPass = secondPass
+        formKeys = FormFeatureKeys(labels: firstPass.labels)
         let quantized = secondPass.flatMap { QuantizedWeights(passes: [firstPass, $0]) }
         self.quantized = quantized
         // The float table serves only models without the integer one (trained in memory).

@@ -117,6 +117,33 @@ public struct Gazetteer: Sendable {
         return found
     }
 
+    /// `matches(in:)` for a sentence given as form ids into `lowered` (lower-cased forms).
+    func matches(ids: [Int32], lowered: [String]) -> [(range: Range<Int>, mask: UInt16)] {
+        var keys: [UInt32] = []
+        keys.reserveCapacity(ids.count * maximumLength)
+        for start in ids.indices {
+            let limit = min(ids.count, start + maximumLength)
+            guard start < limit else { continue }
+            var hasher = FeatureHasher(0)
+            for end in (start + 1)...limit {
+                hasher.add(lowered[Int(ids[end - 1])])
+                keys.append(hasher.key)
+            }
+        }
+        let masks = packed.map { lookUp(keys, in: $0) } ?? keys.map { mask(key: $0) }
+        var found: [(range: Range<Int>, mask: UInt16)] = []
+        var next = 0
+        for start in ids.indices {
+            let limit = min(ids.count, start + maximumLength)
+            guard start < limit else { continue }
+            for end in (start + 1)...limit {
+                if masks[next] != 0 { found.append((start..<end, masks[next])) }
+                next += 1
+            }
+        }
+        return found
+    }
+
     static func key(_ tokens: ArraySlice<String>) -> UInt32 {
         var hasher = FeatureHasher(0)
         for token in tokens { hasher.add(token) }

@@ -66,6 +66,13 @@ struct SequenceModel: Sendable {
         ).map { labels[$0] }
     }
 
+    /// The best label indices for `count` tokens with emission scores already summed.
+    func decode(emissions: [Float], count: Int) -> [Int] {
+        Viterbi.decode(
+            emissions: emissions, transitions: transitions, allowed: allowed, masked: masked, count: count,
+            labels: labels.count, bounds: bounds)
+    }
+
     /// The best label names for per-token key lists.
     func tag(_ features: [[UInt32]]) -> [String] {
         decode(features).map { labels[$0] }
