@@ -119,7 +119,14 @@ struct FormFeatureKeys: Sendable {
                 var kind = kinds[form]
                 if kind == 0 {
                     kind = 1
-                    if let first = forms.words[form].unicodeScalars.first, first.properties.isAlphabetic {
+                    if let byte = forms.words[form].utf8.first, byte < 0x80 {
+                        // ASCII: the letters are exactly the alphabetic scalars, a-z lower and A-Z upper case.
+                        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
+                            kind = 2
+                        } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                            kind = 3
+                        }
+                    } else if let first = forms.words[form].unicodeScalars.first, first.properties.isAlphabetic {
                         kind = first.properties.isLowercase ? 2 : first.properties.isUppercase ? 3 : 4
                     }
                     kinds[form] = kind

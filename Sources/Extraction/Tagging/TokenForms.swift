@@ -67,16 +67,16 @@ struct TokenForms: Sendable {
         slotHashes[index] = hash
         slotIDs[index] = id
         words.append(word)
-        let lower = WordShape.lowercased(word)
+        let ascii = WordShape.isASCII(word)
+        let lower = ascii ? WordShape.lowercasedASCII(word) : WordShape.lowercased(word)
         lowered.append(lower)
         let loweredID = loweredTable[lower] ?? Int32(loweredTable.count)
         if loweredID == Int32(loweredTable.count) { loweredTable[lower] = loweredID }
         loweredIDs.append(loweredID)
         isCapitalized.append(WordShape.isCapitalized(word))
-        shapes.append(WordShape.shape(word))
-        shortShapes.append(WordShape.shortShape(word))
-        normalized.append(WordShape.normalized(word))
-        let ascii = WordShape.isASCII(word)
+        shapes.append(ascii ? WordShape.shapeASCII(word, maximumRun: 2) : WordShape.shape(word))
+        shortShapes.append(ascii ? WordShape.shapeASCII(word, maximumRun: 1) : WordShape.shortShape(word))
+        normalized.append(ascii ? WordShape.normalizedASCII(word) : WordShape.normalized(word))
         isASCII.append(ascii)
         scalarCounts.append(ascii ? word.utf8.count : word.unicodeScalars.count)
         hasLetter.append(WordShape.hasLetter(word))
