@@ -26,7 +26,7 @@ struct TokenForms: Sendable {
     /// Each form's lower-cased form as an id (forms that lower-case alike share it: "The", "THE").
     private(set) var loweredIDs: [Int32] = []
     /// Lower-cased form → its id.
-    private var loweredTable: [String: Int32] = [:]
+    private var loweredTable = StringIDTable()
     /// Number of distinct lower-cased forms.
     var loweredCount: Int { loweredTable.count }
     /// Whether each form is capitalised (`WordShape.isCapitalized`).
@@ -70,9 +70,7 @@ struct TokenForms: Sendable {
         let ascii = WordShape.isASCII(word)
         let lower = ascii ? WordShape.lowercasedASCII(word) : WordShape.lowercased(word)
         lowered.append(lower)
-        let loweredID = loweredTable[lower] ?? Int32(loweredTable.count)
-        if loweredID == Int32(loweredTable.count) { loweredTable[lower] = loweredID }
-        loweredIDs.append(loweredID)
+        loweredIDs.append(loweredTable.id(lower))
         isCapitalized.append(WordShape.isCapitalized(word))
         shapes.append(ascii ? WordShape.shapeASCII(word, maximumRun: 2) : WordShape.shape(word))
         shortShapes.append(ascii ? WordShape.shapeASCII(word, maximumRun: 1) : WordShape.shortShape(word))
