@@ -11,10 +11,14 @@ extension EntityModel {
         tagBILOU(quantized: quantized, forms: TokenForms(document), secondPass: secondPass)
     }
 
-    /// BILOU tags of both passes for a document whose token forms are already collected.
-    func tagBILOU(quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel) -> [[String]] {
+    /// BILOU tags of both passes for documents whose token forms are already collected: `documents`
+    /// gives each document's range of `forms.sentences` (`nil`: one document). Forms may be shared
+    /// by several documents; their cached rows are, and the document-level features are not.
+    func tagBILOU(
+        quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel, documents: [Range<Int>]? = nil
+    ) -> [[String]] {
+        let documents = documents ?? [forms.sentences.indices]
         let allCaps = forms.sentences.indices.map { forms.isAllCaps(sentence: $0) }
-        let context = FormFeatureKeys.documentContext(forms, allCaps: allCaps)
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its first- and second-pass rows, then a scratch row.
@@ -41,23 +45,28 @@ extension EntityModel {
             batch.append(FeatureHasher.key(11, name, marker), first: first, second: first + labels)
         }
         var token = 0
-        for (number, ids) in forms.sentences.enumerated() {
-            let sentenceBase = tokenBase + token * 2 * labels
-            FormFeatureKeys.appendGazetteerKeys(gazetteer, forms: forms, ids: ids, to: &batch) { index in
-                (sentenceBase + index * 2 * labels, sentenceBase + index * 2 * labels + labels)
-            }
-            for index in ids.indices {
-                let first = tokenBase + token * 2 * labels
-                Self.appendContextKeys(forms, ids, index, allCaps: allCaps[number], to: &batch, first: first, second: first + labels)
-                let form = Int(ids[index])
-                if forms.isCapitalized[form] {
-                    let lowered = Int(forms.loweredIDs[form])
-                    let key = FormFeatureKeys.documentKey(
-                        ambiguous: index == 0 || allCaps[number], seenLowercase: context.lowercase[lowered],
-                        seenCapitalizedInside: context.capitalizedInside[lowered])
-                    batch.append(key, first: first, second: first + labels)
+        for document in documents {
+            let context = FormFeatureKeys.documentContext(forms, allCaps: allCaps, sentences: document)
+            for number in document {
+                let ids = forms.sentences[number]
+                let sentenceBase = tokenBase + token * 2 * labels
+                FormFeatureKeys.appendGazetteerKeys(gazetteer, forms: forms, ids: ids, to: &batch) { index in
+                    (sentenceBase + index * 2 * labels, sentenceBase + index * 2 * labels + labels)
                 }
-                token += 1
+                for index in ids.indices {
+                    let first = tokenBase + token * 2 * labels
+                    Self.appendContextKeys(
+                        forms, ids, index, allCaps: allCaps[number], to: &batch, first: first, second: first + labels)
+                    let form = Int(ids[index])
+                    if forms.isCapitalized[form] {
+                        let lowered = Int(forms.loweredIDs[form])
+                        let key = FormFeatureKeys.documentKey(
+                            ambiguous: index == 0 || allCaps[number], seenLowercase: context.lowercase[lowered],
+                            seenCapitalizedInside: context.capitalizedInside[lowered])
+                        batch.append(key, first: first, second: first + labels)
+                    }
+                    token += 1
+                }
             }
         }
         quantized.add(batch, to: &sums)
@@ -85,8 +94,14 @@ extension EntityModel {
             return firstPass.decode(emissions: emissions, count: ids.count)
         }
         batch.removeAll()
-        formKeys.appendHistoryKeys(forms: forms, tags: firstTags, to: &batch, scratch: scratch) { token in
-            tokenBase + token * 2 * labels + labels
+        var firstToken = 0
+        for document in documents {
+            formKeys.appendHistoryKeys(
+                forms: forms, tags: firstTags, sentences: document, to: &batch, scratch: scratch
+            ) { token in
+                tokenBase + (firstToken + token) * 2 * labels + labels
+            }
+            firstToken += document.reduce(0) { $0 + forms.sentences[$1].count }
         }
         quantized.add(batch, to: &sums)
         offset = tokenBase + labels

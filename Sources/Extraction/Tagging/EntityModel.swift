@@ -44,6 +44,17 @@ public struct EntityModel: Sendable {
         return tag(document: forms.sentenceWords)
     }
 
+    /// IOB2 tags for every sentence of several documents sharing one table of forms (`documents`:
+    /// each document's range of `forms.sentences`), each document tagged as `tag(forms:)` would.
+    func tag(forms: TokenForms, documents: [Range<Int>]) -> [[String]] {
+        if let quantized, let secondPass {
+            return tagBILOU(quantized: quantized, forms: forms, secondPass: secondPass, documents: documents)
+                .map(TagScheme.bilouToIOB2)
+        }
+        let words = forms.sentenceWords
+        return documents.flatMap { tag(document: Array(words[$0])) }
+    }
+
     /// BILOU tags of both passes.
     func tagBILOU(document: [[String]], firstPassOnly: Bool = false) -> [[String]] {
         if let quantized, let secondPass, !firstPassOnly {

@@ -108,13 +108,15 @@ struct FormFeatureKeys: Sendable {
 
     /// Per lower-cased form id: whether it is seen in lower case, and capitalised inside a mixed-case
     /// sentence (not sentence-initial), as `DocumentContext` finds them.
-    static func documentContext(_ forms: TokenForms, allCaps: [Bool]) -> (lowercase: [Bool], capitalizedInside: [Bool]) {
+    static func documentContext(
+        _ forms: TokenForms, allCaps: [Bool], sentences: Range<Int>
+    ) -> (lowercase: [Bool], capitalizedInside: [Bool]) {
         var lowercase = [Bool](repeating: false, count: forms.loweredCount)
         var inside = [Bool](repeating: false, count: forms.loweredCount)
         // Per form: 0 unclassified, 1 not alphabetic, 2 lower-case initial, 3 upper-case initial, 4 other.
         var kinds = [UInt8](repeating: 0, count: forms.count)
-        for (sentence, ids) in forms.sentences.enumerated() {
-            for (index, id) in ids.enumerated() {
+        for sentence in sentences {
+            for (index, id) in forms.sentences[sentence].enumerated() {
                 let form = Int(id)
                 var kind = kinds[form]
                 if kind == 0 {
@@ -138,16 +140,20 @@ struct FormFeatureKeys: Sendable {
         return (lowercase, inside)
     }
 
-    /// Adds the second-pass keys (`PredictionHistory.features`) of every token: `tags` are the
-    /// first-pass label indices per sentence; token `t`'s keys go at `tokenRow(t)`.
+    /// Adds the second-pass keys (`PredictionHistory.features`) of every token of one document
+    /// (`sentences` of `forms`): `tags` are the first-pass label indices per sentence of `forms`;
+    /// the document's token `t` has its keys go at `tokenRow(t)`.
     func appendHistoryKeys(
-        forms: TokenForms, tags: [[Int]], to batch: inout KeyBatch, scratch: Int, tokenRow: (Int) -> Int
+        forms: TokenForms, tags allTags: [[Int]], sentences: Range<Int>, to batch: inout KeyBatch, scratch: Int,
+        tokenRow: (Int) -> Int
     ) {
+        let documentForms = forms.sentences[sentences]
+        let tags = allTags[sentences]
         let labels = labelCount
         // Per lower-cased form: row of tag counts over its capitalised occurrences.
         var rowOf = [Int](repeating: -1, count: forms.loweredCount)
         var counts: [Int] = []
-        for (ids, sentenceTags) in zip(forms.sentences, tags) {
+        for (ids, sentenceTags) in zip(documentForms, tags) {
             for (id, tag) in zip(ids, sentenceTags) where forms.isCapitalized[Int(id)] {
                 let lowered = Int(forms.loweredIDs[Int(id)])
                 if rowOf[lowered] < 0 {
@@ -159,7 +165,7 @@ struct FormFeatureKeys: Sendable {
         }
         var typeCounts = [Int](repeating: 0, count: majorityKeys.count)
         var token = 0
-        for (ids, sentenceTags) in zip(forms.sentences, tags) {
+        for (ids, sentenceTags) in zip(documentForms, tags) {
             for index in ids.indices {
                 let row = tokenRow(token)
                 token += 1
