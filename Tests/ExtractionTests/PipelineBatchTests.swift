@@ -27,7 +27,8 @@ struct PipelineBatchTests {
         return [
             Pipeline.Article(id: "blank", text: " \n ", date: nil),
             first,
-            Pipeline.Article(id: "short", text: "Kazakhstan's President Tokayev met Donald Trump in Washington.", date: nil),
+            Pipeline.Article(
+                id: "short", text: "Kazakhstan's President Tokayev met Donald Trump in Washington.", date: nil),
             Pipeline.Article(id: "long", text: String(repeating: "Almaty ", count: 40), date: nil),
             Pipeline.Article(id: "again", text: first.text, date: first.date),
         ] + articles.dropFirst()
@@ -37,7 +38,8 @@ struct PipelineBatchTests {
     static func render(_ result: Result<Document, ExtractionError>, _ article: Pipeline.Article) -> String {
         switch result {
         case .success(let document):
-            DocumentJSON.render(document, article: ArticleMetadata(id: article.id, title: nil, date: article.date, source: nil))
+            DocumentJSON.render(
+                document, article: ArticleMetadata(id: article.id, title: nil, date: article.date, source: nil))
         case .failure(let error):
             "error: \(error)"
         }

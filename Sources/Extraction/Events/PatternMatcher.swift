@@ -25,7 +25,9 @@ struct PatternMatcher {
                             WordFilter.mayContainAll(values, beforeStart..<afterStart, words: beforeWords),
                             WordFilter.mayContainAll(values, afterStart..<cursor, words: afterWords)
                         else { continue }
-                        if matches(block.patterns[index].before, in: before), matches(block.patterns[index].after, in: after) {
+                        if matches(block.patterns[index].before, in: before),
+                            matches(block.patterns[index].after, in: after)
+                        {
                             best = index
                             bestWeight = weight
                         }

@@ -89,7 +89,8 @@ extension EntityModel {
         }
         var offset = tokenBase
         let firstTags = forms.sentences.map { ids in
-            let emissions = Self.emissions(sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[0])
+            let emissions = Self.emissions(
+                sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[0])
             offset += ids.count * 2 * labels
             return firstPass.decode(emissions: emissions, count: ids.count)
         }
@@ -106,7 +107,8 @@ extension EntityModel {
         quantized.add(batch, to: &sums)
         offset = tokenBase + labels
         return forms.sentences.map { ids in
-            let emissions = Self.emissions(sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[1])
+            let emissions = Self.emissions(
+                sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[1])
             offset += ids.count * 2 * labels
             return secondPass.tag(emissions: emissions, count: ids.count)
         }
@@ -179,11 +181,13 @@ extension EntityModel {
         let shortShapeForm = forms.shortShapes[form]
         let start = index == 0 ? "start" : "inside"
         batch.append(
-            FeatureHasher.key(9, start, forms.casings[form], allCaps ? "capsline" : "mixed"), first: first, second: second)
+            FeatureHasher.key(9, start, forms.casings[form], allCaps ? "capsline" : "mixed"),
+            first: first, second: second)
         batch.append(FeatureHasher.key(12, lower(index - 1), lowerForm), first: first, second: second)
         batch.append(FeatureHasher.key(13, lowerForm, lower(index + 1)), first: first, second: second)
         batch.append(
-            FeatureHasher.key(14, shortShape(index - 1), shortShapeForm, shortShape(index + 1)), first: first, second: second)
+            FeatureHasher.key(14, shortShape(index - 1), shortShapeForm, shortShape(index + 1)),
+            first: first, second: second)
         batch.append(FeatureHasher.key(15, lower(index - 1), shortShapeForm), first: first, second: second)
         batch.append(FeatureHasher.key(16, shortShapeForm, lower(index + 1)), first: first, second: second)
     }

@@ -172,8 +172,8 @@ struct FormFeatureKeys: Sendable {
                 let tag = sentenceTags[index]
                 batch.append(tagKeys[tag], first: scratch, second: row)
                 batch.append(previousKeys[index > 0 ? sentenceTags[index - 1] : labels], first: scratch, second: row)
-                batch.append(
-                    nextKeys[index + 1 < sentenceTags.count ? sentenceTags[index + 1] : labels], first: scratch, second: row)
+                let next = index + 1 < sentenceTags.count ? sentenceTags[index + 1] : labels
+                batch.append(nextKeys[next], first: scratch, second: row)
                 let form = Int(ids[index])
                 guard forms.isCapitalized[form] else { continue }
                 let base = rowOf[Int(forms.loweredIDs[form])] * labels

@@ -96,7 +96,9 @@ struct QuantizedWeights: Sendable {
                                                     var probe = (WeightTable.slot(key, mask: mask) + 1) & mask
                                                     while true {
                                                         slot = slots[probe]
-                                                        if slot == 0 || UInt32(truncatingIfNeeded: slot >> 32) == key { break }
+                                                        if slot == 0 || UInt32(truncatingIfNeeded: slot >> 32) == key {
+                                                            break
+                                                        }
                                                         probe = (probe + 1) & mask
                                                     }
                                                     found[index - base] = slot

@@ -35,37 +35,54 @@ enum Viterbi {
         return masked
     }
 
-    /// Per previous label, the highest and lowest label-to-label transition score: with them a
-    /// step skips previous labels that cannot be any label's best (see `decode`). Only for models
-    /// that allow every label-to-label transition (the part-of-speech tagger).
+    /// Per previous label, the highest and lowest allowed label-to-label transition score, and its
+    /// group: labels that may be followed by exactly the same labels. With them a step skips
+    /// previous labels that cannot be any label's best (see `decode`).
     struct Bounds: Sendable {
         let rowMaximum: [Float]
         let rowMinimum: [Float]
+        /// Group of each label (0, 1, …).
+        let group: [Int]
+        /// Number of groups.
+        let groupCount: Int
 
-        /// The bounds of `masked` (`maskedTransitions`), or `nil` when some label-to-label
-        /// transition is forbidden or not finite.
+        /// The bounds of `masked` (`maskedTransitions`; forbidden transitions are −∞), or `nil`
+        /// when some allowed transition is not finite.
         init?(masked: [Float], labels: Int) {
             let padded = Viterbi.paddedWidth(labels)
             var rowMaximum: [Float] = []
             var rowMinimum: [Float] = []
+            var group: [Int] = []
+            var patterns: [[Bool]] = []
             for previous in 0..<labels {
                 let row = masked[(previous * padded)..<(previous * padded + labels)]
-                guard row.allSatisfy(\.isFinite), let high = row.max(), let low = row.min() else { return nil }
-                rowMaximum.append(high)
-                rowMinimum.append(low)
+                let allowed = row.filter { $0 != -.infinity }
+                guard allowed.allSatisfy(\.isFinite) else { return nil }
+                rowMaximum.append(allowed.max() ?? -.infinity)
+                rowMinimum.append(allowed.min() ?? -.infinity)
+                let pattern = row.map { $0 != -.infinity }
+                if let index = patterns.firstIndex(of: pattern) {
+                    group.append(index)
+                } else {
+                    group.append(patterns.count)
+                    patterns.append(pattern)
+                }
             }
             self.rowMaximum = rowMaximum
             self.rowMinimum = rowMinimum
+            self.group = group
+            groupCount = patterns.count
         }
     }
 
     /// `decode` with the transitions already masked (`maskedTransitions`).
     ///
-    /// With `bounds`, each step first finds the best previous label `top` (score `s`), then skips
-    /// every previous label `p` with `score(p) + rowMaximum(p) < s + rowMinimum(top)`: each of its
-    /// candidates is below `top`'s candidate for the same label, so it is never the best and never
-    /// ties it. Float addition is monotonic, so the rounded sums keep that order: the result is
-    /// exactly the full scan's.
+    /// With `bounds`, each step first finds in each group of previous labels (labels that may be
+    /// followed by the same labels) its best label `top` (score `s`), then skips every label `p`
+    /// of the group with `score(p) + rowMaximum(p) < s + rowMinimum(top)`: each of its candidates
+    /// is below `top`'s candidate for the same label, so it is never the best and never ties it.
+    /// Float addition is monotonic, so the rounded sums keep that order: the result is exactly
+    /// the full scan's.
     static func decode(
         emissions: [Float], transitions: [Float], allowed: [Bool], masked: [Float], count: Int, labels: Int,
         bounds: Bounds? = nil
@@ -185,17 +202,25 @@ enum Viterbi {
     private static func candidates(
         scores: UnsafeBufferPointer<Float>, labels: Int, bounds: Bounds, into kept: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
-        var top = 0
-        for label in 1..<labels where scores[label] > scores[top] { top = label }
-        let threshold = scores[top] + bounds.rowMinimum[top]
-        var count = 0
-        bounds.rowMaximum.withUnsafeBufferPointer { rowMaximum in
-            for label in 0..<labels where !(scores[label] + rowMaximum[label] < threshold) {
-                kept[count] = Int32(label)
-                count += 1
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: bounds.groupCount) { top in
+            top.initialize(repeating: -1)
+            for label in 0..<labels {
+                let group = bounds.group[label]
+                if top[group] < 0 || scores[label] > scores[top[group]] { top[group] = label }
+            }
+            return withUnsafeTemporaryAllocation(of: Float.self, capacity: bounds.groupCount) { threshold in
+                for group in 0..<bounds.groupCount {
+                    threshold[group] = top[group] < 0 ? -.infinity : scores[top[group]] + bounds.rowMinimum[top[group]]
+                }
+                var count = 0
+                for label in 0..<labels
+                where !(scores[label] + bounds.rowMaximum[label] < threshold[bounds.group[label]]) {
+                    kept[count] = Int32(label)
+                    count += 1
+                }
+                return count
             }
         }
-        return count
     }
 
     /// The transition mask for `labels` given a rule on label names (`nil` = sentence boundary).
