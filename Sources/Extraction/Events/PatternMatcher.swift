@@ -5,28 +5,37 @@ struct PatternMatcher {
 
     /// The best pattern of `block` for these windows: the one matching the most words (first wins ties).
     func best(in block: VerbBlock, before: Range<Int>, after: Range<Int>) -> VerbPattern? {
-        var best: VerbPattern?
+        var best = -1
         var bestWeight = 0
         let beforeStems = WordFilter(view.stemHashes, window: before)
         let afterStems = WordFilter(view.stemHashes, window: after)
+        // A block changed without `append(_:)` gets its screen built here.
+        let screen = block.screen.count == block.patterns.count ? block.screen : PatternScreen(block.patterns)
         // By index, so rejected patterns are never copied out (each copy retains its arrays).
         beforeStems.withWords { beforeWords in
             afterStems.withWords { afterWords in
-                for index in block.patterns.indices {
-                    let weight = block.patterns[index].weight
-                    guard best == nil || weight > bestWeight,
-                        WordFilter.mayContainAll(block.patterns[index].beforeBits, words: beforeWords),
-                        WordFilter.mayContainAll(block.patterns[index].afterBits, words: afterWords)
-                    else { continue }
-                    let pattern = block.patterns[index]
-                    if matches(pattern.before, in: before), matches(pattern.after, in: after) {
-                        best = pattern
-                        bestWeight = weight
+                screen.values.withUnsafeBufferPointer { values in
+                    var cursor = 0
+                    for index in block.patterns.indices {
+                        let weight = Int(values[cursor])
+                        let beforeStart = cursor + 3
+                        let afterStart = beforeStart + Int(values[cursor + 1])
+                        cursor = afterStart + Int(values[cursor + 2])
+                        guard best < 0 || weight > bestWeight,
+                            WordFilter.mayContainAll(values, beforeStart..<afterStart, words: beforeWords),
+                            WordFilter.mayContainAll(values, afterStart..<cursor, words: afterWords)
+                        else { continue }
+                        if matches(block.patterns[index].before, in: before),
+                            matches(block.patterns[index].after, in: after)
+                        {
+                            best = index
+                            bestWeight = weight
+                        }
                     }
                 }
             }
         }
-        return best
+        return best < 0 ? nil : block.patterns[best]
     }
 
     func matches(_ elements: [PatternElement], in window: Range<Int>) -> Bool {

@@ -47,11 +47,19 @@ struct SentenceCoder {
 
     /// A match score such as "2-1" or "15-13": digits, a hyphen, digits.
     static func isScore(_ word: String) -> Bool {
-        let parts = word.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        return parts.count == 2
-            && parts.allSatisfy { part in
-                (1...3).contains(part.count) && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var digits = 0
+        var hyphens = 0
+        for byte in word.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard hyphens == 0, (1...3).contains(digits) else { return false }
+                hyphens = 1
+                digits = 0
+            } else {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+                digits += 1
             }
+        }
+        return hyphens == 1 && (1...3).contains(digits)
     }
 
     // MARK: Nouns

@@ -58,7 +58,8 @@ struct SentenceView {
     /// The word and the dictionary words it matches as a regular plural.
     static func stems(of word: String) -> [String] {
         var result = [word]
-        guard word.count > 2, word.hasSuffix("S") else { return result }
+        // A word ending in the character "S" ends in the byte "S": most words are out at once.
+        guard word.utf8.last == UInt8(ascii: "S"), word.count > 2, word.hasSuffix("S") else { return result }
         result.append(String(word.dropLast()))
         if word.hasSuffix("ES") { result.append(String(word.dropLast(2))) }
         if word.hasSuffix("IES") { result.append(word.dropLast(3) + "Y") }

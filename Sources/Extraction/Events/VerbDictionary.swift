@@ -20,6 +20,22 @@ package struct VerbBlock: Hashable, Sendable {
     package var codes: EventCodePair?
     /// The block's patterns, in dictionary order.
     package var patterns: [VerbPattern]
+    /// The patterns' quick-reject data in one flat array (kept in step by `append(_:)`).
+    var screen = PatternScreen()
+
+    /// Creates a block.
+    package init(name: String, codes: EventCodePair?, patterns: [VerbPattern]) {
+        self.name = name
+        self.codes = codes
+        self.patterns = patterns
+        screen = PatternScreen(patterns)
+    }
+
+    /// Adds a pattern at the end.
+    mutating func append(_ pattern: VerbPattern) {
+        patterns.append(pattern)
+        screen.append(pattern)
+    }
 }
 
 /// A PETRARCH verb dictionary (`CAMEO.2.0.txt` format) indexed for fast lookup by word form.

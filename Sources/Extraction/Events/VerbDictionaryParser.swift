@@ -104,7 +104,7 @@ struct VerbDictionaryParser {
                 continue
             } else if line.hasPrefix("-") {
                 if let pattern = VerbPatternParser(parser: self).pattern(line.dropFirst()) {
-                    blocks[blocks.count - 1].patterns.append(pattern)
+                    blocks[blocks.count - 1].append(pattern)
                 }
             } else {
                 addVerb(line)

@@ -61,8 +61,16 @@ struct WordFilter {
     /// none of its bits in the filter whose words (`withWords`) are `words`.
     @inline(__always)
     static func mayContainAll(_ groups: [UInt16], words: UnsafeBufferPointer<UInt64>) -> Bool {
-        var index = 0
-        while index < groups.count {
+        groups.withUnsafeBufferPointer { mayContainAll($0, 0..<$0.count, words: words) }
+    }
+
+    /// `mayContainAll(_:words:)` for the groups stored in `values[range]`.
+    @inline(__always)
+    static func mayContainAll(
+        _ groups: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, words: UnsafeBufferPointer<UInt64>
+    ) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
             let end = index + 1 + Int(groups[index])
             var found = false
             for position in (index + 1)..<end {

@@ -11,11 +11,14 @@ extension EntityModel {
         tagBILOU(quantized: quantized, forms: TokenForms(document), secondPass: secondPass)
     }
 
-    /// BILOU tags of both passes for a document whose token forms are already collected.
-    func tagBILOU(quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel) -> [[String]] {
-        let views = forms.sentences.indices.map(forms.view)
-        let extractor = EntityFeatures(gazetteer: gazetteer)
-        let context = DocumentContext(forms, views: views)
+    /// BILOU tags of both passes for documents whose token forms are already collected: `documents`
+    /// gives each document's range of `forms.sentences` (`nil`: one document). Forms may be shared
+    /// by several documents; their cached rows are, and the document-level features are not.
+    func tagBILOU(
+        quantized: QuantizedWeights, forms: TokenForms, secondPass: SequenceModel, documents: [Range<Int>]? = nil
+    ) -> [[String]] {
+        let documents = documents ?? [forms.sentences.indices]
+        let allCaps = forms.sentences.indices.map { forms.isAllCaps(sentence: $0) }
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its first- and second-pass rows, then a scratch row.
@@ -23,12 +26,12 @@ extension EntityModel {
         let end = forms.count + 1
         func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
         let tokenBase = row(forms.count + 2, 0)
-        let tokenCount = views.reduce(0) { $0 + $1.count }
+        let tokenCount = forms.sentences.reduce(0) { $0 + $1.count }
         let scratch = tokenBase + tokenCount * 2 * labels
         var sums = [Int32](repeating: 0, count: scratch + labels)
         var batch = KeyBatch(capacity: forms.count * 24 + tokenCount * 12)
         for form in 0..<forms.count {
-            for key in Self.wordKeys(forms, form) { batch.append(key, first: row(form, 0), second: row(form, 1)) }
+            Self.appendWordKeys(forms, form, to: &batch, first: row(form, 0), second: row(form, 1))
             for (number, (_, name)) in EntityFeatures.windowOffsets.enumerated() {
                 let first = row(form, 2 + 2 * number)
                 batch.append(FeatureHasher.key(10, name, forms.lowered[form]), first: first, second: first + labels)
@@ -41,18 +44,29 @@ extension EntityModel {
             batch.append(FeatureHasher.key(10, name, marker), first: first, second: first + labels)
             batch.append(FeatureHasher.key(11, name, marker), first: first, second: first + labels)
         }
-        var contextKeys = FeatureBuffer(tokens: 1, keysPerToken: 16)
         var token = 0
-        for (view, ids) in zip(views, forms.sentences) {
-            let gazetteerKeys = extractor.gazetteerFeatures(view)
-            for index in 0..<view.count {
-                Self.contextKeys(view, index, casing: forms.casings[Int(ids[index])], into: &contextKeys)
-                contextKeys.append(contentsOf: gazetteerKeys[index])
-                extractor.documentFeatures(view, index, context: context, into: &contextKeys)
-                let first = tokenBase + token * 2 * labels
-                for key in contextKeys.keys { batch.append(key, first: first, second: first + labels) }
-                contextKeys.removeAll()
-                token += 1
+        for document in documents {
+            let context = FormFeatureKeys.documentContext(forms, allCaps: allCaps, sentences: document)
+            for number in document {
+                let ids = forms.sentences[number]
+                let sentenceBase = tokenBase + token * 2 * labels
+                FormFeatureKeys.appendGazetteerKeys(gazetteer, forms: forms, ids: ids, to: &batch) { index in
+                    (sentenceBase + index * 2 * labels, sentenceBase + index * 2 * labels + labels)
+                }
+                for index in ids.indices {
+                    let first = tokenBase + token * 2 * labels
+                    Self.appendContextKeys(
+                        forms, ids, index, allCaps: allCaps[number], to: &batch, first: first, second: first + labels)
+                    let form = Int(ids[index])
+                    if forms.isCapitalized[form] {
+                        let lowered = Int(forms.loweredIDs[form])
+                        let key = FormFeatureKeys.documentKey(
+                            ambiguous: index == 0 || allCaps[number], seenLowercase: context.lowercase[lowered],
+                            seenCapitalizedInside: context.capitalizedInside[lowered])
+                        batch.append(key, first: first, second: first + labels)
+                    }
+                    token += 1
+                }
             }
         }
         quantized.add(batch, to: &sums)
@@ -74,28 +88,29 @@ extension EntityModel {
             }
         }
         var offset = tokenBase
-        let firstTags = views.map { view in
-            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[0])
-            offset += view.count * 2 * labels
-            return firstPass.tag(emissions: emissions, count: view.count)
+        let firstTags = forms.sentences.map { ids in
+            let emissions = Self.emissions(
+                sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[0])
+            offset += ids.count * 2 * labels
+            return firstPass.decode(emissions: emissions, count: ids.count)
         }
-        let history = extractor.historyFeatures(
-            words: views.map(\.words), lowered: views.map(\.lowered), firstPass: firstTags)
         batch.removeAll()
-        token = 0
-        for features in history {
-            for index in 0..<features.count {
-                let second = tokenBase + token * 2 * labels + labels
-                for key in features[index] { batch.append(key, first: scratch, second: second) }
-                token += 1
+        var firstToken = 0
+        for document in documents {
+            formKeys.appendHistoryKeys(
+                forms: forms, tags: firstTags, sentences: document, to: &batch, scratch: scratch
+            ) { token in
+                tokenBase + (firstToken + token) * 2 * labels + labels
             }
+            firstToken += document.reduce(0) { $0 + forms.sentences[$1].count }
         }
         quantized.add(batch, to: &sums)
         offset = tokenBase + labels
-        return views.map { view in
-            let emissions = Self.emissions(sums, from: offset, tokens: view.count, labels: labels, scale: quantized.scales[1])
-            offset += view.count * 2 * labels
-            return secondPass.tag(emissions: emissions, count: view.count)
+        return forms.sentences.map { ids in
+            let emissions = Self.emissions(
+                sums, from: offset, tokens: ids.count, labels: labels, scale: quantized.scales[1])
+            offset += ids.count * 2 * labels
+            return secondPass.tag(emissions: emissions, count: ids.count)
         }
     }
 
@@ -107,51 +122,73 @@ extension EntityModel {
 
     /// Float emissions of `tokens` rows of `labels` sums starting at `offset`, rows `2 * labels` apart.
     private static func emissions(_ sums: [Int32], from offset: Int, tokens: Int, labels: Int, scale: Float) -> [Float] {
-        var result = [Float](repeating: 0, count: tokens * labels)
-        for token in 0..<tokens {
-            for label in 0..<labels {
-                result[token * labels + label] = Float(sums[offset + token * 2 * labels + label]) / scale
+        guard tokens > 0 else { return [] }
+        return [Float](unsafeUninitializedCapacity: tokens * labels) { result, initialized in
+            sums.withUnsafeBufferPointer { sums in
+                let source = sums.baseAddress.unsafelyUnwrapped + offset
+                let target = result.baseAddress.unsafelyUnwrapped
+                for token in 0..<tokens {
+                    QuantizedWeights.scores(
+                        source + token * 2 * labels, count: labels, scale: scale, into: target + token * labels)
+                }
             }
+            initialized = tokens * labels
         }
-        return result
     }
 
-    /// The keys of `EntityFeatures` that depend on form `form` alone (`local`'s own-word keys).
-    private static func wordKeys(_ forms: TokenForms, _ form: Int) -> [UInt32] {
+    /// Adds the keys of `EntityFeatures` that depend on form `form` alone (`local`'s own-word keys).
+    private static func appendWordKeys(
+        _ forms: TokenForms, _ form: Int, to batch: inout KeyBatch, first: Int, second: Int
+    ) {
         let word = forms.words[form]
         let lower = forms.lowered[form]
         let scalarCount = forms.scalarCounts[form]
-        var keys: [UInt32] = [
-            EntityFeatures.biasKey, FeatureHasher.key(2, word), FeatureHasher.key(3, lower),
-            FeatureHasher.key(4, forms.normalized[form]), FeatureHasher.key(5, forms.shapes[form]),
-            FeatureHasher.key(6, forms.shortShapes[form]),
-        ]
+        batch.append(EntityFeatures.biasKey, first: first, second: second)
+        batch.append(FeatureHasher.key(2, word), first: first, second: second)
+        batch.append(FeatureHasher.key(3, lower), first: first, second: second)
+        batch.append(FeatureHasher.key(4, forms.normalized[form]), first: first, second: second)
+        batch.append(FeatureHasher.key(5, forms.shapes[form]), first: first, second: second)
+        batch.append(FeatureHasher.key(6, forms.shortShapes[form]), first: first, second: second)
         for length in 1...4 where length <= scalarCount {
             var prefix = FeatureHasher(7)
             prefix.add(EntityFeatures.numberNames[length])
             prefix.add(prefixOf: word, length, isASCII: forms.isASCII[form])
-            keys.append(prefix.key)
+            batch.append(prefix.key, first: first, second: second)
             var suffix = FeatureHasher(8)
             suffix.add(EntityFeatures.numberNames[length])
             suffix.add(suffixOf: lower, length, isASCII: forms.isASCII[form])
-            keys.append(suffix.key)
+            batch.append(suffix.key, first: first, second: second)
         }
-        keys.append(FeatureHasher.key(18, EntityFeatures.numberNames[min(scalarCount, 8)], forms.casings[form]))
-        return keys
+        batch.append(
+            FeatureHasher.key(18, EntityFeatures.numberNames[min(scalarCount, 8)], forms.casings[form]),
+            first: first, second: second)
     }
 
-    /// The keys of `EntityFeatures.local` that combine token `index` with its position or neighbours.
-    private static func contextKeys(
-        _ view: TaggingSentence, _ index: Int, casing: String, into keys: inout FeatureBuffer
+    /// Adds the keys of `EntityFeatures.local` that combine token `index` of sentence `ids` with its
+    /// position or neighbours.
+    private static func appendContextKeys(
+        _ forms: TokenForms, _ ids: [Int32], _ index: Int, allCaps: Bool, to batch: inout KeyBatch, first: Int,
+        second: Int
     ) {
-        let lower = view.lowered[index]
-        let shortShape = view.shortShapes[index]
+        func lower(_ position: Int) -> String {
+            position < 0 ? "<s>" : position >= ids.count ? "</s>" : forms.lowered[Int(ids[position])]
+        }
+        func shortShape(_ position: Int) -> String {
+            position < 0 ? "<s>" : position >= ids.count ? "</s>" : forms.shortShapes[Int(ids[position])]
+        }
+        let form = Int(ids[index])
+        let lowerForm = forms.lowered[form]
+        let shortShapeForm = forms.shortShapes[form]
         let start = index == 0 ? "start" : "inside"
-        keys.append(FeatureHasher.key(9, start, casing, view.isAllCaps ? "capsline" : "mixed"))
-        keys.append(FeatureHasher.key(12, view.lower(index - 1), lower))
-        keys.append(FeatureHasher.key(13, lower, view.lower(index + 1)))
-        keys.append(FeatureHasher.key(14, view.shortShape(index - 1), shortShape, view.shortShape(index + 1)))
-        keys.append(FeatureHasher.key(15, view.lower(index - 1), shortShape))
-        keys.append(FeatureHasher.key(16, shortShape, view.lower(index + 1)))
+        batch.append(
+            FeatureHasher.key(9, start, forms.casings[form], allCaps ? "capsline" : "mixed"),
+            first: first, second: second)
+        batch.append(FeatureHasher.key(12, lower(index - 1), lowerForm), first: first, second: second)
+        batch.append(FeatureHasher.key(13, lowerForm, lower(index + 1)), first: first, second: second)
+        batch.append(
+            FeatureHasher.key(14, shortShape(index - 1), shortShapeForm, shortShape(index + 1)),
+            first: first, second: second)
+        batch.append(FeatureHasher.key(15, lower(index - 1), shortShapeForm), first: first, second: second)
+        batch.append(FeatureHasher.key(16, shortShapeForm, lower(index + 1)), first: first, second: second)
     }
 }

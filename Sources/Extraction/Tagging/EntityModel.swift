@@ -8,6 +8,8 @@ public struct EntityModel: Sendable {
     let bothPasses: DualWeightTable?
     /// Both passes' weights as exact integers, for a model read from a file (see `QuantizedWeights`).
     let quantized: QuantizedWeights?
+    /// Per-token keys with few possible values, hashed once (see `FormFeatureKeys`).
+    let formKeys: FormFeatureKeys
 
     /// The entity labels in BILOU form, as the sequence models predict them.
     static let labels: [String] = ["O"] + ["PER", "ORG", "LOC", "MISC"].flatMap { type in
@@ -21,6 +23,7 @@ public struct EntityModel: Sendable {
         self.gazetteer = gazetteer
         self.firstPass = firstPass
         self.secondPass = secondPass
+        formKeys = FormFeatureKeys(labels: firstPass.labels)
         let quantized = secondPass.flatMap { QuantizedWeights(passes: [firstPass, $0]) }
         self.quantized = quantized
         // The float table serves only models without the integer one (trained in memory).
@@ -39,6 +42,17 @@ public struct EntityModel: Sendable {
             return tagBILOU(quantized: quantized, forms: forms, secondPass: secondPass).map(TagScheme.bilouToIOB2)
         }
         return tag(document: forms.sentenceWords)
+    }
+
+    /// IOB2 tags for every sentence of several documents sharing one table of forms (`documents`:
+    /// each document's range of `forms.sentences`), each document tagged as `tag(forms:)` would.
+    func tag(forms: TokenForms, documents: [Range<Int>]) -> [[String]] {
+        if let quantized, let secondPass {
+            return tagBILOU(quantized: quantized, forms: forms, secondPass: secondPass, documents: documents)
+                .map(TagScheme.bilouToIOB2)
+        }
+        let words = forms.sentenceWords
+        return documents.flatMap { tag(document: Array(words[$0])) }
     }
 
     /// BILOU tags of both passes.

@@ -11,6 +11,9 @@ public struct Gazetteer: Sendable {
     /// For a gazetteer read whole (`init(entries:maximumLength:)`): `key << 32 | 1 << 16 | mask`
     /// slots (0 = empty), one cache line per lookup, looked up in batches; `nil` after `add`.
     private var packed: [UInt64]?
+    /// With `packed`: one bit per `filterBit` of every key, 128 KiB (stays in a near cache), so most
+    /// absent phrases are rejected without touching the 2 MiB table.
+    private var filter: [UInt64] = []
 
     /// Longest phrase kept, in tokens.
     static let lengthLimit = 6
@@ -37,6 +40,18 @@ public struct Gazetteer: Sendable {
             packed[index] = UInt64(key) << 32 | 1 << 16 | UInt64(mask)
         }
         self.packed = packed
+        var filter = [UInt64](repeating: 0, count: 1 << 14)
+        for key in entries.keys {
+            let bit = Self.filterBit(key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
+    }
+
+    /// The filter bit of `key` (20 bits, other bits of the product than the slot's).
+    @inline(__always)
+    private static func filterBit(_ key: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9e37_79b9_7f4a_7c15) >> 44)
     }
 
     @inline(__always)
@@ -50,7 +65,16 @@ public struct Gazetteer: Sendable {
         let mask = packed.count - 1
         var found = [UInt64](repeating: 0, count: keys.count)
         packed.withUnsafeBufferPointer { packed in
-            for index in keys.indices { found[index] = packed[Self.slot(keys[index], mask: mask)] }
+            filter.withUnsafeBufferPointer { filter in
+                for index in keys.indices {
+                    let bit = Self.filterBit(keys[index])
+                    // A clear filter bit proves the key absent: its slot is never read.
+                    found[index] = filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 ? 0 : 1
+                }
+            }
+            for index in keys.indices where found[index] != 0 {
+                found[index] = packed[Self.slot(keys[index], mask: mask)]
+            }
             for index in keys.indices {
                 var slot = found[index]
                 guard slot != 0, UInt32(truncatingIfNeeded: slot >> 32) != keys[index] else { continue }
@@ -108,6 +132,33 @@ public struct Gazetteer: Sendable {
         var next = 0
         for start in lowered.indices {
             let limit = min(lowered.count, start + maximumLength)
+            guard start < limit else { continue }
+            for end in (start + 1)...limit {
+                if masks[next] != 0 { found.append((start..<end, masks[next])) }
+                next += 1
+            }
+        }
+        return found
+    }
+
+    /// `matches(in:)` for a sentence given as form ids into `lowered` (lower-cased forms).
+    func matches(ids: [Int32], lowered: [String]) -> [(range: Range<Int>, mask: UInt16)] {
+        var keys: [UInt32] = []
+        keys.reserveCapacity(ids.count * maximumLength)
+        for start in ids.indices {
+            let limit = min(ids.count, start + maximumLength)
+            guard start < limit else { continue }
+            var hasher = FeatureHasher(0)
+            for end in (start + 1)...limit {
+                hasher.add(lowered[Int(ids[end - 1])])
+                keys.append(hasher.key)
+            }
+        }
+        let masks = packed.map { lookUp(keys, in: $0) } ?? keys.map { mask(key: $0) }
+        var found: [(range: Range<Int>, mask: UInt16)] = []
+        var next = 0
+        for start in ids.indices {
+            let limit = min(ids.count, start + maximumLength)
             guard start < limit else { continue }
             for end in (start + 1)...limit {
                 if masks[next] != 0 { found.append((start..<end, masks[next])) }

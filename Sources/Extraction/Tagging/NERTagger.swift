@@ -15,6 +15,11 @@ public struct NERTagger: PipelineStage {
     public func apply(to document: inout Document) throws(ExtractionError) {
         let tags = model.tag(forms: document.taggerForms())
         document.taggerFormsCache = nil
+        Self.assign(tags[...], to: &document)
+    }
+
+    /// Stores the IOB2 tags of every sentence of `document` and its mentions.
+    private static func assign(_ tags: ArraySlice<[String]>, to document: inout Document) {
         var mentions: [Mention] = []
         for (sentence, sentenceTags) in zip(document.sentences, tags) {
             let first = sentence.tokens.lowerBound
@@ -29,5 +34,15 @@ public struct NERTagger: PipelineStage {
             }
         }
         document.mentions = mentions
+    }
+}
+
+extension NERTagger: BatchTaggingStage {
+    func apply(toBatch documents: inout [Document], forms: BatchForms) {
+        let tags = model.tag(forms: forms.forms, documents: forms.documents)
+        for (index, range) in zip(documents.indices, forms.documents) {
+            documents[index].taggerFormsCache = nil
+            Self.assign(tags[range], to: &documents[index])
+        }
     }
 }

@@ -20,3 +20,16 @@ public struct POSTagger: PipelineStage {
         }
     }
 }
+
+extension POSTagger: BatchTaggingStage {
+    func apply(toBatch documents: inout [Document], forms: BatchForms) {
+        let tags = model.tag(forms: forms.forms)
+        for (index, range) in zip(documents.indices, forms.documents) {
+            for (sentence, tags) in zip(documents[index].sentences, tags[range]) {
+                for (token, tag) in zip(sentence.tokens, tags) {
+                    documents[index].tokens[token].partOfSpeech = tag
+                }
+            }
+        }
+    }
+}

@@ -25,18 +25,14 @@ extension PartOfSpeechModel {
         var sums = [Int32](repeating: 0, count: tokenBase + tokenCount * labels)
         var batch = KeyBatch(capacity: forms.count * 16 + tokenCount * 3)
         for form in 0..<forms.count {
-            for key in Self.wordKeys(forms, form) { batch.append(key, first: row(form, 0), second: row(form, 0)) }
+            Self.appendWordKeys(forms, form, to: &batch, at: row(form, 0))
             for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
-                for key in Self.windowKeys(offset, name, forms.lowered[form]) {
-                    batch.append(key, first: row(form, 1 + number), second: row(form, 1 + number))
-                }
+                Self.appendWindowKeys(offset, name, forms.lowered[form], to: &batch, at: row(form, 1 + number))
             }
         }
         for (number, (offset, name)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
             let boundary = row(offset < 0 ? start : end, 1 + number)
-            for key in Self.windowKeys(offset, name, offset < 0 ? "<s>" : "</s>") {
-                batch.append(key, first: boundary, second: boundary)
-            }
+            Self.appendWindowKeys(offset, name, offset < 0 ? "<s>" : "</s>", to: &batch, at: boundary)
         }
         var token = 0
         for ids in forms.sentences {
@@ -73,7 +69,15 @@ extension PartOfSpeechModel {
         var offset = tokenBase
         let scale = quantized.scales[0]
         return forms.sentences.map { ids in
-            let emissions = sums[offset..<(offset + ids.count * labels)].map { Float($0) / scale }
+            guard !ids.isEmpty else { return model.tag(emissions: [], count: 0) }
+            let emissions = [Float](unsafeUninitializedCapacity: ids.count * labels) { result, initialized in
+                sums.withUnsafeBufferPointer { sums in
+                    QuantizedWeights.scores(
+                        sums.baseAddress.unsafelyUnwrapped + offset, count: ids.count * labels, scale: scale,
+                        into: result.baseAddress.unsafelyUnwrapped)
+                }
+                initialized = ids.count * labels
+            }
             offset += ids.count * labels
             return model.tag(emissions: emissions, count: ids.count)
         }
@@ -85,39 +89,40 @@ extension PartOfSpeechModel {
         for index in 0..<count { target[index] &+= source[index] }
     }
 
-    /// The keys of `PartOfSpeechFeatures` that depend on form `form` alone.
-    private static func wordKeys(_ forms: TokenForms, _ form: Int) -> [UInt32] {
+    /// Adds the keys of `PartOfSpeechFeatures` that depend on form `form` alone, summed at `row`.
+    private static func appendWordKeys(_ forms: TokenForms, _ form: Int, to batch: inout KeyBatch, at row: Int) {
         let word = forms.words[form]
         let lower = forms.lowered[form]
         let scalarCount = forms.scalarCounts[form]
-        var keys: [UInt32] = [
-            PartOfSpeechFeatures.biasKey, FeatureHasher.key(61, word), FeatureHasher.key(62, forms.normalized[form]),
-            FeatureHasher.key(63, forms.shapes[form]),
-        ]
+        batch.append(PartOfSpeechFeatures.biasKey, first: row, second: row)
+        batch.append(FeatureHasher.key(61, word), first: row, second: row)
+        batch.append(FeatureHasher.key(62, forms.normalized[form]), first: row, second: row)
+        batch.append(FeatureHasher.key(63, forms.shapes[form]), first: row, second: row)
         for length in 1...4 where length <= scalarCount {
             var hasher = FeatureHasher(64)
             hasher.add(PartOfSpeechFeatures.numberNames[length])
             hasher.add(suffixOf: lower, length, isASCII: forms.isASCII[form])
-            keys.append(hasher.key)
+            batch.append(hasher.key, first: row, second: row)
         }
         for length in 1...2 where length <= scalarCount {
             var hasher = FeatureHasher(65)
             hasher.add(PartOfSpeechFeatures.numberNames[length])
             hasher.add(prefixOf: word, length, isASCII: forms.isASCII[form])
-            keys.append(hasher.key)
+            batch.append(hasher.key, first: row, second: row)
         }
-        return keys
     }
 
-    /// The keys of `PartOfSpeechFeatures` for a neighbour whose lower-cased form is `lower`.
-    private static func windowKeys(_ offset: Int, _ name: String, _ lower: String) -> [UInt32] {
-        var keys = [FeatureHasher.key(66, name, lower)]
+    /// Adds the keys of `PartOfSpeechFeatures` for a neighbour whose lower-cased form is `lower`,
+    /// summed at `row`.
+    private static func appendWindowKeys(
+        _ offset: Int, _ name: String, _ lower: String, to batch: inout KeyBatch, at row: Int
+    ) {
+        batch.append(FeatureHasher.key(66, name, lower), first: row, second: row)
         if offset == -1 || offset == 1 {
             var hasher = FeatureHasher(67)
             hasher.add(name)
             hasher.add(suffixOf: lower, 3)
-            keys.append(hasher.key)
+            batch.append(hasher.key, first: row, second: row)
         }
-        return keys
     }
 }

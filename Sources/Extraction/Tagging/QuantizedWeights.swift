@@ -67,61 +67,66 @@ struct QuantizedWeights: Sendable {
 
     /// Adds the weights of every key of `batch` to `sums` at the offsets the batch gives.
     ///
-    /// Three passes: load every key's first slot (independent loads, so their cache misses
-    /// overlap), resolve the slots and load every row's first entry (again independent), then add.
+    /// Keys go in chunks of 64, three passes each: load every key's first slot (independent loads,
+    /// so their cache misses overlap), resolve the slots and load every row's first entry (again
+    /// independent), then add (the chunk's rows are still in the nearest cache).
     func add(_ batch: KeyBatch, to sums: inout [Int32]) {
         let count = batch.count
         guard count > 0 else { return }
         let mask = mask
-        var found = [UInt64](repeating: 0, count: count)
-        var heads = [Int32](repeating: 0, count: count)
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                batch.keys.withUnsafeBufferPointer { keys in
-                    found.withUnsafeMutableBufferPointer { found in
-                        for index in 0..<count {
-                            found[index] = slots[WeightTable.slot(keys[index], mask: mask)]
-                        }
-                        heads.withUnsafeMutableBufferPointer { heads in
-                            for index in 0..<count {
-                                var slot = found[index]
-                                let key = keys[index]
-                                if slot != 0, UInt32(truncatingIfNeeded: slot >> 32) != key {
-                                    var probe = (WeightTable.slot(key, mask: mask) + 1) & mask
-                                    while true {
-                                        slot = slots[probe]
-                                        if slot == 0 || UInt32(truncatingIfNeeded: slot >> 32) == key { break }
-                                        probe = (probe + 1) & mask
-                                    }
-                                    found[index] = slot
-                                }
-                                // An absent key reads entry 0 (present: a table has entries) and adds nothing.
-                                heads[index] = entries[Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)]
-                            }
-                        }
-                    }
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        let sums = sums.baseAddress.unsafelyUnwrapped
-                        batch.first.withUnsafeBufferPointer { firstOffsets in
-                            batch.second.withUnsafeBufferPointer { secondOffsets in
-                                for index in 0..<count {
-                                    let slot = found[index]
-                                    let start = Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)
-                                    let middle = start + Int(truncatingIfNeeded: (slot >> 6) & 0x3f)
-                                    let end = middle + Int(truncatingIfNeeded: slot & 0x3f)
-                                    let first = sums + Int(firstOffsets[index])
-                                    let second = sums + Int(secondOffsets[index])
-                                    if start < middle {
-                                        let head = heads[index]
-                                        first[Int(head & 0xff)] &+= head >> 8
-                                        for entry in (start + 1)..<middle {
-                                            let packed = entries[entry]
-                                            first[Int(packed & 0xff)] &+= packed >> 8
+        let chunk = 64
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunk) { found in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: chunk) { heads in
+                slots.withUnsafeBufferPointer { slots in
+                    entries.withUnsafeBufferPointer { entries in
+                        batch.keys.withUnsafeBufferPointer { keys in
+                            batch.first.withUnsafeBufferPointer { firstOffsets in
+                                batch.second.withUnsafeBufferPointer { secondOffsets in
+                                    sums.withUnsafeMutableBufferPointer { sums in
+                                        let sums = sums.baseAddress.unsafelyUnwrapped
+                                        for base in stride(from: 0, to: count, by: chunk) {
+                                            let end = min(base + chunk, count)
+                                            for index in base..<end {
+                                                found[index - base] = slots[WeightTable.slot(keys[index], mask: mask)]
+                                            }
+                                            for index in base..<end {
+                                                var slot = found[index - base]
+                                                let key = keys[index]
+                                                if slot != 0, UInt32(truncatingIfNeeded: slot >> 32) != key {
+                                                    var probe = (WeightTable.slot(key, mask: mask) + 1) & mask
+                                                    while true {
+                                                        slot = slots[probe]
+                                                        if slot == 0 || UInt32(truncatingIfNeeded: slot >> 32) == key {
+                                                            break
+                                                        }
+                                                        probe = (probe + 1) & mask
+                                                    }
+                                                    found[index - base] = slot
+                                                }
+                                                // An absent key reads entry 0 (present: a table has entries) and adds nothing.
+                                                heads[index - base] = entries[Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)]
+                                            }
+                                            for index in base..<end {
+                                                let slot = found[index - base]
+                                                let start = Int(truncatingIfNeeded: (slot >> 12) & 0xf_ffff)
+                                                let middle = start + Int(truncatingIfNeeded: (slot >> 6) & 0x3f)
+                                                let last = middle + Int(truncatingIfNeeded: slot & 0x3f)
+                                                let first = sums + Int(firstOffsets[index])
+                                                let second = sums + Int(secondOffsets[index])
+                                                if start < middle {
+                                                    let head = heads[index - base]
+                                                    first[Int(head & 0xff)] &+= head >> 8
+                                                    for entry in (start + 1)..<middle {
+                                                        let packed = entries[entry]
+                                                        first[Int(packed & 0xff)] &+= packed >> 8
+                                                    }
+                                                }
+                                                for entry in middle..<last {
+                                                    let packed = entries[entry]
+                                                    second[Int(packed & 0xff)] &+= packed >> 8
+                                                }
+                                            }
                                         }
-                                    }
-                                    for entry in middle..<end {
-                                        let packed = entries[entry]
-                                        second[Int(packed & 0xff)] &+= packed >> 8
                                     }
                                 }
                             }
@@ -129,6 +134,27 @@ struct QuantizedWeights: Sendable {
                     }
                 }
             }
+        }
+    }
+}
+
+extension QuantizedWeights {
+    /// `Float(sums[i]) / scale` for `count` sums into `scores`, eight at a time (each lane is the
+    /// same correctly rounded conversion and division as the scalar code, so the scores are too).
+    @inline(__always)
+    static func scores(
+        _ sums: UnsafePointer<Int32>, count: Int, scale: Float, into scores: UnsafeMutablePointer<Float>
+    ) {
+        let divisor = SIMD8<Float>(repeating: scale)
+        var index = 0
+        while index + 8 <= count {
+            let block = UnsafeRawPointer(sums + index).loadUnaligned(as: SIMD8<Int32>.self)
+            UnsafeMutableRawPointer(scores + index).storeBytes(of: SIMD8<Float>(block) / divisor, as: SIMD8<Float>.self)
+            index += 8
+        }
+        while index < count {
+            scores[index] = Float(sums[index]) / scale
+            index += 1
         }
     }
 }

@@ -14,6 +14,8 @@ struct SequenceModel: Sendable {
     let quantizationScale: Float?
     /// `transitions` under `allowed` as Viterbi's inner step reads them, computed once.
     private let masked: [Float]
+    /// Pruning bounds of `masked` when every label may follow every other (see `Viterbi.decode`).
+    private let bounds: Viterbi.Bounds?
 
     /// A model from dense weights: `rows.count × labels.count` under the rows of `rows` (what the
     /// trainer produces).
@@ -33,6 +35,7 @@ struct SequenceModel: Sendable {
         self.allowed = allowed
         self.quantizationScale = quantizationScale
         masked = Viterbi.maskedTransitions(transitions: transitions, allowed: allowed, labels: labels.count)
+        bounds = Viterbi.Bounds(masked: masked, labels: labels.count)
     }
 
     /// Number of features with weights.
@@ -42,7 +45,7 @@ struct SequenceModel: Sendable {
     func decode(_ features: FeatureBuffer) -> [Int] {
         Viterbi.decode(
             emissions: weights.emissions(features), transitions: transitions, allowed: allowed, masked: masked,
-            count: features.count, labels: labels.count)
+            count: features.count, labels: labels.count, bounds: bounds)
     }
 
     /// The best label indices for tokens given as per-token key lists.
@@ -59,8 +62,15 @@ struct SequenceModel: Sendable {
     func tag(emissions: [Float], count: Int) -> [String] {
         Viterbi.decode(
             emissions: emissions, transitions: transitions, allowed: allowed, masked: masked, count: count,
-            labels: labels.count
+            labels: labels.count, bounds: bounds
         ).map { labels[$0] }
+    }
+
+    /// The best label indices for `count` tokens with emission scores already summed.
+    func decode(emissions: [Float], count: Int) -> [Int] {
+        Viterbi.decode(
+            emissions: emissions, transitions: transitions, allowed: allowed, masked: masked, count: count,
+            labels: labels.count, bounds: bounds)
     }
 
     /// The best label names for per-token key lists.

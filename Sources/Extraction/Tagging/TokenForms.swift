@@ -23,6 +23,14 @@ struct TokenForms: Sendable {
     private(set) var casings: [String] = []
     /// Every sentence as form ids.
     private(set) var sentences: [[Int32]] = []
+    /// Each form's lower-cased form as an id (forms that lower-case alike share it: "The", "THE").
+    private(set) var loweredIDs: [Int32] = []
+    /// Lower-cased form → its id.
+    private var loweredTable = StringIDTable()
+    /// Number of distinct lower-cased forms.
+    var loweredCount: Int { loweredTable.count }
+    /// Whether each form is capitalised (`WordShape.isCapitalized`).
+    private(set) var isCapitalized: [Bool] = []
 
     /// The forms of a document given as sentences of tokens.
     init(_ document: [[String]]) {
@@ -59,11 +67,14 @@ struct TokenForms: Sendable {
         slotHashes[index] = hash
         slotIDs[index] = id
         words.append(word)
-        lowered.append(WordShape.lowercased(word))
-        shapes.append(WordShape.shape(word))
-        shortShapes.append(WordShape.shortShape(word))
-        normalized.append(WordShape.normalized(word))
         let ascii = WordShape.isASCII(word)
+        let lower = ascii ? WordShape.lowercasedASCII(word) : WordShape.lowercased(word)
+        lowered.append(lower)
+        loweredIDs.append(loweredTable.id(lower))
+        isCapitalized.append(WordShape.isCapitalized(word))
+        shapes.append(ascii ? WordShape.shapeASCII(word, maximumRun: 2) : WordShape.shape(word))
+        shortShapes.append(ascii ? WordShape.shapeASCII(word, maximumRun: 1) : WordShape.shortShape(word))
+        normalized.append(ascii ? WordShape.normalizedASCII(word) : WordShape.normalized(word))
         isASCII.append(ascii)
         scalarCounts.append(ascii ? word.utf8.count : word.unicodeScalars.count)
         hasLetter.append(WordShape.hasLetter(word))
@@ -103,6 +114,16 @@ struct TokenForms: Sendable {
             for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         }
         return hash
+    }
+
+    /// Whether sentence `index` is an all-caps line (as `TaggingSentence.isAllCaps` finds it).
+    func isAllCaps(sentence index: Int) -> Bool {
+        var lettered = 0
+        for id in sentences[index] where hasLetter[Int(id)] {
+            guard isAllCaps[Int(id)] else { return false }
+            lettered += 1
+        }
+        return lettered > 1
     }
 
     /// Sentence `index` as the per-token views the feature templates read.

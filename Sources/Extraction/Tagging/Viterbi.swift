@@ -35,9 +35,57 @@ enum Viterbi {
         return masked
     }
 
+    /// Per previous label, the highest and lowest allowed label-to-label transition score, and its
+    /// group: labels that may be followed by exactly the same labels. With them a step skips
+    /// previous labels that cannot be any label's best (see `decode`).
+    struct Bounds: Sendable {
+        let rowMaximum: [Float]
+        let rowMinimum: [Float]
+        /// Group of each label (0, 1, …).
+        let group: [Int]
+        /// Number of groups.
+        let groupCount: Int
+
+        /// The bounds of `masked` (`maskedTransitions`; forbidden transitions are −∞), or `nil`
+        /// when some allowed transition is not finite.
+        init?(masked: [Float], labels: Int) {
+            let padded = Viterbi.paddedWidth(labels)
+            var rowMaximum: [Float] = []
+            var rowMinimum: [Float] = []
+            var group: [Int] = []
+            var patterns: [[Bool]] = []
+            for previous in 0..<labels {
+                let row = masked[(previous * padded)..<(previous * padded + labels)]
+                let allowed = row.filter { $0 != -.infinity }
+                guard allowed.allSatisfy(\.isFinite) else { return nil }
+                rowMaximum.append(allowed.max() ?? -.infinity)
+                rowMinimum.append(allowed.min() ?? -.infinity)
+                let pattern = row.map { $0 != -.infinity }
+                if let index = patterns.firstIndex(of: pattern) {
+                    group.append(index)
+                } else {
+                    group.append(patterns.count)
+                    patterns.append(pattern)
+                }
+            }
+            self.rowMaximum = rowMaximum
+            self.rowMinimum = rowMinimum
+            self.group = group
+            groupCount = patterns.count
+        }
+    }
+
     /// `decode` with the transitions already masked (`maskedTransitions`).
+    ///
+    /// With `bounds`, each step first finds in each group of previous labels (labels that may be
+    /// followed by the same labels) its best label `top` (score `s`), then skips every label `p`
+    /// of the group with `score(p) + rowMaximum(p) < s + rowMinimum(top)`: each of its candidates
+    /// is below `top`'s candidate for the same label, so it is never the best and never ties it.
+    /// Float addition is monotonic, so the rounded sums keep that order: the result is exactly
+    /// the full scan's.
     static func decode(
-        emissions: [Float], transitions: [Float], allowed: [Bool], masked: [Float], count: Int, labels: Int
+        emissions: [Float], transitions: [Float], allowed: [Bool], masked: [Float], count: Int, labels: Int,
+        bounds: Bounds? = nil
     ) -> [Int] {
         guard count > 0 else { return [] }
         let width = labels + 1
@@ -48,14 +96,24 @@ enum Viterbi {
         for label in 0..<labels where allowed[labels * width + label] {
             scores[label] = transitions[labels * width + label] + emissions[label]
         }
+        var kept = (0..<Int32(labels)).map { $0 }
         masked.withUnsafeBufferPointer { masked in
             scores.withUnsafeMutableBufferPointer { scores in
                 back.withUnsafeMutableBufferPointer { back in
                     emissions.withUnsafeBufferPointer { emissions in
-                        for position in 1..<count {
-                            step(
-                                position: position, labels: labels, padded: padded, masked: masked, scores: scores,
-                                back: back, emissions: emissions)
+                        kept.withUnsafeMutableBufferPointer { kept in
+                            var keptCount = labels
+                            for position in 1..<count {
+                                if let bounds {
+                                    keptCount = candidates(
+                                        scores: UnsafeBufferPointer(rebasing: scores[((position - 1) * padded)...]),
+                                        labels: labels, bounds: bounds, into: kept)
+                                }
+                                step(
+                                    position: position, labels: labels, padded: padded, masked: masked, scores: scores,
+                                    back: back, emissions: emissions,
+                                    previousLabels: UnsafeBufferPointer(rebasing: kept[0..<keptCount]))
+                            }
                         }
                     }
                 }
@@ -93,7 +151,7 @@ enum Viterbi {
     private static func step(
         position: Int, labels: Int, padded: Int, masked: UnsafeBufferPointer<Float>,
         scores: UnsafeMutableBufferPointer<Float>, back: UnsafeMutableBufferPointer<Int32>,
-        emissions: UnsafeBufferPointer<Float>
+        emissions: UnsafeBufferPointer<Float>, previousLabels: UnsafeBufferPointer<Int32>
     ) {
         let row = position * padded
         let previousRow = row - padded
@@ -107,7 +165,8 @@ enum Viterbi {
             var previous0 = SIMD8<Int32>(repeating: 0)
             var previous1 = previous0
             var previous2 = previous0
-            for previous in 0..<labels {
+            for label in previousLabels {
+                let previous = Int(label)
                 let score = SIMD8<Float>(repeating: scores[previousRow + previous])
                 let offset = (previous * padded + group) * 4
                 let candidate0 = score + transitionBase.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
@@ -116,7 +175,7 @@ enum Viterbi {
                 let better0 = candidate0 .> best0
                 let better1 = candidate1 .> best1
                 let better2 = candidate2 .> best2
-                let label = SIMD8<Int32>(repeating: Int32(previous))
+                let label = SIMD8<Int32>(repeating: label)
                 best0.replace(with: candidate0, where: better0)
                 best1.replace(with: candidate1, where: better1)
                 best2.replace(with: candidate2, where: better2)
@@ -134,6 +193,33 @@ enum Viterbi {
         }
         for label in 0..<labels {
             scores[row + label] += emissions[position * labels + label]
+        }
+    }
+
+    /// Writes the previous labels (in label order) that can still be some label's best at the next
+    /// step into `kept`, returning how many (see `decode`).
+    @inline(__always)
+    private static func candidates(
+        scores: UnsafeBufferPointer<Float>, labels: Int, bounds: Bounds, into kept: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: bounds.groupCount) { top in
+            top.initialize(repeating: -1)
+            for label in 0..<labels {
+                let group = bounds.group[label]
+                if top[group] < 0 || scores[label] > scores[top[group]] { top[group] = label }
+            }
+            return withUnsafeTemporaryAllocation(of: Float.self, capacity: bounds.groupCount) { threshold in
+                for group in 0..<bounds.groupCount {
+                    threshold[group] = top[group] < 0 ? -.infinity : scores[top[group]] + bounds.rowMinimum[top[group]]
+                }
+                var count = 0
+                for label in 0..<labels
+                where !(scores[label] + bounds.rowMaximum[label] < threshold[bounds.group[label]]) {
+                    kept[count] = Int32(label)
+                    count += 1
+                }
+                return count
+            }
         }
     }
 

@@ -40,22 +40,29 @@ enum WordShape {
     /// `shape` (`maximumRun` 2) or `shortShape` (1) of an ASCII text; `nil` for other text.
     private static func asciiShape(_ text: String, maximumRun: Int) -> String? {
         guard isASCII(text) else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var previous: UInt8 = 0
-        var run = 0
-        for byte in text.utf8 {
-            let mapped = asciiClass(byte)
-            if mapped == previous {
-                run += 1
-                if run > maximumRun { continue }
-            } else {
-                run = 1
-                previous = mapped
+        return shapeASCII(text, maximumRun: maximumRun)
+    }
+
+    /// `shape` (`maximumRun` 2) or `shortShape` (1) of a text known to be ASCII (`isASCII`).
+    static func shapeASCII(_ text: String, maximumRun: Int) -> String {
+        String(unsafeUninitializedCapacity: text.utf8.count) { output in
+            var count = 0
+            var previous: UInt8 = 0
+            var run = 0
+            for byte in text.utf8 {
+                let mapped = asciiClass(byte)
+                if mapped == previous {
+                    run += 1
+                    if run > maximumRun { continue }
+                } else {
+                    run = 1
+                    previous = mapped
+                }
+                output[count] = mapped
+                count += 1
             }
-            output.append(mapped)
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The shape class of an ASCII byte: X, x, d or the byte itself.
@@ -113,14 +120,7 @@ enum WordShape {
 
     /// The token with every digit replaced by 0 ("1996-08-22" → "0000-00-00"), lower-cased.
     static func normalized(_ text: String) -> String {
-        if isASCII(text) {
-            return String(
-                decoding: text.utf8.map { byte in
-                    if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return UInt8(ascii: "0") }
-                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { return byte | 0x20 }
-                    return byte
-                }, as: UTF8.self)
-        }
+        if isASCII(text) { return normalizedASCII(text) }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             result.append(scalar.properties.numericType != nil ? "0" : scalar)
@@ -128,13 +128,41 @@ enum WordShape {
         return String(result)
     }
 
+    /// `normalized` of a text known to be ASCII (`isASCII`).
+    static func normalizedASCII(_ text: String) -> String {
+        String(unsafeUninitializedCapacity: text.utf8.count) { output in
+            var count = 0
+            for byte in text.utf8 {
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    output[count] = UInt8(ascii: "0")
+                } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    output[count] = byte | 0x20
+                } else {
+                    output[count] = byte
+                }
+                count += 1
+            }
+            return count
+        }
+    }
+
     /// The text lower-cased (`String.lowercased()`, with an ASCII fast path).
     static func lowercased(_ text: String) -> String {
         guard isASCII(text) else { return text.lowercased() }
+        return lowercasedASCII(text)
+    }
+
+    /// `lowercased` of a text known to be ASCII (`isASCII`).
+    static func lowercasedASCII(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
-        return String(
-            decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 },
-            as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.utf8.count) { output in
+            var count = 0
+            for byte in text.utf8 {
+                output[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Whether every byte of the text is ASCII other than a carriage return (then bytes, scalars

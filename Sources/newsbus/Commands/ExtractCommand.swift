@@ -37,16 +37,25 @@ struct ExtractCommand: ParsableCommand {
         }
         let pipeline = try ExtractionModels.standardPipeline()
         var failures = 0
-        for article in articles {
-            let metadata = ArticleMetadata(
-                id: article.id, title: article.title,
-                date: (date ?? article.date).flatMap { CalendarDate(iso: $0) }, source: article.source)
-            do {
-                let document = try pipeline.run(id: article.id, text: article.text, articleDate: metadata.date)
-                print(DocumentJSON.render(document, article: metadata))
-            } catch {
-                failures += 1
-                report("article '\(article.id)': \(error)")
+        // The taggers share the work per distinct word within a batch (64: the gain levels off there,
+        // at about 20 MB more memory than one article at a time).
+        for first in stride(from: 0, to: articles.count, by: 64) {
+            let batch = articles[first..<min(first + 64, articles.count)]
+            let metadata = batch.map { article in
+                ArticleMetadata(
+                    id: article.id, title: article.title,
+                    date: (date ?? article.date).flatMap { CalendarDate(iso: $0) }, source: article.source)
+            }
+            let results = pipeline.run(
+                batch: zip(batch, metadata).map { Pipeline.Article(id: $0.id, text: $0.text, date: $1.date) })
+            for (metadata, result) in zip(metadata, results) {
+                switch result {
+                case .success(let document):
+                    print(DocumentJSON.render(document, article: metadata))
+                case .failure(let error):
+                    failures += 1
+                    report("article '\(metadata.id)': \(error)")
+                }
             }
         }
         if failures > 0 {

@@ -1,0 +1,85 @@
+import ExtractionModels
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// `Pipeline.run(batch:)` gives each article exactly what `run(id:text:articleDate:)` gives it
+/// alone: the same rendered JSON for documents, the same error for articles that fail, in order.
+@Suite("Pipeline: batch runs")
+struct PipelineBatchTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The sample articles (id, text, date), plus two that fail and one that repeats the first.
+    static func articles() throws -> [Pipeline.Article] {
+        let lines = try String(contentsOf: root.appending(path: "samples/articles.jsonl"), encoding: .utf8)
+        var articles: [Pipeline.Article] = []
+        for line in lines.split(separator: "\n") {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let text = object["text"] as? String, let id = object["id"] as? String
+            else { continue }
+            articles.append(
+                Pipeline.Article(
+                    id: id, text: text, date: (object["date"] as? String).flatMap { CalendarDate(iso: $0) }))
+        }
+        let first = try #require(articles.first)
+        return [
+            Pipeline.Article(id: "blank", text: " \n ", date: nil),
+            first,
+            Pipeline.Article(
+                id: "short", text: "Kazakhstan's President Tokayev met Donald Trump in Washington.", date: nil),
+            Pipeline.Article(id: "long", text: String(repeating: "Almaty ", count: 40), date: nil),
+            Pipeline.Article(id: "again", text: first.text, date: first.date),
+        ] + articles.dropFirst()
+    }
+
+    /// What the one-by-one run gives: the rendered JSON, or the error.
+    static func render(_ result: Result<Document, ExtractionError>, _ article: Pipeline.Article) -> String {
+        switch result {
+        case .success(let document):
+            DocumentJSON.render(
+                document, article: ArticleMetadata(id: article.id, title: nil, date: article.date, source: nil))
+        case .failure(let error):
+            "error: \(error)"
+        }
+    }
+
+    @Test("a batch gives every article what it gets alone, errors included")
+    func batchEqualsSingle() throws {
+        let pipeline = try ExtractionModels.standardPipeline()
+        let limited = try Pipeline(stages: pipeline.stages, maximumLength: 200)
+        let articles = try Self.articles()
+        let batch = limited.run(batch: articles)
+        #expect(batch.count == articles.count)
+        for (article, result) in zip(articles, batch) {
+            let single = Result { () throws(ExtractionError) -> Document in
+                try limited.run(id: article.id, text: article.text, articleDate: article.date)
+            }
+            #expect(Self.render(result, article) == Self.render(single, article), "article \(article.id)")
+        }
+        let failures = batch.compactMap { result -> ExtractionError? in
+            if case .failure(let error) = result { return error }
+            return nil
+        }
+        #expect(failures.contains(.emptyArticle(id: "blank")))
+        #expect(failures.contains { if case .articleTooLong(id: "long", _, _) = $0 { true } else { false } })
+    }
+
+    @Test("the shipped pipeline tags a batch as it tags each article alone")
+    func shippedBatch() throws {
+        let pipeline = try ExtractionModels.standardPipeline()
+        let articles = try Self.articles()
+        for (article, result) in zip(articles, pipeline.run(batch: articles)) {
+            let single = Result { () throws(ExtractionError) -> Document in
+                try pipeline.run(id: article.id, text: article.text, articleDate: article.date)
+            }
+            #expect(Self.render(result, article) == Self.render(single, article), "article \(article.id)")
+        }
+    }
+
+    @Test("an empty batch gives no results")
+    func emptyBatch() throws {
+        #expect(try ExtractionModels.standardPipeline().run(batch: []).isEmpty)
+    }
+}
