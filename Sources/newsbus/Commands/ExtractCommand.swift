@@ -1,11 +1,10 @@
 import ArgumentParser
 import Articles
 import Extraction
-import ExtractionModels
 import Foundation
 
 /// `newsbus extract`: runs the extraction pipeline on articles, in this process, no bus.
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract entities, dates and events from articles and print one JSON document per article.",
@@ -18,6 +17,13 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Article date (YYYY-MM-DD) for every article, overriding the date in the input.")
     var date: String?
 
+    @Option(
+        help: """
+            Articles tagged together: the taggers do the work that depends only on a word once per \
+            batch. 64 is about 1.6x faster than 1 and holds about 20 MB more; the output is the same.
+            """)
+    var batch: Int = 64
+
     @Argument(help: "A .txt article (first line = title), a .jsonl file (one {id,title,date,source,text} per line) or a directory.")
     var file: String
 
@@ -25,9 +31,14 @@ struct ExtractCommand: ParsableCommand {
         if let date, CalendarDate(iso: date) == nil {
             throw ValidationError("Please give --date as YYYY-MM-DD, for example 2025-11-06.")
         }
+        guard (1...4096).contains(batch) else {
+            throw ValidationError("Please give --batch a value from 1 to 4096.")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
+        // The models load on their own thread while the articles are read.
+        let models = ModelLoading()
         let articles: [Article]
         do {
             articles = try ArticleReader().read(paths: [file])
@@ -35,12 +46,12 @@ struct ExtractCommand: ParsableCommand {
             report("\(error)")
             throw ExitCode.failure
         }
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try await models.pipeline()
         var failures = 0
         // The taggers share the work per distinct word within a batch (64: the gain levels off there,
         // at about 20 MB more memory than one article at a time).
-        for first in stride(from: 0, to: articles.count, by: 64) {
-            let batch = articles[first..<min(first + 64, articles.count)]
+        for first in stride(from: 0, to: articles.count, by: self.batch) {
+            let batch = articles[first..<min(first + self.batch, articles.count)]
             let metadata = batch.map { article in
                 ArticleMetadata(
                     id: article.id, title: article.title,
