@@ -9,32 +9,49 @@ public import NewsWire
 public enum ChunkExtraction {
     /// Runs `pipeline` over the request's chunk and converts the document to a reply.
     public static func reply(to request: Newsbus_V1_ExtractRequest, pipeline: Pipeline) -> Newsbus_V1_ExtractReply {
-        var reply = Newsbus_V1_ExtractReply()
-        reply.schemaVersion = newsbusSchemaVersion
-        reply.chunkID = request.chunkID
-        if let problem = problem(in: request) {
-            reply.error = problem
+        replies(to: [request], pipeline: pipeline)[0]
+    }
+
+    /// The replies to several requests, in order, each exactly what ``reply(to:pipeline:)`` gives:
+    /// the chunks go through `pipeline` as one batch (``Pipeline/run(batch:)``), which shares the
+    /// taggers' per-word work.
+    public static func replies(
+        to requests: [Newsbus_V1_ExtractRequest], pipeline: Pipeline
+    ) -> [Newsbus_V1_ExtractReply] {
+        var replies = requests.map { request in
+            var reply = Newsbus_V1_ExtractReply()
+            reply.schemaVersion = newsbusSchemaVersion
+            reply.chunkID = request.chunkID
+            if let problem = problem(in: request) { reply.error = problem }
             return reply
         }
-        let articleDate = request.articleDate.isEmpty ? nil : CalendarDate(iso: request.articleDate)
-        let document: Document
-        do {
-            document = try pipeline.run(id: request.chunkID, text: request.text, articleDate: articleDate)
-        } catch {
-            reply.error = error.description
-            return reply
+        let runnable = requests.indices.filter { replies[$0].error.isEmpty }
+        let documents = pipeline.run(
+            batch: runnable.map { index in
+                let request = requests[index]
+                let date = request.articleDate.isEmpty ? nil : CalendarDate(iso: request.articleDate)
+                return Pipeline.Article(id: request.chunkID, text: request.text, date: date)
+            })
+        for (index, result) in zip(runnable, documents) {
+            switch result {
+            case .success(let document): fill(&replies[index], from: document, offset: Int(requests[index].offset))
+            case .failure(let error): replies[index].error = error.description
+            }
         }
-        let offset = Int(request.offset)
+        return replies
+    }
+
+    /// Puts `document`'s entities, dates and events into `reply`, spans moved by `offset`.
+    private static func fill(_ reply: inout Newsbus_V1_ExtractReply, from document: Document, offset: Int) {
         let lastEnd = offset + document.scalars.count
         guard lastEnd <= Int(UInt32.max) else {
-            reply.error = "chunk '\(request.chunkID)' ends at offset \(lastEnd), beyond the wire's 32-bit offsets"
-            return reply
+            reply.error = "chunk '\(reply.chunkID)' ends at offset \(lastEnd), beyond the wire's 32-bit offsets"
+            return
         }
         reply.tokens = UInt32(clamping: document.tokens.count)
         reply.entities = document.entities.map { entities($0, in: document, offset: offset) }
         reply.dates = document.dates.map { date($0, offset: offset) }
         reply.events = document.events.map { event($0, in: document, offset: offset) }
-        return reply
     }
 
     /// Why the request cannot be processed, or `nil`.

@@ -39,19 +39,21 @@ public final class ExtractionWorkerService: Sendable {
             var threadLogger = logger
             threadLogger[metadataKey: "worker.thread"] = "\(index + 1)"
             let faultLogger = threadLogger
-            return WorkerConnection(context: context, configuration: settings, logger: threadLogger) { body in
-                if let poison, body.contains(where: { Self.bytes($0, contain: poison) }) {
-                    faultLogger.critical("fault injection: chunk contains the crash marker, aborting the process")
-                    fatalError("NEWSBUS_FAULT_INJECTION crash-on marker found in a chunk")
-                }
-                if let chunkDelay {
-                    Thread.sleep(forTimeInterval: Double(chunkDelay.components.attoseconds) / 1e18
-                        + Double(chunkDelay.components.seconds))
-                }
-                return try metrics.measure { () throws(ExtractionWorkerError) in
-                    try Self.answer(body, pipeline: pipeline, logger: faultLogger)
-                }
-            }
+            return WorkerConnection(
+                context: context, configuration: settings, logger: threadLogger,
+                batchHandler: { bodies in
+                    if let poison, bodies.contains(where: { $0.contains(where: { Self.bytes($0, contain: poison) }) }) {
+                        faultLogger.critical("fault injection: chunk contains the crash marker, aborting the process")
+                        fatalError("NEWSBUS_FAULT_INJECTION crash-on marker found in a chunk")
+                    }
+                    if let chunkDelay {
+                        let seconds = Double(chunkDelay.components.attoseconds) / 1e18 + Double(chunkDelay.components.seconds)
+                        Thread.sleep(forTimeInterval: seconds * Double(bodies.count))
+                    }
+                    return metrics.measure(bodies.count) {
+                        Self.answer(bodies, pipeline: pipeline, logger: faultLogger)
+                    }
+                })
         }
     }
 
@@ -73,28 +75,48 @@ public final class ExtractionWorkerService: Sendable {
         }
     }
 
-    /// Answers one `newsbus.extract` request body: exactly one frame holding an `ExtractRequest`.
-    static func answer(_ body: [[UInt8]], pipeline: Pipeline, logger: Logger? = nil) throws(ExtractionWorkerError) -> [[UInt8]] {
+    /// Answers `newsbus.extract` request bodies (each exactly one frame holding an
+    /// `ExtractRequest`), in order; the decodable ones are extracted as one batch.
+    static func answer(
+        _ bodies: [[[UInt8]]], pipeline: Pipeline, logger: Logger? = nil
+    ) -> [Result<[[UInt8]], any Error>] {
+        var results = [Result<[[UInt8]], any Error>?](repeating: nil, count: bodies.count)
+        var requests: [Newsbus_V1_ExtractRequest] = []
+        var owners: [Int] = []
+        for (index, body) in bodies.enumerated() {
+            do {
+                requests.append(try request(in: body))
+                owners.append(index)
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        for (index, (request, reply)) in zip(owners, zip(requests, ChunkExtraction.replies(to: requests, pipeline: pipeline))) {
+            let ids: Logger.Metadata = [
+                "job.id": "\(request.jobID)", "chunk.id": "\(request.chunkID)", "article.id": "\(request.articleID)",
+            ]
+            if reply.error.isEmpty { logger?.trace("chunk extracted", metadata: ids) } else {
+                logger?.info("chunk failed", metadata: ids.merging(["error": "\(reply.error)"]) { $1 })
+            }
+            do {
+                results[index] = .success([try reply.serializedBytes()])
+            } catch {
+                results[index] = .failure(
+                    ExtractionWorkerError.malformedRequest("reply for '\(request.chunkID)' cannot be encoded: \(error)"))
+            }
+        }
+        return results.map { $0 ?? .failure(ExtractionWorkerError.malformedRequest("request left unanswered")) }
+    }
+
+    /// The one `ExtractRequest` a `newsbus.extract` request body holds.
+    private static func request(in body: [[UInt8]]) throws(ExtractionWorkerError) -> Newsbus_V1_ExtractRequest {
         guard body.count == 1, let frame = body.first else {
             throw .malformedRequest("expected 1 body frame, got \(body.count)")
         }
-        let request: Newsbus_V1_ExtractRequest
         do {
-            request = try Newsbus_V1_ExtractRequest(serializedBytes: frame)
+            return try Newsbus_V1_ExtractRequest(serializedBytes: frame)
         } catch {
             throw .malformedRequest("not an ExtractRequest (\(frame.count) bytes): \(error)")
-        }
-        let reply = ChunkExtraction.reply(to: request, pipeline: pipeline)
-        let ids: Logger.Metadata = [
-            "job.id": "\(request.jobID)", "chunk.id": "\(request.chunkID)", "article.id": "\(request.articleID)",
-        ]
-        if reply.error.isEmpty { logger?.trace("chunk extracted", metadata: ids) } else {
-            logger?.info("chunk failed", metadata: ids.merging(["error": "\(reply.error)"]) { $1 })
-        }
-        do {
-            return [try reply.serializedBytes()]
-        } catch {
-            throw .malformedRequest("reply for '\(request.chunkID)' cannot be encoded: \(error)")
         }
     }
 }

@@ -7,20 +7,17 @@ struct WorkerMetrics: Sendable {
     let answered = Counter(label: "newsbus_worker_chunks_total", dimensions: [("outcome", "ok")])
     let failed = Counter(label: "newsbus_worker_chunks_total", dimensions: [("outcome", "failed")])
 
-    /// Runs `body` (answering one chunk), counting it and recording its duration.
-    func measure<Result>(_ body: () throws(ExtractionWorkerError) -> Result) throws(ExtractionWorkerError) -> Result {
+    /// Runs `body` (answering `count` chunks), counting each as answered or failed and recording
+    /// each chunk's share of the duration.
+    func measure(_ count: Int, _ body: () -> [Result<[[UInt8]], any Error>]) -> [Result<[[UInt8]], any Error>] {
         let start = ContinuousClock.now
-        defer {
-            let (seconds, attoseconds) = start.duration(to: .now).components
-            duration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        let results = body()
+        let (seconds, attoseconds) = start.duration(to: .now).components
+        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        for result in results {
+            duration.recordNanoseconds(nanoseconds / Int64(max(1, count)))
+            if case .success = result { answered.increment() } else { failed.increment() }
         }
-        do {
-            let result = try body()
-            answered.increment()
-            return result
-        } catch {
-            failed.increment()
-            throw error
-        }
+        return results
     }
 }

@@ -96,4 +96,22 @@ struct ChunkExtractionTests {
         #expect(reply.error.isEmpty)
         #expect(reply.dates.map(\.value) == [""])
     }
+
+    @Test("a batch of requests gets, in order, exactly the replies each request gets alone, bad ones included")
+    func batchEqualsOneByOne() throws {
+        let pipeline = try pipeline()
+        var badVersion = request("Text.")
+        badVersion.schemaVersion = 7
+        let requests = [
+            request("Kazakhstan joins Israel on Thursday."), badVersion, request("   "),
+            request("Talks on Thursday.", offset: 0, date: ""), request("Israel joins Kazakhstan on Friday.", offset: 9),
+        ]
+        let batched = ChunkExtraction.replies(to: requests, pipeline: pipeline)
+        #expect(batched.count == requests.count)
+        for (request, reply) in zip(requests, batched) {
+            let alone = ChunkExtraction.reply(to: request, pipeline: pipeline)
+            #expect(reply == alone, "\(request.text)")
+        }
+        #expect(batched.map { $0.error.isEmpty } == [true, false, false, true, true])
+    }
 }

@@ -85,6 +85,38 @@ struct WorkerConnectionTests {
         #expect(!worker.isStopped)
     }
 
+    @Test("A batch handler answers every waiting REQUEST in order, a failed one with a 500 reply")
+    func batchHandler() throws {
+        let bodies = ["one", "fail", "three"].map { [Array($0.utf8)] }
+        let router = try ScriptedRouter { frames, number in
+            number == 0 ? bodies.map { Self.request(to: frames[0], dialect: .rfc18, body: $0) } : []
+        }
+        defer { router.stop() }
+        let context = try Context()
+        let configuration = WorkerConfiguration(brokerEndpoint: router.endpoint, service: "echo")
+        let batchSizes = Observed<[Int]>([])
+        let worker = WorkerConnection(context: context, configuration: configuration, logger: Self.logger) { batch in
+            batchSizes.update { $0.append(batch.count) }
+            return batch.map { body in
+                body == [Array("fail".utf8)] ? .failure(WorkerFailureProbe()) : .success(body.reversed() + [[0x21]])
+            }
+        }
+        defer { worker.stop() }
+
+        #expect(router.received.wait(within: .seconds(30)) { Self.meaningful($0, dialect: .rfc18).count >= 4 })
+        let finals = Self.meaningful(router.received.value, dialect: .rfc18).dropFirst().map { Array($0.dropFirst(4)) }
+        #expect(finals.count == 3)
+        #expect(finals.first == [Array("one".utf8), [0x21]])
+        #expect(finals.dropFirst().first.flatMap(WorkerFailure.reason(in:))?.contains("probe") == true)
+        #expect(finals.last == [Array("three".utf8), [0x21]])
+        #expect(batchSizes.value.reduce(0, +) == 3, "every request in exactly one batch")
+        #expect(!worker.isStopped)
+    }
+
+    private struct WorkerFailureProbe: Error, CustomStringConvertible {
+        var description: String { "probe" }
+    }
+
     @Test("DISCONNECT from the broker makes the worker reconnect with a new socket and say READY again")
     func disconnectFromBroker() throws {
         let router = try ScriptedRouter { frames, number in

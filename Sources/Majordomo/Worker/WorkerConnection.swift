@@ -19,12 +19,27 @@ public final class WorkerConnection: Sendable {
     private let threads: LoopThreads
 
     /// Starts serving `configuration.service` with `handler` (see ``WorkerHandler``).
-    public init(
+    public convenience init(
         context: Context,
         configuration: WorkerConfiguration,
         logger: Logger,
         handler: @escaping WorkerHandler
     ) {
+        self.init(context: context, configuration: configuration, logger: logger, serving: .one(handler))
+    }
+
+    /// Starts serving `configuration.service`, answering the requests that wait together in the
+    /// socket with one call of `batchHandler` (see ``WorkerBatchHandler``).
+    public convenience init(
+        context: Context,
+        configuration: WorkerConfiguration,
+        logger: Logger,
+        batchHandler: @escaping WorkerBatchHandler
+    ) {
+        self.init(context: context, configuration: configuration, logger: logger, serving: .batch(batchHandler))
+    }
+
+    private init(context: Context, configuration: WorkerConfiguration, logger: Logger, serving: WorkerLoop.Serving) {
         self.configuration = configuration
         let mailbox = Mailbox<WorkerLoop.Command>()
         self.mailbox = mailbox
@@ -33,7 +48,7 @@ public final class WorkerConnection: Sendable {
         let loopLogger = logger
         threads = LoopThreads(name: "mdp worker \(configuration.service)") {
             WorkerLoop(
-                context: context, configuration: configuration, handler: handler, mailbox: mailbox, logger: loopLogger
+                context: context, configuration: configuration, serving: serving, mailbox: mailbox, logger: loopLogger
             ).run()
         }
     }

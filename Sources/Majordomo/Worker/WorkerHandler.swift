@@ -6,6 +6,16 @@
 public typealias WorkerHandler =
     @Sendable (_ body: [[UInt8]], _ partial: (_ body: [[UInt8]]) -> Void) throws -> [[UInt8]]
 
+/// Answers the REQUESTs that were waiting together in a ``WorkerConnection``'s socket, at once, on
+/// its thread: takes their bodies in arrival order and returns one FINAL body (or the error to
+/// answer with ``WorkerFailure/body(service:error:)``) per request, in the same order. More than
+/// one request waits only when the broker hands a worker several (worker credit above 1), so
+/// with a classic MDP broker every call holds one body. For handlers that do per-request work
+/// cheaper in bulk; no PARTIALs. The worker sends no heartbeats during a call: keep a batch well
+/// under the broker's expiry.
+public typealias WorkerBatchHandler =
+    @Sendable (_ bodies: [[[UInt8]]]) -> [Result<[[UInt8]], any Error>]
+
 /// The reply a worker sends when its handler throws, so the client is answered at once instead
 /// of waiting for its timeout.
 ///

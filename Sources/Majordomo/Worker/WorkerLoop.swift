@@ -12,11 +12,19 @@ final class WorkerLoop {
         case stop
     }
 
+    /// How requests are answered: one at a time, or those waiting together as one batch.
+    enum Serving: Sendable {
+        case one(WorkerHandler)
+        case batch(WorkerBatchHandler)
+    }
+
     private typealias Instant = ContinuousClock.Instant
 
     private let context: Context
     private let configuration: WorkerConfiguration
-    private let handler: WorkerHandler
+    private let serving: Serving
+    /// Requests received in the current batch, for a batch handler.
+    private var waiting: [(client: PeerIdentity, body: [[UInt8]])] = []
     private let mailbox: Mailbox<Command>
     private let logger: Logger
     private let clock = ContinuousClock()
@@ -35,12 +43,12 @@ final class WorkerLoop {
     private var batchStart: Instant?
 
     init(
-        context: Context, configuration: WorkerConfiguration, handler: @escaping WorkerHandler,
+        context: Context, configuration: WorkerConfiguration, serving: Serving,
         mailbox: Mailbox<Command>, logger: Logger
     ) {
         self.context = context
         self.configuration = configuration
-        self.handler = handler
+        self.serving = serving
         self.mailbox = mailbox
         self.logger = logger
         let now = clock.now
@@ -102,6 +110,7 @@ final class WorkerLoop {
             batchStart = nil
             if handled > 0 { schedule.heardFromPeer(at: clock.now) }
         }
+        defer { serveWaiting() }
         for _ in 0..<64 {
             guard socket === dealer, !terminated, let frames = try receiver.receive(from: socket, dontWait: true) else {
                 return
@@ -119,6 +128,12 @@ final class WorkerLoop {
             logger.warning("dropped a malformed message from the broker: \(error)")
             return false
         }
+        if case .request(let client, let body) = command, case .batch = serving {
+            waiting.append((client, body))
+            return true
+        }
+        // Requests already taken are answered before anything else (a DISCONNECT drops the socket).
+        serveWaiting()
         switch command {
         case .request(let client, let body):
             serve(client: client, body: body)
@@ -135,6 +150,7 @@ final class WorkerLoop {
     }
 
     private func serve(client: PeerIdentity, body: [[UInt8]]) {
+        guard case .one(let handler) = serving else { return }
         logger.trace("REQUEST", metadata: ["mdp.client": "\(client)", "frames": "\(body.count)"])
         let reply: [[UInt8]]
         do {
@@ -144,6 +160,27 @@ final class WorkerLoop {
             reply = WorkerFailure.body(service: configuration.service, error: error)
         }
         send(.final(client: client, body: reply))
+    }
+
+    /// Answers the requests taken for a batch handler, in arrival order.
+    private func serveWaiting() {
+        guard case .batch(let handler) = serving, !waiting.isEmpty else { return }
+        let batch = waiting
+        waiting.removeAll(keepingCapacity: true)
+        logger.trace("REQUEST batch", metadata: ["requests": "\(batch.count)"])
+        let results = handler(batch.map(\.body))
+        for (index, request) in batch.enumerated() {
+            let result = index < results.count ? results[index] : .failure(MissingBatchReply(count: results.count))
+            let reply: [[UInt8]]
+            switch result {
+            case .success(let body):
+                reply = body
+            case .failure(let error):
+                logger.error("handler failed; answering with a failure reply: \(error)")
+                reply = WorkerFailure.body(service: configuration.service, error: error)
+            }
+            send(.final(client: request.client, body: reply))
+        }
     }
 
     private func keepTimers(now: Instant) {
@@ -224,4 +261,10 @@ final class WorkerLoop {
             }
         }
     }
+}
+
+/// A batch handler returned fewer replies than it was given requests.
+private struct MissingBatchReply: Error, CustomStringConvertible {
+    let count: Int
+    var description: String { "the batch handler returned only \(count) replies; every request needs one" }
 }
