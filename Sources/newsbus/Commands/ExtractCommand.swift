@@ -20,7 +20,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(
         help: """
             Articles tagged together: the taggers do the work that depends only on a word once per \
-            batch. 64 is about 1.6x faster than 1 and holds about 20 MB more; the output is the same.
+            batch. 64 is about 1.3x faster than 1 and holds about 20 MB more; the output is the same.
             """)
     var batch: Int = 64
 
