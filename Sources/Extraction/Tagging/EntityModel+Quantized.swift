@@ -71,22 +71,9 @@ extension EntityModel {
         }
         quantized.add(batch, to: &sums)
         // Each token's rows gain its own form's cached rows and its neighbours' window rows.
-        sums.withUnsafeMutableBufferPointer { sums in
-            let base = sums.baseAddress.unsafelyUnwrapped
-            var token = 0
-            for ids in forms.sentences {
-                for index in ids.indices {
-                    let target = base + tokenBase + token * 2 * labels
-                    Self.addRows(from: base + row(Int(ids[index]), 0), to: target, count: 2 * labels)
-                    for (number, (offset, _)) in EntityFeatures.windowOffsets.enumerated() {
-                        let neighbour = index + offset
-                        let form = neighbour < 0 ? start : neighbour >= ids.count ? end : Int(ids[neighbour])
-                        Self.addRows(from: base + row(form, 2 + 2 * number), to: target, count: 2 * labels)
-                    }
-                    token += 1
-                }
-            }
-        }
+        CachedRows.add(
+            to: &sums, forms: forms, windowOffsets: EntityFeatures.windowOffsets.map(\.offset), width: 2 * labels,
+            formStride: row(1, 0), tokenBase: tokenBase, tokenStride: 2 * labels)
         var offset = tokenBase
         let firstTags = forms.sentences.map { ids in
             let emissions = Self.emissions(
@@ -116,10 +103,6 @@ extension EntityModel {
 
     /// Adds `count` integers at `source` to those at `target`.
     @inline(__always)
-    private static func addRows(from source: UnsafeMutablePointer<Int32>, to target: UnsafeMutablePointer<Int32>, count: Int) {
-        for index in 0..<count { target[index] &+= source[index] }
-    }
-
     /// Float emissions of `tokens` rows of `labels` sums starting at `offset`, rows `2 * labels` apart.
     private static func emissions(_ sums: [Int32], from offset: Int, tokens: Int, labels: Int, scale: Float) -> [Float] {
         guard tokens > 0 else { return [] }

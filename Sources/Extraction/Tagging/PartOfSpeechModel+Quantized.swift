@@ -50,22 +50,9 @@ extension PartOfSpeechModel {
             }
         }
         quantized.add(batch, to: &sums)
-        sums.withUnsafeMutableBufferPointer { sums in
-            let base = sums.baseAddress.unsafelyUnwrapped
-            var token = 0
-            for ids in forms.sentences {
-                for index in ids.indices {
-                    let target = base + tokenBase + token * labels
-                    Self.addRow(from: base + row(Int(ids[index]), 0), to: target, count: labels)
-                    for (number, (offset, _)) in PartOfSpeechFeatures.windowOffsets.enumerated() {
-                        let neighbour = index + offset
-                        let form = neighbour < 0 ? start : neighbour >= ids.count ? end : Int(ids[neighbour])
-                        Self.addRow(from: base + row(form, 1 + number), to: target, count: labels)
-                    }
-                    token += 1
-                }
-            }
-        }
+        CachedRows.add(
+            to: &sums, forms: forms, windowOffsets: PartOfSpeechFeatures.windowOffsets.map(\.offset), width: labels,
+            formStride: row(1, 0), tokenBase: tokenBase, tokenStride: labels)
         var offset = tokenBase
         let scale = quantized.scales[0]
         return forms.sentences.map { ids in
@@ -85,10 +72,6 @@ extension PartOfSpeechModel {
 
     /// Adds `count` integers at `source` to those at `target`.
     @inline(__always)
-    private static func addRow(from source: UnsafeMutablePointer<Int32>, to target: UnsafeMutablePointer<Int32>, count: Int) {
-        for index in 0..<count { target[index] &+= source[index] }
-    }
-
     /// Adds the keys of `PartOfSpeechFeatures` that depend on form `form` alone, summed at `row`.
     private static func appendWordKeys(_ forms: TokenForms, _ form: Int, to batch: inout KeyBatch, at row: Int) {
         let word = forms.words[form]

@@ -1,5 +1,5 @@
 /// Distinct strings numbered 0, 1, 2, … in order of first sight: an open-addressing table of
-/// (FNV-1a hash, id) slots, cheaper than `Dictionary`'s seeded SipHash for short words.
+/// (FNV-1a hash (`WordHash`), id) slots, cheaper than `Dictionary`'s seeded SipHash for short words.
 struct StringIDTable: Sendable {
     private var slotHashes = [UInt64](repeating: 0, count: 256)
     /// −1 for an empty slot.
@@ -12,7 +12,7 @@ struct StringIDTable: Sendable {
 
     /// The id of `text`, numbering it when it is new.
     mutating func id(_ text: String) -> Int32 {
-        let hash = Self.hash(text)
+        let hash = WordHash.of(text)
         var mask = slotIDs.count - 1
         var index = Self.slot(hash, mask: mask)
         while slotIDs[index] >= 0 {
@@ -50,17 +50,5 @@ struct StringIDTable: Sendable {
     @inline(__always)
     private static func slot(_ hash: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
-    }
-
-    /// FNV-1a of the string's UTF-8.
-    static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let direct: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        if direct == nil {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        return hash
     }
 }

@@ -2,12 +2,10 @@
 /// computed once, and every sentence as form ids: news repeats its words, so per-form work
 /// (shapes, affixes, cached weight sums) is done once per form instead of once per token.
 struct TokenForms: Sendable {
-    /// Form → id: an open-addressing table of (hash, id) slots, id −1 when empty (cheaper than
-    /// `Dictionary`'s seeded SipHash for short words).
-    private var slotHashes = [UInt64](repeating: 0, count: 256)
-    private var slotIDs = [Int32](repeating: -1, count: 256)
+    /// Form → id.
+    private var table = StringIDTable()
     /// Each form.
-    private(set) var words: [String] = []
+    var words: [String] { table.strings }
     private(set) var lowered: [String] = []
     private(set) var shapes: [String] = []
     private(set) var shortShapes: [String] = []
@@ -47,26 +45,13 @@ struct TokenForms: Sendable {
     var sentenceWords: [[String]] { sentences.map { $0.map { words[Int($0)] } } }
 
     /// Number of distinct forms.
-    var count: Int { words.count }
+    var count: Int { table.count }
 
+    /// The id of `word`, computing its views when it is new.
     private mutating func id(_ word: String) -> Int32 {
-        let hash = Self.hash(word)
-        var mask = slotIDs.count - 1
-        var index = Self.slot(hash, mask: mask)
-        while slotIDs[index] >= 0 {
-            if slotHashes[index] == hash, words[Int(slotIDs[index])] == word { return slotIDs[index] }
-            index = (index + 1) & mask
-        }
-        let id = Int32(words.count)
-        if (words.count + 1) * 2 > slotIDs.count {
-            grow()
-            mask = slotIDs.count - 1
-            index = Self.slot(hash, mask: mask)
-            while slotIDs[index] >= 0 { index = (index + 1) & mask }
-        }
-        slotHashes[index] = hash
-        slotIDs[index] = id
-        words.append(word)
+        let known = table.count
+        let id = table.id(word)
+        guard id == known else { return id }
         let ascii = WordShape.isASCII(word)
         let lower = ascii ? WordShape.lowercasedASCII(word) : WordShape.lowercased(word)
         lowered.append(lower)
@@ -82,38 +67,6 @@ struct TokenForms: Sendable {
         isAllCaps.append(allCaps)
         casings.append(allCaps ? "caps" : WordShape.isCapitalized(word) ? "cap" : "other")
         return id
-    }
-
-    /// Doubles the slot table, reinserting every form.
-    private mutating func grow() {
-        let size = slotIDs.count * 2
-        var hashes = [UInt64](repeating: 0, count: size)
-        var ids = [Int32](repeating: -1, count: size)
-        for (hash, id) in zip(slotHashes, slotIDs) where id >= 0 {
-            var index = Self.slot(hash, mask: size - 1)
-            while ids[index] >= 0 { index = (index + 1) & (size - 1) }
-            hashes[index] = hash
-            ids[index] = id
-        }
-        slotHashes = hashes
-        slotIDs = ids
-    }
-
-    @inline(__always)
-    private static func slot(_ hash: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
-    }
-
-    /// FNV-1a of the word's UTF-8.
-    private static func hash(_ word: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let direct: Void? = word.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        if direct == nil {
-            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        return hash
     }
 
     /// Whether sentence `index` is an all-caps line (as `TaggingSentence.isAllCaps` finds it).
