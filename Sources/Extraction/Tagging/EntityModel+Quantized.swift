@@ -22,11 +22,9 @@ extension EntityModel {
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its first- and second-pass rows, then a scratch row.
-        let start = forms.count
-        let end = forms.count + 1
-        func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
-        let tokenBase = row(forms.count + 2, 0)
-        let tokenCount = forms.sentences.reduce(0) { $0 + $1.count }
+        let layout = CachedRows(forms: forms, rowsPerForm: Self.rowsPerForm, labels: labels)
+        let (start, end, tokenBase, tokenCount) = (layout.start, layout.end, layout.tokenBase, layout.tokenCount)
+        func row(_ form: Int, _ slot: Int) -> Int { layout.row(form, slot) }
         let scratch = tokenBase + tokenCount * 2 * labels
         var sums = [Int32](repeating: 0, count: scratch + labels)
         var batch = KeyBatch(capacity: forms.count * 24 + tokenCount * 12)
@@ -71,9 +69,9 @@ extension EntityModel {
         }
         quantized.add(batch, to: &sums)
         // Each token's rows gain its own form's cached rows and its neighbours' window rows.
-        CachedRows.add(
+        layout.add(
             to: &sums, forms: forms, windowOffsets: EntityFeatures.windowOffsets.map(\.offset), width: 2 * labels,
-            formStride: row(1, 0), tokenBase: tokenBase, tokenStride: 2 * labels)
+            tokenStride: 2 * labels)
         var offset = tokenBase
         let firstTags = forms.sentences.map { ids in
             let emissions = Self.emissions(

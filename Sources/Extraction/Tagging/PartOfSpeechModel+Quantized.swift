@@ -17,11 +17,9 @@ extension PartOfSpeechModel {
         let labels = quantized.labelCount
         // One integer buffer: per form (and two pseudo-forms for the sentence boundaries) its cached
         // rows, then per token its row.
-        let start = forms.count
-        let end = forms.count + 1
-        func row(_ form: Int, _ slot: Int) -> Int { (form * Self.rowsPerForm + slot) * labels }
-        let tokenBase = row(forms.count + 2, 0)
-        let tokenCount = forms.sentences.reduce(0) { $0 + $1.count }
+        let layout = CachedRows(forms: forms, rowsPerForm: Self.rowsPerForm, labels: labels)
+        let (start, end, tokenBase, tokenCount) = (layout.start, layout.end, layout.tokenBase, layout.tokenCount)
+        func row(_ form: Int, _ slot: Int) -> Int { layout.row(form, slot) }
         var sums = [Int32](repeating: 0, count: tokenBase + tokenCount * labels)
         var batch = KeyBatch(capacity: forms.count * 16 + tokenCount * 3)
         for form in 0..<forms.count {
@@ -50,9 +48,9 @@ extension PartOfSpeechModel {
             }
         }
         quantized.add(batch, to: &sums)
-        CachedRows.add(
+        layout.add(
             to: &sums, forms: forms, windowOffsets: PartOfSpeechFeatures.windowOffsets.map(\.offset), width: labels,
-            formStride: row(1, 0), tokenBase: tokenBase, tokenStride: labels)
+            tokenStride: labels)
         var offset = tokenBase
         let scale = quantized.scales[0]
         return forms.sentences.map { ids in
