@@ -1,10 +1,16 @@
 /// Builds strings from runs of Unicode scalars, encoding UTF-8 straight into the string's storage
 /// (much faster than appending scalar by scalar to a `String.UnicodeScalarView`).
 enum ScalarText {
-    /// The string of `scalars`.
+    /// The string of `scalars`. Its storage is sized exactly, so a short one (up to 15 bytes of
+    /// UTF-8, most words) is a small string held inline: no allocation, no reference counting.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         guard !scalars.isEmpty else { return "" }
-        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var bytes = 0
+        for scalar in scalars {
+            let value = scalar.value
+            bytes += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
             var length = 0
             for scalar in scalars {
                 let value = scalar.value
