@@ -20,6 +20,10 @@ public struct WorkerConfiguration: Sendable, Hashable {
     public var curveServerKey: CurveKey?
     /// CurveZMQ: this worker's long-term key pair (needed with ``curveServerKey``).
     public var curveKeyPair: CurveKeyPair?
+    /// For a batch handler under a broker that hands this worker several requests at once
+    /// (worker credit above 1): how full a batch to wait for, and how long. Nil (the default)
+    /// serves whatever is waiting at once, right for a classic MDP broker that sends one at a time.
+    public var batchGathering: BatchGathering?
 
     /// A configuration with RFC 18's suggested timings.
     public init(
@@ -31,7 +35,8 @@ public struct WorkerConfiguration: Sendable, Hashable {
         dialect: Dialect = .rfc18,
         frameLimits: FrameLimits = FrameLimits(),
         curveServerKey: CurveKey? = nil,
-        curveKeyPair: CurveKeyPair? = nil
+        curveKeyPair: CurveKeyPair? = nil,
+        batchGathering: BatchGathering? = nil
     ) {
         self.brokerEndpoint = brokerEndpoint
         self.service = service
@@ -42,5 +47,27 @@ public struct WorkerConfiguration: Sendable, Hashable {
         self.frameLimits = frameLimits
         self.curveServerKey = curveServerKey
         self.curveKeyPair = curveKeyPair
+        self.batchGathering = batchGathering
+    }
+}
+
+/// How a worker with a batch handler fills its batches: when fewer than ``size`` requests are
+/// waiting, it keeps receiving for up to ``patience`` (counted from the batch's first request, and
+/// never past the next heartbeat) before serving what it has.
+///
+/// Without it a worker holding several requests falls into a rhythm of one big and one small batch:
+/// the replies to a big batch come back as new requests while the small one is served. Set
+/// ``size`` to the broker's worker credit (more never arrive at once) and ``patience`` to a
+/// fraction of one request's work.
+public struct BatchGathering: Sendable, Hashable {
+    /// Serve at once when this many requests are waiting.
+    public var size: Int
+    /// The longest a request waits for others to join its batch.
+    public var patience: Duration
+
+    /// Waits for up to `size` requests, `patience` at most.
+    public init(size: Int, patience: Duration) {
+        self.size = max(1, size)
+        self.patience = max(.zero, patience)
     }
 }

@@ -102,21 +102,43 @@ final class WorkerLoop {
     /// Handles up to a batch of waiting messages, so one poll serves many. The clock is read
     /// twice per batch, not per message: sends in the batch count from its start (at worst a
     /// heartbeat goes out early), and the broker counts as heard when the batch ends, so time
-    /// spent in the handler is ours, not the broker's silence.
+    /// spent in the handler is ours, not the broker's silence. With ``BatchGathering`` a short
+    /// batch waits a little for more requests before it is served.
     private func receiveBatch(from socket: Socket) throws(ZMQError) {
         var handled = 0
-        batchStart = clock.now
+        let start = clock.now
+        batchStart = start
         defer {
             batchStart = nil
             if handled > 0 { schedule.heardFromPeer(at: clock.now) }
         }
         defer { serveWaiting() }
-        for _ in 0..<64 {
-            guard socket === dealer, !terminated, let frames = try receiver.receive(from: socket, dontWait: true) else {
+        var received = 0
+        let most = max(64, configuration.batchGathering?.size ?? 0)
+        while received < most, socket === dealer, !terminated {
+            if let frames = try receiver.receive(from: socket, dontWait: true) {
+                received += 1
+                if handle(frames) { handled += 1 }
+            } else if try !awaitMore(from: socket, since: start) {
                 return
             }
-            if handle(frames) { handled += 1 }
         }
+    }
+
+    /// Whether more requests arrived for a short batch within ``WorkerConfiguration/batchGathering``'s
+    /// patience; false at once when the batch is empty, full enough, or not gathered. A heartbeat
+    /// or reconnect falling due cuts the wait short: gathering never delays the RFC 18 timers.
+    private func awaitMore(from socket: Socket, since start: Instant) throws(ZMQError) -> Bool {
+        guard let gathering = configuration.batchGathering, !waiting.isEmpty, waiting.count < gathering.size else {
+            return false
+        }
+        let deadline = min(start.advanced(by: gathering.patience), schedule.nextDeadline)
+        let remaining = clock.now.duration(to: deadline)
+        guard remaining > .zero else { return false }
+        var poller = Poller()
+        poller.register(socket)
+        // Whole milliseconds at the least, so a wait under one does not turn into a mere check.
+        return try poller.poll(timeout: max(remaining, .milliseconds(1))) > 0
     }
 
     /// Carries out one message; false when it was malformed (and does not prove the broker alive).

@@ -28,13 +28,9 @@ final class EmbeddedCluster: Sendable {
     init(aggregator configuration: AggregatorService.Configuration, logger: Logger) throws {
         context = try Context()
         let requested = "inproc://newsbus-run-\(UUID().uuidString)"
-        // Credit 16: a worker thread has its next chunks waiting in its socket when it replies, so
-        // it never idles through a broker round trip, and extracts the chunks waiting together as
-        // one batch (sharing per-word work). The cost of credit (a worker that dies loses what it
-        // holds) does not apply: these workers live and die with the process. At a job's end a
-        // thread may hold up to 16 chunks while another is idle (8 and 32 measured slower).
         broker = Broker(
-            configuration: BrokerConfiguration(bindEndpoints: [requested], workerCredit: 16), context: context,
+            configuration: BrokerConfiguration(bindEndpoints: [requested], workerCredit: Self.workerCredit),
+            context: context,
             logger: logger.labelled("broker"))
         endpoint = try broker.start().first ?? requested
         var configuration = configuration
@@ -44,13 +40,30 @@ final class EmbeddedCluster: Sendable {
         self.logger = logger
     }
 
+    /// Requests the broker hands each worker thread at once: as many as `newsbus extract` tags
+    /// in one batch, so a worker thread extracts the chunks waiting together in its socket as one
+    /// batch of that size, sharing per-word work as `extract` does. The cost of credit (a worker
+    /// that dies loses what it holds) does not apply: these workers live and die with the process.
+    static let workerCredit = 64
+
+    /// How worker threads fill their batches: up to their credit, waiting at most about one
+    /// chunk's extraction time (a 2,500-character article takes ~2 ms) for the rest to arrive.
+    static let batchGathering = BatchGathering(size: workerCredit, patience: .milliseconds(2))
+
+    /// The aggregator's default window for `workers` worker threads: twice what they can hold, so
+    /// the broker has the next requests queued when a worker thread answers its batch and hands
+    /// them on at once, without a round trip to the aggregator (at most 1,024 requests).
+    static func window(forWorkers workers: Int) -> Int {
+        min(1024, max(64, 2 * workerCredit * workers))
+    }
+
     /// Starts `count` extraction worker threads on `pipeline` (once; later calls do nothing).
     func startWorkers(_ count: Int, pipeline: Pipeline) {
         workers.withLock { workers in
             guard workers == nil else { return }
             workers = ExtractionWorkerService(
                 context: context, brokerEndpoint: endpoint, threads: count, pipeline: pipeline,
-                logger: logger.labelled("worker"))
+                logger: logger.labelled("worker"), configure: { $0.batchGathering = Self.batchGathering })
         }
     }
 

@@ -4,7 +4,11 @@ import ArgumentParser
 /// The aggregator's tunables, shared by `newsbus aggregator` and `newsbus run`. Each falls back to
 /// its `NEWSBUS_AGGREGATOR_*` variable, then the `aggregator.*` key of the configuration file.
 struct AggregatorOptions: ParsableArguments {
-    @Option(help: "Most chunk requests in flight at once (backpressure; default 64; aggregator.window).")
+    @Option(
+        help: """
+            Most chunk requests in flight at once (backpressure; default 64, for `newsbus run` 128 per worker \
+            thread; aggregator.window).
+            """)
     var window: Int?
 
     @Option(
@@ -35,22 +39,25 @@ struct AggregatorOptions: ParsableArguments {
 
     /// The service configuration these options describe (flags, then environment, then file, then defaults).
     func configuration(
-        broker: String, store: String, reports: String?,
-        defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars
+        broker: String, store: String?, reports: String?,
+        defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars, defaultWindow: Int = 64
     ) -> AggregatorService.Configuration {
         let settings = Settings.current
-        let configuredChunkSize = settings.resolved(.aggregatorChunkSize).flatMap { entry -> Int? in
-            guard entry.source != .builtIn, case .integer(let size) = entry.value else { return nil }
-            return size
+        /// A setting given by the environment or the file, not its built-in default.
+        func configured(_ key: ConfigKey) -> Int? {
+            settings.resolved(key).flatMap { entry -> Int? in
+                guard entry.source != .builtIn, case .integer(let value) = entry.value else { return nil }
+                return value
+            }
         }
         var configuration = AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
             aggregator: Aggregator.Configuration(
                 window: .init(
-                    window: settings.integer(window, .aggregatorWindow) ?? 64,
+                    window: window ?? configured(.aggregatorWindow) ?? defaultWindow,
                     timeout: .seconds(settings.integer(timeout, .aggregatorTimeout) ?? 60),
                     maximumAttempts: settings.integer(attempts, .aggregatorAttempts) ?? 3),
-                chunkScalars: chunkSize ?? configuredChunkSize ?? defaultChunkSize, reportsDirectory: reports))
+                chunkScalars: chunkSize ?? configured(.aggregatorChunkSize) ?? defaultChunkSize, reportsDirectory: reports))
         configuration.maximumJobBytes = settings.integer(maxJobBytes, .aggregatorMaxJobBytes) ?? 256 << 20
         return configuration
     }

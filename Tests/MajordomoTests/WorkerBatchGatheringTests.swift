@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+import Majordomo
+import NewsbusTestSupport
+import Testing
+import ZeroMQ
+
+/// A batch-handling worker with ``BatchGathering`` under a broker with worker credit: a short
+/// batch waits for more requests, but not past its patience.
+@Suite("Worker batch gathering")
+struct WorkerBatchGatheringTests {
+    static let logger = Logger(label: "newsbus.test.gathering")
+    /// Long enough that no heartbeat cuts a gathering wait short within a test.
+    static let quiet = Duration.seconds(60)
+
+    /// A broker (credit 2, no heartbeats to speak of), a gathering echo worker recording its batch
+    /// sizes, and a client recording its replies.
+    struct Cluster {
+        let context: Context
+        let broker: Broker
+        let worker: WorkerConnection
+        let client: ClientConnection
+        let batchSizes = Observed<[Int]>([])
+        let replies = Observed<[[[UInt8]]]>([])
+
+        init(gathering: BatchGathering) throws {
+            context = try Context()
+            let name = "inproc://gathering-\(UUID().uuidString)"
+            broker = Broker(
+                configuration: BrokerConfiguration(
+                    bindEndpoints: [name], heartbeatInterval: WorkerBatchGatheringTests.quiet, workerCredit: 2),
+                context: context, logger: WorkerBatchGatheringTests.logger)
+            let endpoint = try broker.start().first ?? name
+            var configuration = WorkerConfiguration(
+                brokerEndpoint: endpoint, service: "echo", heartbeatInterval: WorkerBatchGatheringTests.quiet)
+            configuration.batchGathering = gathering
+            let batchSizes = batchSizes
+            worker = WorkerConnection(context: context, configuration: configuration, logger: WorkerBatchGatheringTests.logger) {
+                batch in
+                batchSizes.update { $0.append(batch.count) }
+                return batch.map { .success($0) }
+            }
+            let replies = replies
+            client = ClientConnection(
+                context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint),
+                logger: WorkerBatchGatheringTests.logger
+            ) { reply in replies.update { $0.append(reply.body) } }
+        }
+
+        func stop() {
+            client.close()
+            worker.stop()
+            broker.stop()
+        }
+    }
+
+    @Test("A lone request waits for a second one, and the two are served as one batch")
+    func waitsForMore() throws {
+        let cluster = try Cluster(gathering: BatchGathering(size: 2, patience: Self.quiet))
+        defer { cluster.stop() }
+        try cluster.client.send(service: "echo", body: [[1]])
+        // Without gathering the first request is answered at once; with it, nothing comes back yet.
+        #expect(!cluster.replies.wait(within: .milliseconds(500)) { !$0.isEmpty })
+        try cluster.client.send(service: "echo", body: [[2]])
+        #expect(cluster.replies.wait(within: .seconds(30)) { $0.count == 2 })
+        #expect(cluster.replies.value == [[[1]], [[2]]])
+        #expect(cluster.batchSizes.value == [2])
+    }
+
+    @Test("A short batch is served once its patience runs out")
+    func patienceRunsOut() throws {
+        let cluster = try Cluster(gathering: BatchGathering(size: 8, patience: .milliseconds(50)))
+        defer { cluster.stop() }
+        try cluster.client.send(service: "echo", body: [[7]])
+        #expect(cluster.replies.wait(within: .seconds(30)) { $0.count == 1 })
+        #expect(cluster.replies.value == [[[7]]])
+        #expect(cluster.batchSizes.value == [1])
+    }
+}
