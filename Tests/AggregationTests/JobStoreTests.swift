@@ -39,6 +39,19 @@ struct JobStoreTests {
         #expect(throws: AggregationError.unknownJob(JobID("nope"))) { try store.job(JobID("nope")) }
     }
 
+    @Test(
+        "a chunk that is its whole article reads back with the article's text, on disk and in memory",
+        arguments: [false, true])
+    func wholeArticleChunks(inMemory: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let store = inMemory ? try JobStore.inMemory() : try JobStore(directory: directory.path)
+        #expect(store.path == (inMemory ? ":memory:" : directory.path + "/jobs.sqlite"))
+        try store.create(job: job, name: "", submitted: Date(), articles: articles, chunks: chunks())
+        let payloads = try store.payloads([key("1-0"), key("0-0"), key("0-1")])
+        #expect(payloads.map(\.text) == ["Three.", "One.", "Two."])
+        #expect(payloads.map(\.articleID) == ["b", "a", "a"])
+    }
+
     @Test("results are recorded once; a second result for a done chunk is a duplicate")
     func idempotentResults() throws {
         let directory = try TemporaryDirectory()

@@ -22,8 +22,8 @@ public final class AggregatorService: Sendable {
     public struct Configuration: Sendable {
         /// The broker's endpoint.
         public var brokerEndpoint: String
-        /// Directory holding `jobs.sqlite`.
-        public var storeDirectory: String
+        /// Directory holding `jobs.sqlite`; nil keeps the store in memory (nothing survives the process).
+        public var storeDirectory: String?
         /// Tunables of the core (window, chunk size, timeouts, where reports go).
         public var aggregator: Aggregator.Configuration
         /// How long a job request may wait for the driver before the client gets a failure reply.
@@ -38,7 +38,7 @@ public final class AggregatorService: Sendable {
 
         /// Creates a configuration.
         public init(
-            brokerEndpoint: String, storeDirectory: String, aggregator: Aggregator.Configuration = .init(),
+            brokerEndpoint: String, storeDirectory: String?, aggregator: Aggregator.Configuration = .init(),
             jobRequestTimeout: Duration = .seconds(120)
         ) {
             self.brokerEndpoint = brokerEndpoint
@@ -56,7 +56,12 @@ public final class AggregatorService: Sendable {
     /// Opens the store, connects to the broker and starts serving; unfinished jobs in the store
     /// resume at once. Throws when the store cannot be opened.
     public init(context: Context, configuration: Configuration, logger: Logger) throws(AggregationError) {
-        let store = try JobStore(directory: configuration.storeDirectory)
+        let store: JobStore
+        if let directory = configuration.storeDirectory {
+            store = try JobStore(directory: directory)
+        } else {
+            store = try JobStore.inMemory()
+        }
         let inbox = AggregatorInbox()
         self.inbox = inbox
         let link = ClientLink()

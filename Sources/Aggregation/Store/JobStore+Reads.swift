@@ -48,7 +48,8 @@ extension JobStore {
         try read { db in
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT c.article, c.offset, c.text, a.id AS articleID, a.date FROM chunks c
+                    SELECT c.article, c.offset, CASE c.text WHEN '' THEN a.text ELSE c.text END AS text,
+                      a.id AS articleID, a.date FROM chunks c
                     JOIN articles a ON a.job = c.job AND a.idx = c.article WHERE c.job = ? AND c.id = ?
                     """)
             return try keys.compactMap { key in

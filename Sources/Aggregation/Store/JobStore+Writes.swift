@@ -39,8 +39,13 @@ extension JobStore {
                     "INSERT INTO chunks (job, id, article, idx, offset, text, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')"
             )
             for chunk in chunks {
+                // A chunk that is its whole article (most are) is stored as '' (see `payloads`), not a second copy.
+                let isWholeArticle =
+                    chunk.offset == 0 && articles.indices.contains(chunk.article)
+                    && chunk.text.utf8.count == articles[chunk.article].text.utf8.count
                 try insertChunk.execute(arguments: [
-                    id.rawValue, chunk.id.rawValue, chunk.article, chunk.index, chunk.offset, chunk.text,
+                    id.rawValue, chunk.id.rawValue, chunk.article, chunk.index, chunk.offset,
+                    isWholeArticle ? "" : chunk.text,
                 ])
             }
             for (article, reason) in failed.sorted(by: { $0.key < $1.key }) {

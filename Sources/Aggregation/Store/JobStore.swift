@@ -5,11 +5,13 @@ import GRDB
 ///
 /// Every write is one transaction, so a crash leaves either all or none of it. Chunks that were in
 /// flight when the process died go back to pending in `resume()`. Results are recorded once per
-/// chunk; a second result for a done chunk is reported as a duplicate and ignored.
+/// chunk; a second result for a done chunk is reported as a duplicate and ignored. A store
+/// opened with ``inMemory()`` has the same tables and transactions but no file: nothing in it
+/// outlives the process (for `newsbus run` without a store directory).
 public final class JobStore: Sendable {
-    /// The database file.
+    /// The database file (":memory:" for an in-memory store).
     public let path: String
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
 
     /// Opens (creating if needed) `directory/jobs.sqlite` and applies pending migrations.
     public convenience init(directory: String) throws(AggregationError) {
@@ -22,8 +24,7 @@ public final class JobStore: Sendable {
     }
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
-    public init(path: String) throws(AggregationError) {
-        self.path = path
+    public convenience init(path: String) throws(AggregationError) {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // NORMAL: WAL commits are durable against a process crash (what the aggregator's guarantees
@@ -32,15 +33,26 @@ public final class JobStore: Sendable {
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         configuration.busyMode = .timeout(10)
+        try self.init(path: path) { try DatabasePool(path: path, configuration: configuration) }
+    }
+
+    /// A store without a file, gone with the process: no disk writes, no recovery.
+    public static func inMemory() throws(AggregationError) -> JobStore {
+        try JobStore(path: ":memory:") { try DatabaseQueue() }
+    }
+
+    private init(path: String, open: () throws -> any DatabaseWriter) throws(AggregationError) {
+        self.path = path
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try open()
             try Self.migrator.migrate(pool)
         } catch {
             throw .store(path: path, reason: String(describing: error))
         }
     }
 
-    /// Named schema migrations; only ever append new ones.
+    /// Named schema migrations; only ever append new ones. A chunk's `text` is '' when the chunk is
+    /// its whole article (the article's text is not stored twice); chunks are never empty.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: jobs, articles, chunks") { db in

@@ -20,7 +20,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Directory for the report (written to DIR/<job id>/report.{json,md,html}).")
     var out: String = "reports"
 
-    @Option(help: "Directory for the job store; a temporary one, removed afterwards, when omitted.")
+    @Option(help: "Directory for the job store, kept afterwards; when omitted the store is kept in memory.")
     var store: String?
 
     @OptionGroup var tuning: AggregatorOptions
@@ -41,13 +41,11 @@ struct RunCommand: AsyncParsableCommand {
         let models = ModelLoading()
         let articles = try input.read()
         let logger = logging.bootstrap(label: "newsbus.run", defaultLevel: .warning)
-        let storeDirectory = store ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("newsbus-run-\(UUID().uuidString)").path
-        defer {
-            if store == nil { try? FileManager.default.removeItem(atPath: storeDirectory) }
-        }
         let cluster = try EmbeddedCluster(
-            aggregator: tuning.configuration(broker: "", store: storeDirectory, reports: out), logger: logger)
+            aggregator: tuning.configuration(
+                broker: "", store: store, reports: out,
+                defaultWindow: EmbeddedCluster.window(forWorkers: workers)),
+            logger: logger)
         defer { cluster.stop() }
         let client = JobsClient(context: cluster.context, brokerEndpoint: cluster.endpoint, logger: logger)
         defer { client.close() }
