@@ -18,14 +18,16 @@ struct ProgressDisplay {
     /// How long to wait before polling the status again: 200 ms (250 ms off a terminal), but
     /// shorter as the job nears its end (a fifth of the estimated time left, at least 5 ms), so
     /// the report is picked up soon after the job is done rather than up to a whole interval later.
-    /// Once every chunk is back and only the report is being written, 5 ms.
+    /// Before the first chunk is back, a quarter of the time so far (at least 5 ms), so a small job
+    /// is not kept waiting a whole interval. Once every chunk is back and only the report is being
+    /// written, 5 ms.
     func pollInterval(after status: Newsbus_V1_JobStatus) -> Duration {
         let regular: Duration = isTerminal ? .milliseconds(200) : .milliseconds(250)
         let done = Int(status.chunksDone)
         let total = Int(status.chunksTotal)
         if total > 0, done >= total { return .milliseconds(5) }
-        guard done > 0, total > done else { return regular }
         let elapsed = started.duration(to: .now)
+        guard done > 0, total > done else { return max(.milliseconds(5), min(regular, elapsed / 4)) }
         let remaining = elapsed * (Double(total - done) / Double(done))
         return max(.milliseconds(5), min(regular, remaining / 5))
     }
