@@ -40,12 +40,12 @@ struct JobStoreTests {
     }
 
     @Test(
-        "a chunk that is its whole article reads back with the article's text, on disk and in memory",
+        "a chunk that is its whole article reads back with the article's text, in a directory and temporary",
         arguments: [false, true])
-    func wholeArticleChunks(inMemory: Bool) throws {
+    func wholeArticleChunks(temporary: Bool) throws {
         let directory = try TemporaryDirectory()
-        let store = inMemory ? try JobStore.inMemory() : try JobStore(directory: directory.path)
-        #expect(store.path == (inMemory ? ":memory:" : directory.path + "/jobs.sqlite"))
+        let store = temporary ? try JobStore.temporary() : try JobStore(directory: directory.path)
+        #expect(store.path == (temporary ? "(temporary)" : directory.path + "/jobs.sqlite"))
         try store.create(job: job, name: "", submitted: Date(), articles: articles, chunks: chunks())
         let payloads = try store.payloads([key("1-0"), key("0-0"), key("0-1")])
         #expect(payloads.map(\.text) == ["Three.", "One.", "Two."])

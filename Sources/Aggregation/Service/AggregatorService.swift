@@ -22,7 +22,7 @@ public final class AggregatorService: Sendable {
     public struct Configuration: Sendable {
         /// The broker's endpoint.
         public var brokerEndpoint: String
-        /// Directory holding `jobs.sqlite`; nil keeps the store in memory (nothing survives the process).
+        /// Directory holding `jobs.sqlite`; nil keeps a temporary store (nothing survives the process).
         public var storeDirectory: String?
         /// Tunables of the core (window, chunk size, timeouts, where reports go).
         public var aggregator: Aggregator.Configuration
@@ -60,7 +60,7 @@ public final class AggregatorService: Sendable {
         if let directory = configuration.storeDirectory {
             store = try JobStore(directory: directory)
         } else {
-            store = try JobStore.inMemory()
+            store = try JobStore.temporary()
         }
         let inbox = AggregatorInbox()
         self.inbox = inbox

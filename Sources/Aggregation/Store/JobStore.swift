@@ -6,10 +6,10 @@ import GRDB
 /// Every write is one transaction, so a crash leaves either all or none of it. Chunks that were in
 /// flight when the process died go back to pending in `resume()`. Results are recorded once per
 /// chunk; a second result for a done chunk is reported as a duplicate and ignored. A store
-/// opened with ``inMemory()`` has the same tables and transactions but no file: nothing in it
-/// outlives the process (for `newsbus run` without a store directory).
+/// opened with ``temporary()`` has the same tables and transactions but nothing in it outlives
+/// the process (for `newsbus run` without a store directory).
 public final class JobStore: Sendable {
-    /// The database file (":memory:" for an in-memory store).
+    /// The database file ("(temporary)" for a ``temporary()`` store).
     public let path: String
     let pool: any DatabaseWriter
 
@@ -36,9 +36,17 @@ public final class JobStore: Sendable {
         try self.init(path: path) { try DatabasePool(path: path, configuration: configuration) }
     }
 
-    /// A store without a file, gone with the process: no disk writes, no recovery.
-    public static func inMemory() throws(AggregationError) -> JobStore {
-        try JobStore(path: ":memory:") { try DatabaseQueue() }
+    /// A store gone with the process, for work that cannot be resumed anyway: SQLite's private
+    /// temporary database, held in memory up to 64 MiB (no disk writes, no fsync for most jobs)
+    /// and spilled to an unnamed temporary file beyond, so a huge job does not grow the process.
+    public static func temporary() throws(AggregationError) -> JobStore {
+        try JobStore(path: "(temporary)") {
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
+            return try DatabaseQueue(path: "", configuration: configuration)
+        }
     }
 
     private init(path: String, open: () throws -> any DatabaseWriter) throws(AggregationError) {
