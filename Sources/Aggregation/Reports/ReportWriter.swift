@@ -16,29 +16,30 @@ public struct ReportWriter: Sendable {
     public init() {}
 
     /// Renders `report` as JSON, Markdown and self-contained HTML (HTML and Markdown on other
-    /// threads while this one writes the JSON: the job is over by then and other cores are free).
+    /// threads while this one renders the JSON: the job is over by then and other cores are free).
     public func render(_ report: Report) throws(AggregationError) -> Files {
-        let html = RenderedText()
-        let markdown = RenderedText()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { html.set(Data(ReportHTML.render(report).utf8)) }
-        DispatchQueue.global().async(group: group) { markdown.set(Data(ReportMarkdown.render(report).utf8)) }
-        let json: Data
-        do {
-            json = try ReportJSON.render(report)
-        } catch {
-            group.wait()
-            throw .reportWrite(path: "report.json", reason: String(describing: error))
-        }
-        group.wait()
-        return Files(json: json, markdown: markdown.value, html: html.value)
+        let (json, markdown, html) = try Self.inParallel(
+            { () throws(AggregationError) in try Self.json(report) },
+            { Data(ReportMarkdown.render(report).utf8) },
+            { Data(ReportHTML.render(report).utf8) })
+        return Files(json: json, markdown: markdown, html: html)
     }
 
     /// Writes `report.json`, `report.md` and `report.html` into `directory` (created if needed), each
-    /// atomically; returns the paths written.
+    /// atomically; returns the paths written. Each file is written by the thread that rendered it,
+    /// as soon as it is rendered.
     @discardableResult
     public func write(_ report: Report, to directory: String) throws(AggregationError) -> [String] {
-        try write(render(report), to: directory)
+        try Self.createDirectory(directory)
+        let (json, markdown, html) = try Self.inParallel(
+            { () throws(AggregationError) in try Self.write(Self.json(report), as: "report.json", in: directory) },
+            { () throws(AggregationError) in
+                try Self.write(Data(ReportMarkdown.render(report).utf8), as: "report.md", in: directory)
+            },
+            { () throws(AggregationError) in
+                try Self.write(Data(ReportHTML.render(report).utf8), as: "report.html", in: directory)
+            })
+        return [json, markdown, html]
     }
 
     /// The files written earlier into `directory`, or `nil` when any of them is missing or unreadable.
@@ -55,31 +56,66 @@ public struct ReportWriter: Sendable {
     /// Writes already rendered files into `directory` (created if needed), each atomically.
     @discardableResult
     public func write(_ files: Files, to directory: String) throws(AggregationError) -> [String] {
+        try Self.createDirectory(directory)
+        return try [("report.json", files.json), ("report.md", files.markdown), ("report.html", files.html)].map {
+            (name, data) throws(AggregationError) in try Self.write(data, as: name, in: directory)
+        }
+    }
+
+    private static func json(_ report: Report) throws(AggregationError) -> Data {
+        do {
+            return try ReportJSON.render(report)
+        } catch {
+            throw .reportWrite(path: "report.json", reason: String(describing: error))
+        }
+    }
+
+    private static func createDirectory(_ directory: String) throws(AggregationError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw .reportWrite(path: directory, reason: error.localizedDescription)
         }
-        var written: [String] = []
-        for (name, data) in [("report.json", files.json), ("report.md", files.markdown), ("report.html", files.html)] {
-            let path = (directory as NSString).appendingPathComponent(name)
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw .reportWrite(path: path, reason: error.localizedDescription)
-            }
-            written.append(path)
+    }
+
+    /// Writes `data` atomically as `name` in `directory`; returns the path.
+    private static func write(_ data: Data, as name: String, in directory: String) throws(AggregationError) -> String {
+        let path = (directory as NSString).appendingPathComponent(name)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .reportWrite(path: path, reason: error.localizedDescription)
         }
-        return written
+        return path
+    }
+
+    /// Runs `first` on this thread and the other two on other threads; returns the three results,
+    /// or throws the first one's error, else the second's, else the third's.
+    private static func inParallel<A, B: Sendable, C: Sendable>(
+        _ first: () throws(AggregationError) -> A,
+        _ second: @escaping @Sendable () throws(AggregationError) -> B,
+        _ third: @escaping @Sendable () throws(AggregationError) -> C
+    ) throws(AggregationError) -> (A, B, C) {
+        let unfinished = AggregationError.reportWrite(path: "report", reason: "a rendering thread gave no result")
+        let secondResult = Handoff<Result<B, AggregationError>>(.failure(unfinished))
+        let thirdResult = Handoff<Result<C, AggregationError>>(.failure(unfinished))
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { secondResult.set(Result { () throws(AggregationError) in try second() }) }
+        DispatchQueue.global().async(group: group) { thirdResult.set(Result { () throws(AggregationError) in try third() }) }
+        let firstResult = Result { () throws(AggregationError) in try first() }
+        group.wait()
+        return (try firstResult.get(), try secondResult.value.get(), try thirdResult.value.get())
     }
 }
 
-/// One rendering handed from the thread that made it to the thread that waits for it.
-private final class RenderedText: @unchecked Sendable {
+/// One result handed from the thread that made it to the thread that waits for it.
+private final class Handoff<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var data = Data()
+    private var stored: Value
 
-    func set(_ value: Data) { lock.withLock { data = value } }
+    init(_ initial: Value) { stored = initial }
 
-    var value: Data { lock.withLock { data } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
+
+    var value: Value { lock.withLock { stored } }
 }
