@@ -37,16 +37,11 @@ public final class JobStore: Sendable {
     }
 
     /// A store gone with the process, for work that cannot be resumed anyway: SQLite's private
-    /// temporary database, held in memory up to 64 MiB (no disk writes, no fsync for most jobs)
-    /// and spilled to an unnamed temporary file beyond, so a huge job does not grow the process.
+    /// temporary database (an unnamed file SQLite deletes itself, never synced), with its default
+    /// small page cache. A big cache would be slower, not faster: a temporary database keeps its
+    /// cached pages dirty, and every commit walks the dirty pages.
     public static func temporary() throws(AggregationError) -> JobStore {
-        try JobStore(path: "(temporary)") {
-            var configuration = Configuration()
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-            }
-            return try DatabaseQueue(path: "", configuration: configuration)
-        }
+        try JobStore(path: "(temporary)") { try DatabaseQueue(path: "") }
     }
 
     private init(path: String, open: () throws -> any DatabaseWriter) throws(AggregationError) {

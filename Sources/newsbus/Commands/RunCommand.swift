@@ -20,7 +20,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Directory for the report (written to DIR/<job id>/report.{json,md,html}).")
     var out: String = "reports"
 
-    @Option(help: "Directory for the job store, kept afterwards; when omitted a temporary one (in memory up to 64 MiB) goes with the process.")
+    @Option(help: "Directory for the job store, kept afterwards; when omitted a temporary one goes with the process.")
     var store: String?
 
     @OptionGroup var tuning: AggregatorOptions
