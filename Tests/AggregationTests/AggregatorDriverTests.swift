@@ -133,7 +133,7 @@ struct AggregatorDriverTests {
         let driver = running.driver
         let handed = DispatchSemaphore(value: 0)
         Thread {
-            driver.receive(body)
+            driver.receive([body])
             handed.signal()
         }.start()
         handed.wait()
@@ -152,7 +152,7 @@ struct AggregatorDriverTests {
         var reply = Newsbus_V1_ExtractReply()
         reply.schemaVersion = newsbusSchemaVersion
         reply.chunkID = request.chunkID
-        running.driver.receive([try reply.serializedBytes()])
+        running.driver.receive([[try reply.serializedBytes()]])
         #expect(try running.store.job(job).state == .running)
     }
 }

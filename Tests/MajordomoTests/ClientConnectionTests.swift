@@ -22,7 +22,7 @@ struct ClientConnectionTests {
         [request[0], header, [code], request[3]] + body
     }
 
-    @Test("with an onReply handler every unclaimed reply goes to the handler, none to the replies stream")
+    @Test("with an onReplies handler every unclaimed reply goes to the handler once, none to the replies stream")
     func replyHandler() async throws {
         let context = try Context()
         let (broker, endpoint) = try Interop.ourBroker(context: context)
@@ -32,14 +32,15 @@ struct ClientConnectionTests {
         let handled = Mutex<[[[UInt8]]]>([])
         let client = ClientConnection(
             context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: Self.logger
-        ) { reply in
-            handled.withLock { $0.append(reply.body) }
+        ) { replies in
+            handled.withLock { $0 += replies.map(\.body) }
         }
         let bodies = Interop.randomBodies(count: 50, seed: 43)
         for body in bodies {
             try client.send(service: "echo", body: body)
         }
         #expect(await eventually(within: .seconds(60)) { handled.withLock { $0.count } >= bodies.count })
+        #expect(handled.withLock { $0 }.count == bodies.count)
         #expect(Set(handled.withLock { $0 }) == Set(bodies))
         client.close()
         var streamed = 0

@@ -44,7 +44,7 @@ struct WorkerBatchGatheringTests {
             client = ClientConnection(
                 context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint),
                 logger: WorkerBatchGatheringTests.logger
-            ) { reply in replies.update { $0.append(reply.body) } }
+            ) { received in replies.update { $0 += received.map(\.body) } }
         }
 
         func stop() {

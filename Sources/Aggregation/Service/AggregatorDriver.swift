@@ -70,13 +70,14 @@ final class AggregatorDriver: @unchecked Sendable {
         logger.debug("aggregator driver stopped")
     }
 
-    /// Folds one extraction reply body into the core at once, on the calling thread, and sends
-    /// what follows from it; ignored once ``run()`` has left.
-    func receive(_ body: [[UInt8]]) {
+    /// Folds extraction reply bodies into the core at once, in one step (one store transaction), on
+    /// the calling thread, and sends what follows from them; ignored once ``run()`` has left.
+    func receive(_ bodies: [[[UInt8]]]) {
+        guard !bodies.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
         guard !stopped else { return }
-        fold([body])
+        fold(bodies)
         // A deadline earlier than the one the driver's thread waits for: wake it to keep it.
         if let deadline = core.nextDeadline, waitingUntil.map({ deadline < $0 }) ?? true {
             waitingUntil = deadline

@@ -76,14 +76,15 @@ public final class AggregatorService: Sendable {
                     metadata: ["chunk.id": "\(request.chunkID)", "error": "\(error)"])
             }
         }
-        // Replies are folded in on the client connection's thread as they arrive.
+        // Replies are folded in on the client connection's thread as they arrive: those read
+        // together (a worker's batch) in one step, so one store transaction.
         let client = ClientConnection(
             context: context, configuration: ClientConfiguration(
                 brokerEndpoint: configuration.brokerEndpoint, curveServerKey: configuration.curveServerKey,
                 curveKeyPair: configuration.curveKeyPair),
             logger: logger
-        ) { reply in
-            if reply.kind == .final { driver.receive(reply.body) }
+        ) { replies in
+            driver.receive(replies.filter { $0.kind == .final }.map(\.body))
         }
         link.client = client
         self.client = client

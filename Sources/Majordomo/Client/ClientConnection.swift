@@ -29,30 +29,34 @@ public final class ClientConnection: Sendable {
 
     /// Connects to `configuration.brokerEndpoint` (in the background: requests queue until then).
     public convenience init(context: Context, configuration: ClientConfiguration, logger: Logger) {
-        self.init(context: context, configuration: configuration, logger: logger, onReply: nil)
+        self.init(context: context, configuration: configuration, logger: logger, onReplies: nil)
     }
 
-    /// Connects like ``init(context:configuration:logger:)``, but hands every reply no
-    /// ``request(service:body:timeout:)`` call waits for to `onReply`, on the connection's thread as
-    /// soon as it arrives, instead of to ``replies`` (which stays empty): one thread hop less per
-    /// reply for a caller that only queues the reply for its own thread. `onReply` must not block.
+    /// Connects like ``init(context:configuration:logger:)``, but hands the replies no
+    /// ``request(service:body:timeout:)`` call waits for to `onReplies`, on the connection's thread,
+    /// instead of to ``replies`` (which stays empty): those that arrived together in one call, in
+    /// arrival order, as soon as they are read. One thread hop less per reply, and one call per
+    /// burst, for a caller that folds replies into its own state. `onReplies` must not block.
     public convenience init(
         context: Context, configuration: ClientConfiguration, logger: Logger,
-        onReply: @escaping @Sendable (ClientReply) -> Void
+        onReplies: @escaping @Sendable ([ClientReply]) -> Void
     ) {
-        self.init(context: context, configuration: configuration, logger: logger, onReply: .some(onReply))
+        self.init(context: context, configuration: configuration, logger: logger, onReplies: .some(onReplies))
     }
 
     private init(
         context: Context, configuration: ClientConfiguration, logger: Logger,
-        onReply: (@Sendable (ClientReply) -> Void)?
+        onReplies: (@Sendable ([ClientReply]) -> Void)?
     ) {
         self.configuration = configuration
         let (replies, continuation) = AsyncStream.makeStream(of: ClientReply.self)
         self.replies = replies
         let mailbox = Mailbox<ClientLoop.Command>()
         self.mailbox = mailbox
-        let deliver: @Sendable (ClientReply) -> Void = onReply ?? { continuation.yield($0) }
+        let deliver: @Sendable ([ClientReply]) -> Void =
+            onReplies ?? { replies in
+                for reply in replies { continuation.yield(reply) }
+            }
         threads = LoopThreads(name: "mdp client") {
             ClientLoop(
                 context: context, configuration: configuration, mailbox: mailbox, replies: continuation,

@@ -32,8 +32,11 @@ final class ClientLoop {
     private let configuration: ClientConfiguration
     private let mailbox: Mailbox<Command>
     private let replies: AsyncStream<ClientReply>.Continuation
-    /// Takes each reply no request() call waits for (by default, yields it to `replies`).
-    private let deliver: @Sendable (ClientReply) -> Void
+    /// Takes the replies no request() call waits for, those read together at once (by default,
+    /// yields them to `replies`).
+    private let deliver: @Sendable ([ClientReply]) -> Void
+    /// The unclaimed replies of the batch being read, handed to `deliver` when it ends.
+    private var unclaimed: [ClientReply] = []
     private let logger: Logger
     private let clock = ContinuousClock()
     private var pending = PendingRequests<Instant, Caller>()
@@ -49,7 +52,7 @@ final class ClientLoop {
 
     init(
         context: Context, configuration: ClientConfiguration, mailbox: Mailbox<Command>,
-        replies: AsyncStream<ClientReply>.Continuation, deliver: @escaping @Sendable (ClientReply) -> Void,
+        replies: AsyncStream<ClientReply>.Continuation, deliver: @escaping @Sendable ([ClientReply]) -> Void,
         logger: Logger
     ) {
         self.context = context
@@ -146,6 +149,12 @@ final class ClientLoop {
     }
 
     private func receiveBatch(from socket: Socket) throws(ZMQError) {
+        defer {
+            if !unclaimed.isEmpty {
+                deliver(unclaimed)
+                unclaimed.removeAll(keepingCapacity: true)
+            }
+        }
         for _ in 0..<256 {
             guard let frames = try receiver.receive(from: socket, dontWait: true) else { return }
             let reply: ClientReply
@@ -161,7 +170,7 @@ final class ClientLoop {
             case .progressed, .discarded:
                 break
             case .unclaimed:
-                deliver(reply)
+                unclaimed.append(reply)
             }
         }
     }
