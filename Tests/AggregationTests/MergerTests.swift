@@ -67,6 +67,20 @@ struct MergerTests {
         #expect(result.entities[1].articles == ["b": 1])
     }
 
+    @Test(
+        "names split by any white space join their short forms; a name with white space inside is no short form",
+        arguments: ["Ilham Aliyev", "Ilham\u{00A0}Aliyev", "Ilham\tAliyev", "Ильхам\u{2002}Aliyev"])
+    func shortFormsAcrossWhiteSpace(full name: String) {
+        let full = Replies.entity("e1", name, "PERSON", mentions: [(name, 0)])
+        let short = Replies.entity("e1", "Aliyev", "PERSON", mentions: [("Aliyev", 300)])
+        let spaced = Replies.entity("e2", "Aliyev\u{3000}Jr", "PERSON", mentions: [("Aliyev Jr", 400)])
+        let result = Merger().merge([
+            .init(articleID: "a", replies: [Replies.reply("0-0", entities: [full]), Replies.reply("0-1", entities: [short, spaced])])
+        ])
+        #expect(result.entities.map(\.name) == [name, "Aliyev\u{3000}Jr"])
+        #expect(result.entities[0].articles == ["a": 2])
+    }
+
     @Test("an ambiguous last name is left alone")
     func ambiguousShortForm() {
         let result = Merger().merge([

@@ -66,24 +66,37 @@ struct MergeState {
         }
     }
 
-    /// Counts every pair of different entities mentioned within one passage of each other.
+    /// Counts every pair of different entities mentioned within one passage of each other. The
+    /// article's pairs are collected as one word each and sorted, so the table is updated once per
+    /// distinct pair with its count rather than once per co-occurrence.
     private mutating func addLinks(_ positions: [(start: Int, entity: Int)]) {
         let sorted = positions.sorted { $0.start < $1.start }
+        var pairs: [UInt64] = []
         for (index, mention) in sorted.enumerated() {
             var next = index + 1
             while next < sorted.count, sorted[next].start - mention.start <= Merger.passage {
                 let other = sorted[next].entity
                 if other != mention.entity {
-                    links[Pair(first: min(other, mention.entity), second: max(other, mention.entity)), default: 0] += 1
+                    let (first, second) = (min(other, mention.entity), max(other, mention.entity))
+                    pairs.append(UInt64(truncatingIfNeeded: first) << 32 | UInt64(truncatingIfNeeded: second))
                 }
                 next += 1
             }
+        }
+        pairs.sort()
+        var start = 0
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count, pairs[end] == pairs[start] { end += 1 }
+            let pair = Pair(first: Int(pairs[start] >> 32), second: Int(pairs[start] & 0xFFFF_FFFF))
+            links[pair, default: 0] += end - start
+            start = end
         }
     }
 
     /// The job entity for a chunk entity: a short person name joins a unique full name seen earlier.
     private mutating func resolve(_ entity: Newsbus_V1_Entity, persons: [String: Set<Int>]) -> Int {
-        if entity.type == "PERSON", !entity.name.contains(where: \.isWhitespace),
+        if entity.type == "PERSON", !Self.hasWhitespace(entity.name),
             let candidates = persons[entity.name], candidates.count == 1, let match = candidates.first
         {
             return match
@@ -96,6 +109,17 @@ struct MergeState {
         countries.append(nil)
         counts.append([:])
         return keys.count - 1
+    }
+
+    /// Whether `name` has white space (as `Character.isWhitespace` finds it), without walking the
+    /// Characters of an ASCII name.
+    static func hasWhitespace(_ name: String) -> Bool {
+        var ascii = true
+        for byte in name.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return ascii ? false : name.contains(where: \.isWhitespace)
     }
 
     private static func lastName(of key: Merger.EntityKey) -> String? {
