@@ -1,5 +1,6 @@
 import Aggregation
 import ArgumentParser
+import Articles
 import Foundation
 import Logging
 
@@ -41,27 +42,35 @@ struct RunCommand: AsyncParsableCommand {
         let models = ModelLoading()
         let articles = try input.read()
         let logger = logging.bootstrap(label: "newsbus.run", defaultLevel: .warning)
-        let cluster = try EmbeddedCluster(
+        try await Self.run(
+            articles, name: input.jobName, models: models, workers: workers, out: out,
             aggregator: tuning.configuration(
-                broker: "", store: store, reports: out,
-                defaultWindow: EmbeddedCluster.window(forWorkers: workers)),
+                broker: "", store: store, reports: out, defaultWindow: EmbeddedCluster.window(forWorkers: workers)),
             logger: logger)
+    }
+
+    /// Runs `articles` as one job on an embedded cluster whose `workers` worker threads start once
+    /// `models` has loaded; the aggregator writes the report under `out`. If loading the models
+    /// fails, the job is abandoned and the loading error thrown (the job cannot end without workers).
+    static func run(
+        _ articles: [Article], name: String, models: ModelLoading, workers: Int, out: String,
+        aggregator: AggregatorService.Configuration, logger: Logger
+    ) async throws {
+        let cluster = try EmbeddedCluster(aggregator: aggregator, logger: logger)
         defer { cluster.stop() }
         let client = JobsClient(context: cluster.context, brokerEndpoint: cluster.endpoint, logger: logger)
         defer { client.close() }
-        let workers = workers
-        let (articleName, out) = (input.jobName, out)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 cluster.startWorkers(workers, pipeline: try await models.pipeline())
             }
             group.addTask {
-                try await JobSession(client: client).run(
-                    articles, name: articleName, out: out, aggregatorWrites: true)
+                try await JobSession(client: client).run(articles, name: name, out: out, aggregatorWrites: true)
             }
-            // The first to finish is the model loading (the job cannot end without workers), unless
-            // it failed: then the job is cancelled and the loading error is thrown.
-            try await group.waitForAll()
+            // The first to finish is the model loading, unless it failed: then its error is thrown at
+            // once and leaving the group cancels the job session. (`waitForAll()` would first wait for
+            // the job, which without workers ends only when every chunk has timed out.)
+            while try await group.next() != nil {}
         }
     }
 }

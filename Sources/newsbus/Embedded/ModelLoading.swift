@@ -13,10 +13,10 @@ final class ModelLoading: Sendable {
 
     private let state = Mutex(State.loading([]))
 
-    /// Starts loading.
-    init() {
+    /// Starts loading with `load` (the shipped models by default).
+    init(load: @escaping @Sendable () throws -> Pipeline = { try ExtractionModels.standardPipeline() }) {
         let thread = Thread { [self] in
-            let result = Result { try ExtractionModels.standardPipeline() }
+            let result = Result { try load() }
             let waiting = state.withLock { state in
                 guard case .loading(let waiting) = state else { return [CheckedContinuation<Pipeline, any Error>]() }
                 state = .loaded(result)
