@@ -23,7 +23,7 @@ struct WorkerBatchGatheringTests {
         let batchSizes = Observed<[Int]>([])
         let replies = Observed<[[[UInt8]]]>([])
 
-        init(gathering: BatchGathering) throws {
+        init(gathering: BatchGathering, byteLimit: Int = 1 << 20) throws {
             context = try Context()
             let name = "inproc://gathering-\(UUID().uuidString)"
             broker = Broker(
@@ -34,6 +34,7 @@ struct WorkerBatchGatheringTests {
             var configuration = WorkerConfiguration(
                 brokerEndpoint: endpoint, service: "echo", heartbeatInterval: WorkerBatchGatheringTests.quiet)
             configuration.batchGathering = gathering
+            configuration.batchByteLimit = byteLimit
             let batchSizes = batchSizes
             worker = WorkerConnection(context: context, configuration: configuration, logger: WorkerBatchGatheringTests.logger) {
                 batch in
@@ -75,5 +76,16 @@ struct WorkerBatchGatheringTests {
         #expect(cluster.replies.wait(within: .seconds(30)) { $0.count == 1 })
         #expect(cluster.replies.value == [[[7]]])
         #expect(cluster.batchSizes.value == [1])
+    }
+
+    @Test("A batch takes no more requests once their bodies reach the byte limit")
+    func byteLimit() throws {
+        let cluster = try Cluster(gathering: BatchGathering(size: 2, patience: Self.quiet), byteLimit: 8)
+        defer { cluster.stop() }
+        try cluster.client.send(service: "echo", body: [Array(repeating: 1, count: 10)])
+        try cluster.client.send(service: "echo", body: [Array(repeating: 2, count: 10)])
+        // Without the limit the first request would wait for the second and both be one batch.
+        #expect(cluster.replies.wait(within: .seconds(30)) { $0.count == 2 })
+        #expect(cluster.batchSizes.value == [1, 1])
     }
 }

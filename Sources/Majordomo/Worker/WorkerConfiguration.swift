@@ -24,6 +24,10 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// (worker credit above 1): how full a batch to wait for, and how long. Nil (the default)
     /// serves whatever is waiting at once, right for a classic MDP broker that sends one at a time.
     public var batchGathering: BatchGathering?
+    /// For a batch handler: a batch takes no more requests once their bodies hold this many bytes
+    /// (default 1 MiB, about a second of extraction), so a broker handing out many big requests
+    /// cannot make one batch outlast the heartbeats, which go out between batches.
+    public var batchByteLimit: Int = 1 << 20
 
     /// A configuration with RFC 18's suggested timings.
     public init(

@@ -23,8 +23,9 @@ final class WorkerLoop {
     private let context: Context
     private let configuration: WorkerConfiguration
     private let serving: Serving
-    /// Requests received in the current batch, for a batch handler.
+    /// Requests received in the current batch, for a batch handler, and their body bytes.
     private var waiting: [(client: PeerIdentity, body: [[UInt8]])] = []
+    private var waitingBytes = 0
     private let mailbox: Mailbox<Command>
     private let logger: Logger
     private let clock = ContinuousClock()
@@ -115,7 +116,7 @@ final class WorkerLoop {
         defer { serveWaiting() }
         var received = 0
         let most = max(64, configuration.batchGathering?.size ?? 0)
-        while received < most, socket === dealer, !terminated {
+        while received < most, waitingBytes < configuration.batchByteLimit, socket === dealer, !terminated {
             if let frames = try receiver.receive(from: socket, dontWait: true) {
                 received += 1
                 if handle(frames) { handled += 1 }
@@ -152,6 +153,7 @@ final class WorkerLoop {
         }
         if case .request(let client, let body) = command, case .batch = serving {
             waiting.append((client, body))
+            waitingBytes += body.reduce(0) { $0 + $1.count }
             return true
         }
         // Requests already taken are answered before anything else (a DISCONNECT drops the socket).
@@ -189,6 +191,7 @@ final class WorkerLoop {
         guard case .batch(let handler) = serving, !waiting.isEmpty else { return }
         let batch = waiting
         waiting.removeAll(keepingCapacity: true)
+        waitingBytes = 0
         logger.trace("REQUEST batch", metadata: ["requests": "\(batch.count)"])
         let results = handler(batch.map(\.body))
         for (index, request) in batch.enumerated() {
