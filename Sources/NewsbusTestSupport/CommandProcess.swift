@@ -60,19 +60,27 @@ public final class CommandProcess: Sendable {
         try process.run()
     }
 
+    /// Reads `pipe` to its end on a thread of its own with blocking reads. Not `readabilityHandler`:
+    /// tearing down its libdispatch read source races the descriptor's close and intermittently
+    /// crashes the process in `_dispatch_event_loop_drain` on Linux (swift-corelibs-libdispatch
+    /// issue 949), which took down a whole test run here.
     private static func collect(_ pipe: Pipe, into state: CommandOutput, isStandardError: Bool) {
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                state.mutex.withLock { $0.openStreams -= 1 }
-                return
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            state.mutex.withLock { output in
-                if isStandardError { output.stderr += text } else { output.stdout += text }
+        let handle = pipe.fileHandleForReading
+        let thread = Thread {
+            while true {
+                let data = handle.availableData
+                if data.isEmpty {
+                    state.mutex.withLock { $0.openStreams -= 1 }
+                    return
+                }
+                let text = String(decoding: data, as: UTF8.self)
+                state.mutex.withLock { output in
+                    if isStandardError { output.stderr += text } else { output.stdout += text }
+                }
             }
         }
+        thread.name = isStandardError ? "child stderr" : "child stdout"
+        thread.start()
     }
 
     /// A snapshot of the output so far.
