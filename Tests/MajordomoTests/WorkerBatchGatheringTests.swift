@@ -22,13 +22,16 @@ struct WorkerBatchGatheringTests {
         let client: ClientConnection
         let batchSizes = Observed<[Int]>([])
         let replies = Observed<[[[UInt8]]]>([])
+        /// Set when the handler's first call begins.
+        let started = Observed(false)
 
-        init(gathering: BatchGathering, byteLimit: Int = 1 << 20) throws {
+        /// `gate`: when given, the handler's first call waits until it is signalled.
+        init(gathering: BatchGathering, byteLimit: Int = 1 << 20, credit: Int = 2, gate: DispatchSemaphore? = nil) throws {
             context = try Context()
             let name = "inproc://gathering-\(UUID().uuidString)"
             broker = Broker(
                 configuration: BrokerConfiguration(
-                    bindEndpoints: [name], heartbeatInterval: WorkerBatchGatheringTests.quiet, workerCredit: 2),
+                    bindEndpoints: [name], heartbeatInterval: WorkerBatchGatheringTests.quiet, workerCredit: credit),
                 context: context, logger: WorkerBatchGatheringTests.logger)
             let endpoint = try broker.start().first ?? name
             var configuration = WorkerConfiguration(
@@ -36,8 +39,13 @@ struct WorkerBatchGatheringTests {
             configuration.batchGathering = gathering
             configuration.batchByteLimit = byteLimit
             let batchSizes = batchSizes
+            let started = started
             worker = WorkerConnection(context: context, configuration: configuration, logger: WorkerBatchGatheringTests.logger) {
                 batch in
+                if batchSizes.value.isEmpty {
+                    started.update { $0 = true }
+                    gate?.wait()
+                }
                 batchSizes.update { $0.append(batch.count) }
                 return batch.map { .success($0) }
             }
@@ -87,5 +95,35 @@ struct WorkerBatchGatheringTests {
         // Without the limit the first request would wait for the second and both be one batch.
         #expect(cluster.replies.wait(within: .seconds(30)) { $0.count == 2 })
         #expect(cluster.batchSizes.value == [1, 1])
+    }
+
+    @Test("Without a size, a lone request under a classic broker (credit 1) is served at once")
+    func observedSizeUnderClassicBroker() throws {
+        let cluster = try Cluster(gathering: BatchGathering(patience: Self.quiet), credit: 1)
+        defer { cluster.stop() }
+        try cluster.client.send(service: "echo", body: [[3]])
+        #expect(cluster.replies.wait(within: .seconds(10)) { $0.count == 1 })
+        #expect(cluster.batchSizes.value == [1])
+    }
+
+    @Test("Without a size, batches fill up to the most requests seen waiting together")
+    func observedSizeUnderCredit() throws {
+        let gate = DispatchSemaphore(value: 0)
+        let cluster = try Cluster(gathering: BatchGathering(patience: Self.quiet), credit: 3, gate: gate)
+        defer { cluster.stop() }
+        // The first request holds the worker while two more reach its socket: they wait together.
+        try cluster.client.send(service: "echo", body: [[1]])
+        #expect(cluster.started.wait(within: .seconds(30)) { $0 })
+        try cluster.client.send(service: "echo", body: [[2]])
+        try cluster.client.send(service: "echo", body: [[3]])
+        #expect(!cluster.replies.wait(within: .milliseconds(300)) { !$0.isEmpty })
+        gate.signal()
+        #expect(cluster.replies.wait(within: .seconds(30)) { $0.count == 3 })
+        // Two were seen waiting together, so a lone request now waits for a second.
+        try cluster.client.send(service: "echo", body: [[4]])
+        #expect(!cluster.replies.wait(within: .milliseconds(500)) { $0.count > 3 })
+        try cluster.client.send(service: "echo", body: [[5]])
+        #expect(cluster.replies.wait(within: .seconds(30)) { $0.count == 5 })
+        #expect(cluster.batchSizes.value == [1, 2, 2])
     }
 }

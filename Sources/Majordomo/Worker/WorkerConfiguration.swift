@@ -60,18 +60,21 @@ public struct WorkerConfiguration: Sendable, Hashable {
 /// never past the next heartbeat) before serving what it has.
 ///
 /// Without it a worker holding several requests falls into a rhythm of one big and one small batch:
-/// the replies to a big batch come back as new requests while the small one is served. Set
-/// ``size`` to the broker's worker credit (more never arrive at once) and ``patience`` to a
-/// fraction of one request's work.
+/// the replies to a big batch come back as new requests while the small one is served. ``size``
+/// should be the broker's worker credit (more never arrive at once); when it is not known, `nil`
+/// gathers up to the most requests this worker has found waiting together since it connected,
+/// which is the credit once the broker has handed it a full load, and 1 (no waiting at all) under
+/// a classic MDP broker. ``patience`` should be a fraction of one request's work.
 public struct BatchGathering: Sendable, Hashable {
-    /// Serve at once when this many requests are waiting.
-    public var size: Int
+    /// Serve at once when this many requests are waiting; `nil`: as many as have been seen waiting
+    /// together.
+    public var size: Int?
     /// The longest a request waits for others to join its batch.
     public var patience: Duration
 
-    /// Waits for up to `size` requests, `patience` at most.
-    public init(size: Int, patience: Duration) {
-        self.size = max(1, size)
+    /// Waits for up to `size` requests (nil: as many as seen waiting together), `patience` at most.
+    public init(size: Int? = nil, patience: Duration) {
+        self.size = size.map { max(1, $0) }
         self.patience = max(.zero, patience)
     }
 }

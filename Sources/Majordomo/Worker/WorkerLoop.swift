@@ -26,6 +26,9 @@ final class WorkerLoop {
     /// Requests received in the current batch, for a batch handler, and their body bytes.
     private var waiting: [(client: PeerIdentity, body: [[UInt8]])] = []
     private var waitingBytes = 0
+    /// The most requests found waiting together since connecting (what a ``BatchGathering`` without
+    /// a size gathers up to: in effect the broker's credit).
+    private var mostSeenWaiting = 0
     private let mailbox: Mailbox<Command>
     private let logger: Logger
     private let clock = ContinuousClock()
@@ -115,7 +118,7 @@ final class WorkerLoop {
         }
         defer { serveWaiting() }
         var received = 0
-        let most = max(64, configuration.batchGathering?.size ?? 0)
+        let most = configuration.batchGathering.map { max(64, $0.size ?? 256) } ?? 64
         while received < most, waitingBytes < configuration.batchByteLimit, socket === dealer, !terminated {
             if let frames = try receiver.receive(from: socket, dontWait: true) {
                 received += 1
@@ -130,7 +133,9 @@ final class WorkerLoop {
     /// patience; false at once when the batch is empty, full enough, or not gathered. A heartbeat
     /// or reconnect falling due cuts the wait short: gathering never delays the RFC 18 timers.
     private func awaitMore(from socket: Socket, since start: Instant) throws(ZMQError) -> Bool {
-        guard let gathering = configuration.batchGathering, !waiting.isEmpty, waiting.count < gathering.size else {
+        guard let gathering = configuration.batchGathering, !waiting.isEmpty,
+            waiting.count < gathering.size ?? mostSeenWaiting
+        else {
             return false
         }
         let deadline = min(start.advanced(by: gathering.patience), schedule.nextDeadline)
@@ -154,6 +159,7 @@ final class WorkerLoop {
         if case .request(let client, let body) = command, case .batch = serving {
             waiting.append((client, body))
             waitingBytes += body.reduce(0) { $0 + $1.count }
+            mostSeenWaiting = max(mostSeenWaiting, waiting.count)
             return true
         }
         // Requests already taken are answered before anything else (a DISCONNECT drops the socket).
@@ -241,6 +247,7 @@ final class WorkerLoop {
         let now = clock.now
         schedule = HeartbeatSchedule(
             interval: configuration.heartbeatInterval, liveness: configuration.heartbeatLiveness, now: now)
+        mostSeenWaiting = 0
         logger.debug("connecting to the broker", metadata: ["mdp.broker": "\(configuration.brokerEndpoint)"])
         send(.ready(configuration.service))
     }

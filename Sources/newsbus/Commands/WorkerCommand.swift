@@ -57,6 +57,9 @@ struct WorkerCommand: AsyncParsableCommand {
         ) { configuration in
             configuration.curveServerKey = keys?.serverKey
             configuration.curveKeyPair = keys?.keyPair
+            // Under a broker with --worker-credit N, batches fill up to what it hands out at once
+            // (a classic broker hands one: no waiting).
+            configuration.batchGathering = BatchGathering(patience: .milliseconds(2))
         }
         logger.info(
             "worker started", metadata: ["mdp.broker": "\(broker.endpoint)", "worker.threads": "\(threads)"])
