@@ -158,21 +158,25 @@ struct MergeState {
                 id: "e\(index + 1)", name: keys[index].name, type: keys[index].type, country: countries[index],
                 mentions: counts[index].values.reduce(0, +), articles: counts[index])
         }
-        let ordered = events.enumerated().sorted { left, right in
-            let (a, b) = (left.element, right.element)
-            switch (a.event.date, b.event.date) {
+        // The sort moves small keys and indices, not the events themselves (large values whose
+        // strings would be retained and released at every move).
+        let sortKeys = events.map { (date: $0.event.date, article: $0.article, start: $0.event.start) }
+        let ordered = sortKeys.indices.sorted { left, right in
+            let (a, b) = (sortKeys[left], sortKeys[right])
+            switch (a.date, b.date) {
             case (let x?, let y?) where x != y: return x < y
             case (.some, .none): return true
             case (.none, .some): return false
             default: break
             }
             if a.article != b.article { return a.article < b.article }
-            if a.event.start != b.event.start { return a.event.start < b.event.start }
-            return left.offset < right.offset
+            if a.start != b.start { return a.start < b.start }
+            return left < right
         }
         var numbered: [Report.EventEntry] = []
-        for (number, item) in ordered.enumerated() {
-            var event = item.element.event
+        numbered.reserveCapacity(ordered.count)
+        for (number, index) in ordered.enumerated() {
+            var event = events[index].event
             event.id = "ev\(number + 1)"
             numbered.append(event)
         }

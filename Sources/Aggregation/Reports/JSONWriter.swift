@@ -18,11 +18,10 @@ struct JSONWriter {
 
         /// A field whose value the closure writes.
         mutating func field(_ key: String, _ body: (inout JSONWriter) -> Void) {
-            writer.bytes.append(contentsOf: count == 0 ? [0x0A] : [0x2C, 0x0A])
+            writer.newLine(first: count == 0)
             count += 1
-            writer.indent()
             writer.string(key)
-            writer.bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+            writer.bytes.append(contentsOf: JSONWriter.colon)
             body(&writer)
         }
 
@@ -35,7 +34,7 @@ struct JSONWriter {
 
         /// An integer field.
         mutating func field(_ key: String, _ value: Int) {
-            field(key) { $0.bytes.append(contentsOf: String(value).utf8) }
+            field(key) { $0.integer(value) }
         }
 
         /// A number field (`null` when `nil` or not finite).
@@ -74,8 +73,7 @@ struct JSONWriter {
         }
         depth += 1
         for (index, element) in elements.enumerated() {
-            bytes.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
-            indent()
+            newLine(first: index == 0)
             body(&self, element)
         }
         depth -= 1
@@ -93,7 +91,7 @@ struct JSONWriter {
     mutating func number(_ value: Double?) {
         guard let value, value.isFinite else { return null() }
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int(value)).utf8)
+            integer(Int(value))
         } else {
             bytes.append(contentsOf: String(value).utf8)
         }
@@ -130,7 +128,36 @@ struct JSONWriter {
         }
     }
 
+    /// Writes an integer in decimal, digit by digit into the buffer (no `String` made).
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// `" : "` between a key and its value.
+    fileprivate static let colon: [UInt8] = [0x20, 0x3A, 0x20]
+    /// Spaces to indent with, sliced to the depth.
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
+    /// Ends the previous element (a comma unless this is the `first`), then a new line, indented.
+    fileprivate mutating func newLine(first: Bool) {
+        if !first { bytes.append(0x2C) }
+        bytes.append(0x0A)
+        indent()
+    }
+
     private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        let count = depth * 2
+        if count <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[..<count])
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: count))
+        }
     }
 }

@@ -7,6 +7,10 @@ enum ReportJSON {
     /// The JSON bytes of `report`.
     static func render(_ report: Report) throws -> Data {
         var writer = JSONWriter()
+        // About what each entry takes pretty-printed, so the buffer seldom grows (and copies) again.
+        writer.bytes.reserveCapacity(
+            1024 + report.articles.count * 260 + report.dates.count * 200 + report.entities.count * 320
+                + report.events.count * 760)
         writer.object { object in
             object.field("articles") { $0.array(report.articles) { $0.value(ArticleFields($1)) } }
             object.field("dates") { $0.array(report.dates) { $0.value(DateFields($1)) } }
