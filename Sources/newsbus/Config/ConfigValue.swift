@@ -16,6 +16,12 @@ enum ConfigValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The number, when the value is a whole number.
+    var integer: Int? {
+        guard case .integer(let number) = self else { return nil }
+        return number
+    }
+
     /// The value as YAML, for `config show`.
     var yaml: String {
         switch self {

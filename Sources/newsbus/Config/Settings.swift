@@ -68,6 +68,13 @@ struct Settings: Sendable {
         return key.defaultValue.map { ($0, .builtIn) }
     }
 
+    /// The value of `key` given by the environment or the file; `nil` when only its built-in
+    /// default applies (for settings whose default depends on the command).
+    func configured(_ key: ConfigKey) -> ConfigValue? {
+        guard let (value, source) = resolved(key), source != .builtIn else { return nil }
+        return value
+    }
+
     /// A text setting: the flag's value if given, else the resolved one.
     func text(_ flag: String?, _ key: ConfigKey) -> String? {
         if let flag { return flag }
@@ -76,9 +83,7 @@ struct Settings: Sendable {
 
     /// A whole-number setting: the flag's value if given, else the resolved one.
     func integer(_ flag: Int?, _ key: ConfigKey) -> Int? {
-        if let flag { return flag }
-        guard case .integer(let number) = resolved(key)?.value else { return nil }
-        return number
+        flag ?? resolved(key)?.value.integer
     }
 
     /// A list setting: the flag's values if any were given, else the resolved ones (empty when unset).

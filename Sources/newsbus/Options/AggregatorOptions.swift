@@ -43,21 +43,15 @@ struct AggregatorOptions: ParsableArguments {
         defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars, defaultWindow: Int = 64
     ) -> AggregatorService.Configuration {
         let settings = Settings.current
-        /// A setting given by the environment or the file, not its built-in default.
-        func configured(_ key: ConfigKey) -> Int? {
-            settings.resolved(key).flatMap { entry -> Int? in
-                guard entry.source != .builtIn, case .integer(let value) = entry.value else { return nil }
-                return value
-            }
-        }
         var configuration = AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
             aggregator: Aggregator.Configuration(
                 window: .init(
-                    window: window ?? configured(.aggregatorWindow) ?? defaultWindow,
+                    window: window ?? settings.configured(.aggregatorWindow)?.integer ?? defaultWindow,
                     timeout: .seconds(settings.integer(timeout, .aggregatorTimeout) ?? 60),
                     maximumAttempts: settings.integer(attempts, .aggregatorAttempts) ?? 3),
-                chunkScalars: chunkSize ?? configured(.aggregatorChunkSize) ?? defaultChunkSize, reportsDirectory: reports))
+                chunkScalars: chunkSize ?? settings.configured(.aggregatorChunkSize)?.integer ?? defaultChunkSize,
+                reportsDirectory: reports))
         configuration.maximumJobBytes = settings.integer(maxJobBytes, .aggregatorMaxJobBytes) ?? 256 << 20
         return configuration
     }

@@ -54,7 +54,7 @@ struct LoggingOptions: ParsableArguments {
     /// `label` (the role). Call it once, at the start of a subcommand's `run()`.
     func bootstrap(label: String, defaultLevel: Logger.Level = .info) -> Logger {
         let settings = Settings.current
-        let level = logLevel ?? Self.configured(settings, .logLevel).flatMap { Logger.Level(rawValue: $0) } ?? defaultLevel
+        let level = logLevel ?? settings.configured(.logLevel).flatMap { Logger.Level(rawValue: "\($0)") } ?? defaultLevel
         let format = logFormat ?? settings.text(nil, .logFormat).flatMap { LogFormat(rawValue: $0) } ?? .text
         LoggingSystem.bootstrap { label in
             LogLineHandler(label: label, format: format, level: level)
@@ -64,9 +64,4 @@ struct LoggingOptions: ParsableArguments {
         return logger
     }
 
-    /// A setting given by the environment or the file (not its built-in default).
-    private static func configured(_ settings: Settings, _ key: ConfigKey) -> String? {
-        guard let (value, source) = settings.resolved(key), source != .builtIn else { return nil }
-        return "\(value)"
-    }
 }
