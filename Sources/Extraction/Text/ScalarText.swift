@@ -5,11 +5,7 @@ enum ScalarText {
     /// UTF-8, most words) is a small string held inline: no allocation, no reference counting.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         guard !scalars.isEmpty else { return "" }
-        var bytes = 0
-        for scalar in scalars {
-            let value = scalar.value
-            bytes += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
-        }
+        let bytes = scalars.reduce(0) { $0 + UTF8.width($1) }
         return String(unsafeUninitializedCapacity: bytes) { buffer in
             var length = 0
             for scalar in scalars {
