@@ -123,7 +123,7 @@ struct MergeState {
     }
 
     private static func lastName(of key: Merger.EntityKey) -> String? {
-        guard key.type == "PERSON", key.name.contains(where: \.isWhitespace),
+        guard key.type == "PERSON", hasWhitespace(key.name),
             let last = key.name.split(whereSeparator: \.isWhitespace).last
         else { return nil }
         return String(last)
