@@ -20,8 +20,8 @@ public struct ReportWriter: Sendable {
     public func render(_ report: Report) throws(AggregationError) -> Files {
         let (json, markdown, html) = try Self.inParallel(
             { () throws(AggregationError) in try Self.json(report) },
-            { Data(ReportMarkdown.render(report).utf8) },
-            { Data(ReportHTML.render(report).utf8) })
+            { Self.markdown(report) },
+            { Self.html(report) })
         return Files(json: json, markdown: markdown, html: html)
     }
 
@@ -33,12 +33,8 @@ public struct ReportWriter: Sendable {
         try Self.createDirectory(directory)
         let (json, markdown, html) = try Self.inParallel(
             { () throws(AggregationError) in try Self.write(Self.json(report), as: "report.json", in: directory) },
-            { () throws(AggregationError) in
-                try Self.write(Data(ReportMarkdown.render(report).utf8), as: "report.md", in: directory)
-            },
-            { () throws(AggregationError) in
-                try Self.write(Data(ReportHTML.render(report).utf8), as: "report.html", in: directory)
-            })
+            { () throws(AggregationError) in try Self.write(Self.markdown(report), as: "report.md", in: directory) },
+            { () throws(AggregationError) in try Self.write(Self.html(report), as: "report.html", in: directory) })
         return [json, markdown, html]
     }
 
@@ -69,6 +65,10 @@ public struct ReportWriter: Sendable {
             throw .reportWrite(path: "report.json", reason: String(describing: error))
         }
     }
+
+    private static func markdown(_ report: Report) -> Data { Data(ReportMarkdown.render(report).utf8) }
+
+    private static func html(_ report: Report) -> Data { Data(ReportHTML.render(report).utf8) }
 
     private static func createDirectory(_ directory: String) throws(AggregationError) {
         do {
