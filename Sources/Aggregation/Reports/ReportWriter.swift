@@ -100,8 +100,12 @@ public struct ReportWriter: Sendable {
         let secondResult = Handoff<Result<B, AggregationError>>(.failure(unfinished))
         let thirdResult = Handoff<Result<C, AggregationError>>(.failure(unfinished))
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { secondResult.set(Result { () throws(AggregationError) in try second() }) }
-        DispatchQueue.global().async(group: group) { thirdResult.set(Result { () throws(AggregationError) in try third() }) }
+        DispatchQueue.global().async(group: group) {
+            secondResult.set(Result { () throws(AggregationError) in try second() })
+        }
+        DispatchQueue.global().async(group: group) {
+            thirdResult.set(Result { () throws(AggregationError) in try third() })
+        }
         let firstResult = Result { () throws(AggregationError) in try first() }
         group.wait()
         return (try firstResult.get(), try secondResult.value.get(), try thirdResult.value.get())
