@@ -52,6 +52,23 @@ struct JobStoreTests {
         #expect(payloads.map(\.articleID) == ["b", "a", "a"])
     }
 
+    @Test(
+        "a write that fails part way leaves nothing behind, in a directory and temporary (journal in memory)",
+        arguments: [false, true])
+    func failedWriteRollsBack(temporary: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let store = temporary ? try JobStore.temporary() : try JobStore(directory: directory.path)
+        // The job and article rows go in first; the repeated chunk id then breaks the chunks' key.
+        var repeated = chunks()
+        repeated.append(repeated[0])
+        #expect(throws: AggregationError.self) {
+            try store.create(job: job, name: "", submitted: Date(), articles: articles, chunks: repeated)
+        }
+        #expect(throws: AggregationError.self) { try store.job(job) }
+        try store.create(job: job, name: "", submitted: Date(), articles: articles, chunks: chunks())
+        #expect(try store.job(job).chunks == 3)
+    }
+
     @Test("results are recorded once; a second result for a done chunk is a duplicate")
     func idempotentResults() throws {
         let directory = try TemporaryDirectory()

