@@ -73,6 +73,7 @@ struct ExtractCommand: AsyncParsableCommand {
             report("\(failures) of \(articles.count) article(s) failed")
             throw ExitCode.failure
         }
+        ProcessEnd.succeeded()
     }
 
     private func report(_ message: String) {

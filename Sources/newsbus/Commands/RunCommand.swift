@@ -47,6 +47,7 @@ struct RunCommand: AsyncParsableCommand {
             aggregator: tuning.configuration(
                 broker: "", store: store, reports: out, defaultWindow: EmbeddedCluster.window(forWorkers: workers)),
             logger: logger)
+        ProcessEnd.succeeded()
     }
 
     /// Runs `articles` as one job on an embedded cluster whose `workers` worker threads start once
