@@ -153,11 +153,28 @@ struct MergeState {
 
     /// The merged result with job-wide ids.
     func result() -> Merger.Result {
-        let entities = keys.indices.map { index in
-            Report.EntityEntry(
-                id: "e\(index + 1)", name: keys[index].name, type: keys[index].type, country: countries[index],
-                mentions: counts[index].values.reduce(0, +), articles: counts[index])
-        }
+        // The three lists are independent; the end of a job is on the critical path, so the events
+        // and the links (tens of thousands in a 1,000-article job) are ordered on other threads.
+        let (keys, counts, countries, events, links) = (keys, counts, countries, events, links)
+        let (entities, numbered, linkEntries) = Parallel.run(
+            {
+                keys.indices.map { index in
+                    Report.EntityEntry(
+                        id: Self.entityID(index), name: keys[index].name, type: keys[index].type,
+                        country: countries[index], mentions: counts[index].values.reduce(0, +),
+                        articles: counts[index])
+                }
+            },
+            { Self.timeline(events) },
+            { Self.heaviestFirst(links, entities: keys.count) })
+        return Merger.Result(entities: entities, dates: dates, events: numbered, links: linkEntries)
+    }
+
+    /// The job-wide id of the entity at `index`.
+    private static func entityID(_ index: Int) -> String { "e\(index + 1)" }
+
+    /// Events by date (undated last), then article and position, numbered in that order.
+    private static func timeline(_ events: [(article: Int, event: Report.EventEntry)]) -> [Report.EventEntry] {
         // The sort moves small keys and indices, not the events themselves (large values whose
         // strings would be retained and released at every move).
         let sortKeys = events.map { (date: $0.event.date, article: $0.article, start: $0.event.start) }
@@ -180,12 +197,22 @@ struct MergeState {
             event.id = "ev\(number + 1)"
             numbered.append(event)
         }
+        return numbered
+    }
+
+    /// Co-mention links, heaviest first (ties by entity order); each entity's id is made once, not
+    /// once per link it is in.
+    private static func heaviestFirst(_ links: [Pair: Int], entities: Int) -> [Report.Link] {
         let heaviest = links.sorted {
             $0.value != $1.value ? $0.value > $1.value : ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second)
         }
-        let linkEntries = heaviest.map {
-            Report.Link(source: "e\($0.key.first + 1)", target: "e\($0.key.second + 1)", weight: $0.value)
+        var ids = [String?](repeating: nil, count: entities)
+        func id(_ index: Int) -> String {
+            if let id = ids[index] { return id }
+            let id = entityID(index)
+            ids[index] = id
+            return id
         }
-        return Merger.Result(entities: entities, dates: dates, events: numbered, links: linkEntries)
+        return heaviest.map { Report.Link(source: id($0.key.first), target: id($0.key.second), weight: $0.value) }
     }
 }

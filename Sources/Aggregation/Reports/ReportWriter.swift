@@ -18,10 +18,10 @@ public struct ReportWriter: Sendable {
     /// Renders `report` as JSON, Markdown and self-contained HTML (HTML and Markdown on other
     /// threads while this one renders the JSON: the job is over by then and other cores are free).
     public func render(_ report: Report) throws(AggregationError) -> Files {
-        let (json, markdown, html) = try Self.inParallel(
+        let (json, markdown, html) = try Parallel.run(
             { () throws(AggregationError) in try Self.json(report) },
-            { Self.markdown(report) },
-            { Self.html(report) })
+            { () throws(AggregationError) in Self.markdown(report) },
+            { () throws(AggregationError) in Self.html(report) })
         return Files(json: json, markdown: markdown, html: html)
     }
 
@@ -31,7 +31,7 @@ public struct ReportWriter: Sendable {
     @discardableResult
     public func write(_ report: Report, to directory: String) throws(AggregationError) -> [String] {
         try Self.createDirectory(directory)
-        let (json, markdown, html) = try Self.inParallel(
+        let (json, markdown, html) = try Parallel.run(
             { () throws(AggregationError) in try Self.write(Self.json(report), as: "report.json", in: directory) },
             { () throws(AggregationError) in try Self.write(Self.markdown(report), as: "report.md", in: directory) },
             { () throws(AggregationError) in try Self.write(Self.html(report), as: "report.html", in: directory) })
@@ -88,38 +88,4 @@ public struct ReportWriter: Sendable {
         }
         return path
     }
-
-    /// Runs `first` on this thread and the other two on other threads; returns the three results,
-    /// or throws the first one's error, else the second's, else the third's.
-    private static func inParallel<A, B: Sendable, C: Sendable>(
-        _ first: () throws(AggregationError) -> A,
-        _ second: @escaping @Sendable () throws(AggregationError) -> B,
-        _ third: @escaping @Sendable () throws(AggregationError) -> C
-    ) throws(AggregationError) -> (A, B, C) {
-        let unfinished = AggregationError.reportWrite(path: "report", reason: "a rendering thread gave no result")
-        let secondResult = Handoff<Result<B, AggregationError>>(.failure(unfinished))
-        let thirdResult = Handoff<Result<C, AggregationError>>(.failure(unfinished))
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            secondResult.set(Result { () throws(AggregationError) in try second() })
-        }
-        DispatchQueue.global().async(group: group) {
-            thirdResult.set(Result { () throws(AggregationError) in try third() })
-        }
-        let firstResult = Result { () throws(AggregationError) in try first() }
-        group.wait()
-        return (try firstResult.get(), try secondResult.value.get(), try thirdResult.value.get())
-    }
-}
-
-/// One result handed from the thread that made it to the thread that waits for it.
-private final class Handoff<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ initial: Value) { stored = initial }
-
-    func set(_ value: Value) { lock.withLock { stored = value } }
-
-    var value: Value { lock.withLock { stored } }
 }

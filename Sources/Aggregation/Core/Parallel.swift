@@ -1,0 +1,42 @@
+import Foundation
+
+/// Three pieces of independent work at once, for the end of a job, when the workers are done and
+/// the other cores are free.
+enum Parallel {
+    /// Runs `first` on this thread and the other two on other threads; returns the three results,
+    /// or throws the first one's error, else the second's, else the third's.
+    static func run<A, B: Sendable, C: Sendable, Failure: Error>(
+        _ first: () throws(Failure) -> A,
+        _ second: @escaping @Sendable () throws(Failure) -> B,
+        _ third: @escaping @Sendable () throws(Failure) -> C
+    ) throws(Failure) -> (A, B, C) {
+        let secondResult = Handoff<Result<B, Failure>>()
+        let thirdResult = Handoff<Result<C, Failure>>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            secondResult.set(Result { () throws(Failure) in try second() })
+        }
+        DispatchQueue.global().async(group: group) {
+            thirdResult.set(Result { () throws(Failure) in try third() })
+        }
+        let firstResult = Result { () throws(Failure) in try first() }
+        group.wait()
+        return (try firstResult.get(), try secondResult.value.get(), try thirdResult.value.get())
+    }
+}
+
+/// One result handed from the thread that made it to the thread that waits for it.
+private final class Handoff<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    func set(_ value: Value) { lock.withLock { stored = value } }
+
+    /// The value set; only read after the group the setter ran in has been waited for.
+    var value: Value {
+        guard let value = lock.withLock({ stored }) else {
+            preconditionFailure("Parallel.run read a result before its thread set it")
+        }
+        return value
+    }
+}
