@@ -5,7 +5,7 @@ import Foundation
 /// 20 MB report of 1,000 articles.
 enum ReportJSON {
     /// The JSON bytes of `report`.
-    static func render(_ report: Report) throws -> Data {
+    static func render(_ report: Report) -> [UInt8] {
         var writer = JSONWriter()
         // About what each entry takes pretty-printed, so the buffer seldom grows (and copies) again.
         writer.bytes.reserveCapacity(
@@ -27,7 +27,7 @@ enum ReportJSON {
             object.field("stats") { stats(&$0, report.stats) }
         }
         writer.bytes.append(0x0A)
-        return Data(writer.bytes)
+        return writer.bytes
     }
 
     /// ISO 8601 UTC with seconds, e.g. `2025-11-06T14:22:33Z`.
