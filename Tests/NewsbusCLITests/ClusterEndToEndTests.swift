@@ -8,15 +8,21 @@ import Glibc
 
 @Suite("distributed cluster end to end, with real processes")
 struct ClusterEndToEndTests {
-    @Test("broker, aggregator and two worker processes turn 200+ articles into one report listing each with its entities")
-    func distributedJob() async throws {
+    /// Credit 1 is the broker's default (classic MDP); 16 is what `scripts/cluster` and
+    /// `deploy/newsbus.yaml` run, where each worker extracts what waits in its socket as a batch.
+    @Test(
+        "broker, aggregator and two worker processes turn 200+ articles into one report listing each with its entities",
+        arguments: [1, 16])
+    func distributedJob(workerCredit: Int) async throws {
         let directory = try CLITestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let generated = directory.appendingPathComponent("generated.jsonl")
         let generatedIDs = try GeneratedArticles.write(count: 200, to: generated)
         let expectedIDs = Set(try GeneratedArticles.sampleIDs() + generatedIDs)
 
-        let broker = try CLITestSupport.start(["broker", "--bind", "tcp://127.0.0.1:0"])
+        let broker = try CLITestSupport.start([
+            "broker", "--bind", "tcp://127.0.0.1:0", "--worker-credit", "\(workerCredit)",
+        ])
         var processes = [broker]
         defer { processes.forEach { $0.kill() } }
         let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(30))
