@@ -84,7 +84,10 @@ package struct ActorEntry: Hashable, Sendable {
     }
 
     private static func parseDay(_ text: some StringProtocol) -> Int? {
-        guard text.count == 8, let number = Int(text) else { return nil }
+        // Eight ASCII digits: counted and read as bytes (`count` would break graphemes).
+        guard text.utf8.count == 8, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(text) else {
+            return nil
+        }
         return CalendarDate(year: number / 10_000, month: number / 100 % 100, day: number % 100)?.dayNumber
     }
 

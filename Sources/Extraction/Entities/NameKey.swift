@@ -3,30 +3,35 @@
 enum NameKey {
     /// The lookup key for `text`.
     static func of(_ text: some StringProtocol) -> String {
-        // Fast path for ASCII, which nearly every name and table phrase is.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x80...: return slowKey(text)
-            case UInt8(ascii: "."): continue
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "_"):
-                pendingSpace = !bytes.isEmpty
-                continue
-            default: break
+        // Fast path for ASCII, which nearly every name and table phrase is, in a buffer on the
+        // stack (the key is never longer than the text): one allocation at most, for the String.
+        let key = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, text.utf8.count)) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                switch byte {
+                case 0x80...: return nil as String?
+                case UInt8(ascii: "."): continue
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "_"):
+                    pendingSpace = count > 0
+                    continue
+                default: break
+                }
+                if pendingSpace {
+                    buffer[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[count] = byte + 32
+                case UInt8(ascii: "`"): buffer[count] = UInt8(ascii: "'")
+                default: buffer[count] = byte
+                }
+                count += 1
             }
-            if pendingSpace {
-                bytes.append(UInt8(ascii: " "))
-                pendingSpace = false
-            }
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
-            case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
-            default: bytes.append(byte)
-            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return key ?? slowKey(text)
     }
 
     /// The key of several token texts joined by single spaces.
