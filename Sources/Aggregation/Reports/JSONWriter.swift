@@ -11,35 +11,53 @@ struct JSONWriter {
     var bytes: [UInt8] = []
     private var depth = 0
 
+    /// An object key written as given: a string literal of plain ASCII that needs no escaping
+    /// (every key of `report.json`), so it is copied without a `String` or a scan.
+    struct Key: ExpressibleByStringLiteral {
+        let text: StaticString
+        init(stringLiteral text: StaticString) { self.text = text }
+    }
+
     /// The fields of one object being written.
     struct Object {
         fileprivate var writer: JSONWriter
         fileprivate var count = 0
 
         /// A field whose value the closure writes.
-        mutating func field(_ key: String, _ body: (inout JSONWriter) -> Void) {
-            writer.newLine(first: count == 0)
+        mutating func field(_ key: Key, _ body: (inout JSONWriter) -> Void) {
+            writer.key(key, first: count == 0)
             count += 1
-            writer.string(key)
-            writer.bytes.append(contentsOf: JSONWriter.colon)
             body(&writer)
         }
 
         /// A string field (`null` when `nil`).
-        mutating func field(_ key: String, _ value: String?) {
-            field(key) { writer in
-                if let value { writer.string(value) } else { writer.null() }
-            }
+        mutating func field(_ key: Key, _ value: String?) {
+            writer.key(key, first: count == 0)
+            count += 1
+            if let value { writer.string(value) } else { writer.null() }
         }
 
         /// An integer field.
-        mutating func field(_ key: String, _ value: Int) {
-            field(key) { $0.integer(value) }
+        mutating func field(_ key: Key, _ value: Int) {
+            writer.key(key, first: count == 0)
+            count += 1
+            writer.integer(value)
         }
 
         /// A number field (`null` when `nil` or not finite).
-        mutating func field(_ key: String, _ value: Double?) {
-            field(key) { $0.number(value) }
+        mutating func field(_ key: Key, _ value: Double?) {
+            writer.key(key, first: count == 0)
+            count += 1
+            writer.number(value)
+        }
+
+        /// An integer field whose key is data (escaped as any string).
+        mutating func field(named key: String, _ value: Int) {
+            writer.newLine(first: count == 0)
+            count += 1
+            writer.string(key)
+            writer.append(JSONWriter.colon)
+            writer.integer(value)
         }
     }
 
@@ -84,7 +102,7 @@ struct JSONWriter {
 
     /// Writes `null`.
     mutating func null() {
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        append("null")
     }
 
     /// Writes a number: integral values without a fraction, others in Swift's shortest form.
@@ -141,7 +159,21 @@ struct JSONWriter {
     }
 
     /// `" : "` between a key and its value.
-    fileprivate static let colon: [UInt8] = [0x20, 0x3A, 0x20]
+    fileprivate static let colon: StaticString = " : "
+
+    /// Appends the bytes of a literal.
+    fileprivate mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Starts a field: separator, new line, indentation, then `"key" : `.
+    fileprivate mutating func key(_ key: Key, first: Bool) {
+        newLine(first: first)
+        bytes.append(0x22)
+        append(key.text)
+        bytes.append(0x22)
+        append(Self.colon)
+    }
     /// Spaces to indent with, sliced to the depth.
     private static let spaces = [UInt8](repeating: 0x20, count: 256)
 

@@ -81,7 +81,7 @@ enum ReportJSON {
             object.field("articles") { writer in
                 writer.object { counts in
                     for (article, count) in entity.articles.sorted(by: { $0.key < $1.key }) {
-                        counts.field(article, count)
+                        counts.field(named: article, count)
                     }
                 }
             }
