@@ -11,19 +11,7 @@ struct MergeState {
     private var dates: [Report.DateEntry] = []
     private var events: [(article: Int, event: Report.EventEntry)] = []
     private var seenEvents: Set<EventKey> = []
-    private var links: [Pair: Int] = [:]
-
-    /// Two entity indices, hashed as one word (cheaper than hashing two).
-    private struct Pair: Hashable {
-        var first: Int
-        var second: Int
-
-        static func == (lhs: Pair, rhs: Pair) -> Bool { lhs.first == rhs.first && lhs.second == rhs.second }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(UInt64(truncatingIfNeeded: first) << 32 ^ UInt64(truncatingIfNeeded: second))
-        }
-    }
+    private var links = PairCounts()
 
     private struct EventKey: Hashable {
         var article: Int
@@ -77,8 +65,7 @@ struct MergeState {
             while next < sorted.count, sorted[next].start - mention.start <= Merger.passage {
                 let other = sorted[next].entity
                 if other != mention.entity {
-                    let (first, second) = (min(other, mention.entity), max(other, mention.entity))
-                    pairs.append(UInt64(truncatingIfNeeded: first) << 32 | UInt64(truncatingIfNeeded: second))
+                    pairs.append(PairCounts.key(other, mention.entity))
                 }
                 next += 1
             }
@@ -88,8 +75,7 @@ struct MergeState {
         while start < pairs.count {
             var end = start + 1
             while end < pairs.count, pairs[end] == pairs[start] { end += 1 }
-            let pair = Pair(first: Int(pairs[start] >> 32), second: Int(pairs[start] & 0xFFFF_FFFF))
-            links[pair, default: 0] += end - start
+            links.add(pairs[start], end - start)
             start = end
         }
     }
@@ -202,9 +188,9 @@ struct MergeState {
 
     /// Co-mention links, heaviest first (ties by entity order); each entity's id is made once, not
     /// once per link it is in.
-    private static func heaviestFirst(_ links: [Pair: Int], entities: Int) -> [Report.Link] {
-        let heaviest = links.sorted {
-            $0.value != $1.value ? $0.value > $1.value : ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second)
+    private static func heaviestFirst(_ links: PairCounts, entities: Int) -> [Report.Link] {
+        let heaviest = links.entries.sorted {
+            $0.count != $1.count ? $0.count > $1.count : ($0.first, $0.second) < ($1.first, $1.second)
         }
         var ids = [String?](repeating: nil, count: entities)
         func id(_ index: Int) -> String {
@@ -213,6 +199,6 @@ struct MergeState {
             ids[index] = id
             return id
         }
-        return heaviest.map { Report.Link(source: id($0.key.first), target: id($0.key.second), weight: $0.value) }
+        return heaviest.map { Report.Link(source: id($0.first), target: id($0.second), weight: $0.count) }
     }
 }
