@@ -1,0 +1,36 @@
+import Testing
+
+@testable import Aggregation
+
+@Suite("ReportSummary")
+struct ReportSummaryTests {
+    static let texts = [
+        "A short sentence.",
+        "Line one.\nLine two.\r\nLine three.\n\n",
+        "\n\nLeading and trailing breaks\r\r",
+        String(repeating: "word ", count: 60),
+        String(repeating: "x", count: 40),
+        String(repeating: "x", count: 41),
+        "Tab\tand form\u{0C}feed and vertical\u{0B}tab",
+        "Kassym-Jomart Tokayev said “yes” — twice.\nThen left.",
+        "Ünïcödé name\u{2028}with a line separator",
+        "",
+        "\n",
+    ]
+
+    @Test("ASCII text is shortened on bytes exactly as on Characters", arguments: [1, 2, 10, 40, 41, 240])
+    func sameAsCharacters(limit: Int) {
+        for text in Self.texts {
+            #expect(
+                ReportSummary.shorten(text, to: limit) == ReportSummary.shortenCharacters(text, to: limit),
+                "\(text.debugDescription) to \(limit)")
+        }
+    }
+
+    @Test("breaks become one space each run, the ends lose theirs, and long text ends in an ellipsis")
+    func shape() {
+        #expect(ReportSummary.shorten("a\n\nb\r\nc\n", to: 80) == "a b c")
+        #expect(ReportSummary.shorten("abcdef", to: 4) == "abc\u{2026}")
+        #expect(ReportSummary.shorten("abcd", to: 4) == "abcd")
+    }
+}
