@@ -34,3 +34,16 @@ struct ReportSummaryTests {
         #expect(ReportSummary.shorten("abcd", to: 4) == "abcd")
     }
 }
+
+@Suite("HTMLText")
+struct HTMLTextTests {
+    @Test("the five special characters become entities, other controls U+FFFD, the rest is kept")
+    func escape() {
+        #expect(HTMLText.escape("plain text, nothing to do") == "plain text, nothing to do")
+        #expect(
+            HTMLText.escape("Tom's \"A&B\" <b>—</b>\tok\r\n")
+                == "Tom&#39;s &quot;A&amp;B&quot; &lt;b&gt;—&lt;/b&gt;\tok\r\n")
+        #expect(HTMLText.escape("bell\u{07}é’<") == "bell\u{FFFD}é’&lt;")
+        #expect(HTMLText.escape("Ünïcödé & 東京") == "Ünïcödé &amp; 東京")
+    }
+}

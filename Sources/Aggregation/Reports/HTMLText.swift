@@ -8,25 +8,24 @@ enum HTMLText {
                 : byte == 0x09 || byte == 0x0A || byte == 0x0D
         }
         if plain { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                // Control characters other than tab and newlines are not allowed in HTML text.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" {
-                    result += "\u{FFFD}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+        // The characters replaced are ASCII and UTF-8 never uses ASCII bytes inside a longer
+        // sequence, so the replacing is done on bytes; everything else is copied as it is.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: bytes.append(byte)
+            // Control characters other than tab and newlines are not allowed in HTML text.
+            case ..<0x20: bytes.append(contentsOf: "\u{FFFD}".utf8)
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A number for SVG attributes: at most one decimal, no locale.
