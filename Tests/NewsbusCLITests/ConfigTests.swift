@@ -64,6 +64,7 @@ struct ConfigTests {
         ("brokr:\n  queue_limit: 5\n", "brokr", 1, "unknown key"),
         ("worker:\n  threads: many\n", "worker.threads", 2, "expected a whole number from 1 to 256, found 'many'"),
         ("worker:\n  threads: 0\n", "worker.threads", 2, "found 0"),
+        ("aggregator:\n  keep_days: 0\n", "aggregator.keep_days", 2, "found 0"),
         ("broker:\n  endpoint: 127.0.0.1:5555\n", "broker.endpoint", 2, "is not an endpoint"),
         ("broker:\n  bind: [tcp://127.0.0.1:5555, http://x]\n", "broker.bind", 2, "'http://x' is not an endpoint"),
         ("broker:\n  metrics: 9464\n", "broker.metrics", 2, "HOST:PORT"),

@@ -51,6 +51,7 @@ extension Aggregator {
             }
             output.finished.append(job)
         }
+        if !finished.isEmpty { output.pruned = try pruneFinishedJobs(date: date) }
         return output
     }
 

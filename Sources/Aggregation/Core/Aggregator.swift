@@ -21,6 +21,9 @@ public struct Aggregator {
         public var chunkScalars: Int
         /// Where finished jobs' reports are written (`<directory>/<job id>/report.*`); `nil` for nowhere.
         public var reportsDirectory: String?
+        /// Days a finished job is kept: older ones are deleted with their reports at start and
+        /// whenever a job finishes (see ``Aggregator/pruneFinishedJobs(date:)``); `nil` keeps every job.
+        public var keepDays: Int?
 
         /// The default largest chunk, for `newsbus run` and the distributed aggregator alike, so that
         /// both report the same input alike: 10,000 scalars, one chunk for most news articles. Fewer,
@@ -31,11 +34,12 @@ public struct Aggregator {
         /// Creates a configuration.
         public init(
             window: ChunkScheduler<Instant>.Configuration = .init(), chunkScalars: Int = defaultChunkScalars,
-            reportsDirectory: String? = nil
+            reportsDirectory: String? = nil, keepDays: Int? = nil
         ) {
             self.window = window
             self.chunkScalars = chunkScalars
             self.reportsDirectory = reportsDirectory
+            self.keepDays = keepDays
         }
     }
 
@@ -47,6 +51,8 @@ public struct Aggregator {
         public var finished: [JobID] = []
         /// Replies that were dropped, with why (for the caller to log).
         public var dropped: [String] = []
+        /// Finished jobs deleted for being older than ``Configuration/keepDays``.
+        public var pruned: [JobID] = []
 
         /// An empty output.
         public init() {}
@@ -87,7 +93,9 @@ public struct Aggregator {
             stats.chunksDone = resumable.job.chunksDone
             step.actions += scheduler.add(job: resumable.job.id, items: resumable.pending, stats: stats, now: now)
         }
-        return try carryOut(&step, date: date)
+        var output = try carryOut(&step, date: date)
+        output.pruned += try pruneFinishedJobs(date: date)
+        return output
     }
 
     /// Accepts a job: chunks its articles, stores it, and returns the first requests to send.

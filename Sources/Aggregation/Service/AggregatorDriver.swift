@@ -168,5 +168,10 @@ final class AggregatorDriver: @unchecked Sendable {
         for job in output.finished {
             logger.info("job finished", metadata: ["job.id": "\(job)"])
         }
+        if !output.pruned.isEmpty {
+            logger.info(
+                "deleted finished jobs past the retention period",
+                metadata: ["jobs.count": "\(output.pruned.count)", "jobs.ids": "\(output.pruned.map(\.rawValue))"])
+        }
     }
 }

@@ -122,6 +122,18 @@ extension JobStore {
         }
     }
 
+    /// Deletes the jobs that finished before `cutoff`, with their articles and chunks (the tables
+    /// cascade); returns their ids, oldest first. Running jobs are never deleted.
+    public func prune(finishedBefore cutoff: Date) throws(AggregationError) -> [JobID] {
+        try write { db in
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM jobs WHERE state = 'done' AND finished < ? ORDER BY finished, id",
+                arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM jobs WHERE state = 'done' AND finished < ?", arguments: [cutoff])
+            return ids.map { JobID($0) }
+        }
+    }
+
     /// After a restart: puts in-flight chunks back to pending and lists unfinished jobs with the chunks
     /// still to extract (articles that already failed are left out), each with the attempts already
     /// made, so that sending it again counts as a retry.

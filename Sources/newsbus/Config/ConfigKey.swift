@@ -20,6 +20,7 @@ enum ConfigKey: String, CaseIterable, Sendable {
     case aggregatorTimeout = "aggregator.timeout_s"
     case aggregatorAttempts = "aggregator.attempts"
     case aggregatorMaxJobBytes = "aggregator.max_job_bytes"
+    case aggregatorKeepDays = "aggregator.keep_days"
     case aggregatorMetrics = "aggregator.metrics"
     case workerThreads = "worker.threads"
     case workerMetrics = "worker.metrics"
@@ -56,6 +57,7 @@ enum ConfigKey: String, CaseIterable, Sendable {
         case .aggregatorTimeout: .integer(1...86_400)
         case .aggregatorAttempts: .integer(1...1000)
         case .aggregatorMaxJobBytes: .integer(1...(1 << 40))
+        case .aggregatorKeepDays: .integer(1...36_500)
         case .workerThreads: .integer(1...256)
         case .curveSecretKey, .curvePublicKey, .curveServerKey: .keyFile
         case .curveAllow: .keyPaths
@@ -81,7 +83,7 @@ enum ConfigKey: String, CaseIterable, Sendable {
         case .aggregatorAttempts: .integer(3)
         case .workerThreads: .integer(1)
         case .brokerMetrics, .aggregatorMetrics, .workerMetrics, .aggregatorStore, .brokerRequestTimeout,
-            .curveSecretKey, .curvePublicKey, .curveServerKey, .curveAllow:
+            .aggregatorKeepDays, .curveSecretKey, .curvePublicKey, .curveServerKey, .curveAllow:
             nil
         }
     }

@@ -27,9 +27,19 @@ struct AggregatorOptions: ParsableArguments {
     @Option(help: "Largest job request accepted, in bytes; bigger ones are refused before decoding (default 256 MiB; aggregator.max_job_bytes).")
     var maxJobBytes: Int?
 
+    @Option(
+        help: """
+            Delete finished jobs, with their reports, this many days after they finished; checked at start \
+            and whenever a job finishes (default: keep every job; aggregator.keep_days).
+            """)
+    var keepDays: Int?
+
     func validate() throws {
         guard maxJobBytes ?? 1 > 0 else {
             throw ValidationError("Please give --max-job-bytes a value above zero.")
+        }
+        guard keepDays ?? 1 > 0 else {
+            throw ValidationError("Please give --keep-days a number of days above zero, or leave it out to keep every job.")
         }
         guard window ?? 1 > 0, chunkSize ?? 100 >= 100, timeout ?? 1 > 0, attempts ?? 1 > 0 else {
             throw ValidationError(
@@ -51,7 +61,7 @@ struct AggregatorOptions: ParsableArguments {
                     timeout: .seconds(settings.integer(timeout, .aggregatorTimeout) ?? 60),
                     maximumAttempts: settings.integer(attempts, .aggregatorAttempts) ?? 3),
                 chunkScalars: chunkSize ?? settings.configured(.aggregatorChunkSize)?.integer ?? defaultChunkSize,
-                reportsDirectory: reports))
+                reportsDirectory: reports, keepDays: settings.integer(keepDays, .aggregatorKeepDays)))
         configuration.maximumJobBytes = settings.integer(maxJobBytes, .aggregatorMaxJobBytes) ?? 256 << 20
         return configuration
     }

@@ -1,0 +1,17 @@
+public import Foundation
+
+extension Aggregator {
+    /// Deletes the jobs that finished more than ``Configuration/keepDays`` days before `date`, with
+    /// their rows and report directories; returns their ids (none when every job is kept). A
+    /// report directory that cannot be removed is left behind: the store no longer knows the job.
+    public func pruneFinishedJobs(date: Date) throws(AggregationError) -> [JobID] {
+        guard let keepDays = configuration.keepDays else { return [] }
+        let pruned = try store.prune(finishedBefore: date.addingTimeInterval(-Double(keepDays) * 86_400))
+        if let directory = configuration.reportsDirectory {
+            for job in pruned {
+                try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(job.rawValue))
+            }
+        }
+        return pruned
+    }
+}
