@@ -25,7 +25,8 @@ struct PairCountsTests {
         let listed = table.entries
         #expect(listed.count == reference.count)
         #expect(Set(listed.map { PairCounts.key($0.first, $0.second) }) == Set(reference.keys))
-        #expect(listed.allSatisfy { $0.first < $0.second && reference[PairCounts.key($0.first, $0.second)] == $0.count })
+        #expect(
+            listed.allSatisfy { $0.first < $0.second && reference[PairCounts.key($0.first, $0.second)] == $0.count })
     }
 
     @Test("a pair's word does not depend on the order of its indices; an unseen pair counts 0")

@@ -20,7 +20,8 @@ struct RetentionTests {
     /// since long before both.
     private func populate(_ store: JobStore) throws {
         for job in [old, recent, running] {
-            try store.create(job: job, name: "", submitted: now.addingTimeInterval(-days(30)), articles: articles, chunks: chunks)
+            try store.create(
+                job: job, name: "", submitted: now.addingTimeInterval(-days(30)), articles: articles, chunks: chunks)
         }
         try store.finish(job: old, at: now.addingTimeInterval(-days(10)), stats: SchedulerStats())
         try store.finish(job: recent, at: now.addingTimeInterval(-days(1)), stats: SchedulerStats())
@@ -41,15 +42,18 @@ struct RetentionTests {
         #expect(try store.prune(finishedBefore: now.addingTimeInterval(-days(5))).isEmpty)
     }
 
-    @Test("the aggregator deletes the old job's report directory too; without keep_days nothing goes", arguments: [nil, 5])
+    @Test(
+        "the aggregator deletes the old job's report directory too; without keep_days nothing goes",
+        arguments: [nil, 5])
     func aggregatorPrune(keepDays: Int?) throws {
         let directory = try TemporaryDirectory()
         let reports = directory.path + "/reports"
         let store = try JobStore(directory: directory.path + "/store")
         try populate(store)
         for job in [old, recent] {
-            try FileManager.default.createDirectory(atPath: "\(reports)/\(job.rawValue)", withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: "\(reports)/\(job.rawValue)/report.json", contents: Data("{}".utf8)))
+            let reportDirectory = "\(reports)/\(job.rawValue)"
+            try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: reportDirectory + "/report.json", contents: Data("{}".utf8)))
         }
         let aggregator = Aggregator(
             store: store, configuration: Aggregator.Configuration(reportsDirectory: reports, keepDays: keepDays))

@@ -9,7 +9,8 @@ extension Aggregator {
         let pruned = try store.prune(finishedBefore: date.addingTimeInterval(-Double(keepDays) * 86_400))
         if let directory = configuration.reportsDirectory {
             for job in pruned {
-                try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(job.rawValue))
+                let path = (directory as NSString).appendingPathComponent(job.rawValue)
+                try? FileManager.default.removeItem(atPath: path)
             }
         }
         return pruned

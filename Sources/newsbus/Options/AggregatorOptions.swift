@@ -39,7 +39,8 @@ struct AggregatorOptions: ParsableArguments {
             throw ValidationError("Please give --max-job-bytes a value above zero.")
         }
         guard keepDays ?? 1 > 0 else {
-            throw ValidationError("Please give --keep-days a number of days above zero, or leave it out to keep every job.")
+            throw ValidationError(
+                "Please give --keep-days a number of days above zero, or leave it out to keep every job.")
         }
         guard window ?? 1 > 0, chunkSize ?? 100 >= 100, timeout ?? 1 > 0, attempts ?? 1 > 0 else {
             throw ValidationError(
