@@ -16,10 +16,10 @@ struct RetentionTests {
 
     private func days(_ count: Double) -> TimeInterval { count * 86_400 }
 
-    /// A store with a job finished 10 days before `now`, one finished 1 day before, and one running
-    /// since long before both.
-    private func populate(_ store: JobStore) throws {
-        for job in [old, recent, running] {
+    /// A store with a job finished 10 days before `now`, one finished 1 day before, and (unless
+    /// `withRunning` is false) one running since long before both.
+    private func populate(_ store: JobStore, withRunning: Bool = true) throws {
+        for job in withRunning ? [old, recent, running] : [old, recent] {
             try store.create(
                 job: job, name: "", submitted: now.addingTimeInterval(-days(30)), articles: articles, chunks: chunks)
         }
@@ -62,5 +62,38 @@ struct RetentionTests {
         #expect(FileManager.default.fileExists(atPath: "\(reports)/\(old.rawValue)") == (keepDays == nil))
         #expect(FileManager.default.fileExists(atPath: "\(reports)/\(recent.rawValue)/report.json"))
         #expect(try store.jobs().count == (keepDays == nil ? 3 : 2))
+    }
+}
+
+extension RetentionTests {
+    @Test("the aggregator looks at start, then every hour: a job that ages past the period goes at the next check")
+    func hourlyChecks() throws {
+        let directory = try TemporaryDirectory()
+        let store = try JobStore(directory: directory.path)
+        // No running job: its chunks' reply timeouts would be the nearer deadlines.
+        try populate(store, withRunning: false)
+        var aggregator = Aggregator(store: store, configuration: Aggregator.Configuration(keepDays: 5))
+        let start = ContinuousClock.now
+        #expect(try aggregator.resume(now: start, date: now).pruned == [old])
+        #expect(aggregator.nextDeadline == start.advanced(by: Aggregator.retentionInterval))
+
+        // The recent job (finished a day before `now`) passes its five days while the aggregator runs.
+        let later = now.addingTimeInterval(days(5))
+        #expect(try aggregator.tick(now: start.advanced(by: .seconds(3599)), date: later).pruned.isEmpty)
+        let due = start.advanced(by: Aggregator.retentionInterval)
+        #expect(try aggregator.tick(now: due, date: later).pruned == [recent])
+        #expect(aggregator.nextDeadline == due.advanced(by: Aggregator.retentionInterval))
+        #expect(try store.jobs().isEmpty)
+    }
+
+    @Test("without a retention period the aggregator sets no deadline of its own")
+    func noChecks() throws {
+        let directory = try TemporaryDirectory()
+        let store = try JobStore(directory: directory.path)
+        try populate(store, withRunning: false)
+        var aggregator = Aggregator(store: store)
+        #expect(try aggregator.resume(now: ContinuousClock.now, date: now).pruned.isEmpty)
+        #expect(aggregator.nextDeadline == nil)
+        #expect(try store.jobs().count == 2)
     }
 }

@@ -51,7 +51,6 @@ extension Aggregator {
             }
             output.finished.append(job)
         }
-        if !finished.isEmpty { output.pruned = try pruneFinishedJobs(date: date) }
         return output
     }
 

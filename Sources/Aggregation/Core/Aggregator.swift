@@ -21,8 +21,8 @@ public struct Aggregator {
         public var chunkScalars: Int
         /// Where finished jobs' reports are written (`<directory>/<job id>/report.*`); `nil` for nowhere.
         public var reportsDirectory: String?
-        /// Days a finished job is kept: older ones are deleted with their reports at start and
-        /// whenever a job finishes (see ``Aggregator/pruneFinishedJobs(date:)``); `nil` keeps every job.
+        /// Days a finished job is kept: older ones are deleted with their reports at start and every
+        /// hour after (see ``Aggregator/pruneFinishedJobs(date:)``); `nil` keeps every job.
         public var keepDays: Int?
 
         /// The default largest chunk, for `newsbus run` and the distributed aggregator alike, so that
@@ -69,6 +69,8 @@ public struct Aggregator {
     /// What it takes to send each unfinished chunk of the jobs accepted by this process, so sending
     /// needs no store read (resumed jobs read it from the store).
     var payloads: [JobID: [ChunkID: ChunkPayload]] = [:]
+    /// When finished jobs past ``Configuration/keepDays`` are next looked for (`nil`: never).
+    var nextRetentionCheck: Instant?
 
     /// Creates an aggregator over `store`; call `resume` once before anything else.
     public init(store: JobStore, configuration: Configuration = Configuration()) {
@@ -77,8 +79,14 @@ public struct Aggregator {
         self.scheduler = ChunkScheduler(configuration: configuration.window)
     }
 
-    /// The earliest time `tick` has work to do, or `nil` when nothing is in flight.
-    public var nextDeadline: Instant? { scheduler.nextDeadline }
+    /// The earliest time `tick` has work to do, or `nil` when nothing is in flight and no
+    /// retention check is due.
+    public var nextDeadline: Instant? {
+        switch (scheduler.nextDeadline, nextRetentionCheck) {
+        case (let chunks?, let retention?): min(chunks, retention)
+        case (let chunks, let retention): chunks ?? retention
+        }
+    }
 
     /// Requests in flight now.
     public var inFlightCount: Int { scheduler.inFlightCount }
@@ -94,7 +102,7 @@ public struct Aggregator {
             step.actions += scheduler.add(job: resumable.job.id, items: resumable.pending, stats: stats, now: now)
         }
         var output = try carryOut(&step, date: date)
-        output.pruned += try pruneFinishedJobs(date: date)
+        output.pruned = try checkRetention(now: now, date: date)
         return output
     }
 
@@ -174,6 +182,10 @@ public struct Aggregator {
         var step = Step()
         step.actions = scheduler.tick(now: now)
         step.touched.formUnion(scheduler.activeJobs)
-        return try carryOut(&step, date: date)
+        var output = try carryOut(&step, date: date)
+        if let due = nextRetentionCheck, now >= due {
+            output.pruned = try checkRetention(now: now, date: date)
+        }
+        return output
     }
 }

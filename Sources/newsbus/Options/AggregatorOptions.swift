@@ -30,7 +30,7 @@ struct AggregatorOptions: ParsableArguments {
     @Option(
         help: """
             Delete finished jobs, with their reports, this many days after they finished; checked at start \
-            and whenever a job finishes (default: keep every job; aggregator.keep_days).
+            and every hour (default: keep every job; aggregator.keep_days).
             """)
     var keepDays: Int?
 
