@@ -27,8 +27,7 @@ struct PairCounts {
     mutating func add(_ key: UInt64, _ amount: Int) {
         precondition(key != 0, "a pair of two different indices is never the word 0")
         if (count + 1) * 2 > keys.count { grow() }
-        var slot = slot(for: key)
-        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+        let slot = slot(of: key)
         if keys[slot] == 0 {
             keys[slot] = key
             count += 1
@@ -38,12 +37,7 @@ struct PairCounts {
 
     /// The count of `key`, 0 when never added.
     func count(of key: UInt64) -> Int {
-        var slot = slot(for: key)
-        while keys[slot] != 0 {
-            if keys[slot] == key { return counts[slot] }
-            slot = (slot + 1) & (keys.count - 1)
-        }
-        return 0
+        counts[slot(of: key)]
     }
 
     /// Every pair and its count, in no particular order.
@@ -56,8 +50,12 @@ struct PairCounts {
         return result
     }
 
-    private func slot(for key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    /// The slot holding `key`, or the empty one where it goes: from where its hash lands, the next
+    /// slot along (wrapping) until one of those. The table is never more than half full.
+    private func slot(of key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+        return slot
     }
 
     private mutating func grow() {
@@ -66,8 +64,7 @@ struct PairCounts {
         counts = [Int](repeating: 0, count: oldKeys.count * 2)
         shift -= 1
         for index in oldKeys.indices where oldKeys[index] != 0 {
-            var slot = slot(for: oldKeys[index])
-            while keys[slot] != 0 { slot = (slot + 1) & (keys.count - 1) }
+            let slot = slot(of: oldKeys[index])
             keys[slot] = oldKeys[index]
             counts[slot] = oldCounts[index]
         }
