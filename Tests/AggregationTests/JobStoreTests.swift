@@ -21,6 +21,11 @@ struct JobStoreTests {
 
     private func key(_ chunk: String) -> ChunkKey { ChunkKey(job: job, chunk: ChunkID(chunk)) }
 
+    /// A store in `directory`, or the temporary kind.
+    private func store(temporary: Bool, in directory: TemporaryDirectory) throws -> JobStore {
+        temporary ? try JobStore.temporary() : try JobStore(directory: directory.path)
+    }
+
     @Test("a created job reads back with its articles and chunk payloads")
     func createAndRead() throws {
         let directory = try TemporaryDirectory()
@@ -44,7 +49,7 @@ struct JobStoreTests {
         arguments: [false, true])
     func wholeArticleChunks(temporary: Bool) throws {
         let directory = try TemporaryDirectory()
-        let store = temporary ? try JobStore.temporary() : try JobStore(directory: directory.path)
+        let store = try store(temporary: temporary, in: directory)
         #expect(store.path == (temporary ? "(temporary)" : directory.path + "/jobs.sqlite"))
         try store.create(job: job, name: "", submitted: Date(), articles: articles, chunks: chunks())
         let payloads = try store.payloads([key("1-0"), key("0-0"), key("0-1")])
@@ -57,7 +62,7 @@ struct JobStoreTests {
         arguments: [false, true])
     func failedWriteRollsBack(temporary: Bool) throws {
         let directory = try TemporaryDirectory()
-        let store = temporary ? try JobStore.temporary() : try JobStore(directory: directory.path)
+        let store = try store(temporary: temporary, in: directory)
         // The job and article rows go in first; the repeated chunk id then breaks the chunks' key.
         var repeated = chunks()
         repeated.append(repeated[0])

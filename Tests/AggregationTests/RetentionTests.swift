@@ -16,22 +16,23 @@ struct RetentionTests {
 
     private func days(_ count: Double) -> TimeInterval { count * 86_400 }
 
-    /// A store with a job finished 10 days before `now`, one finished 1 day before, and (unless
-    /// `withRunning` is false) one running since long before both.
-    private func populate(_ store: JobStore, withRunning: Bool = true) throws {
+    /// A store in `directory` with a job finished 10 days before `now`, one finished 1 day before,
+    /// and (unless `withRunning` is false) one running since long before both.
+    private func populatedStore(in directory: String, withRunning: Bool = true) throws -> JobStore {
+        let store = try JobStore(directory: directory)
         for job in withRunning ? [old, recent, running] : [old, recent] {
             try store.create(
                 job: job, name: "", submitted: now.addingTimeInterval(-days(30)), articles: articles, chunks: chunks)
         }
         try store.finish(job: old, at: now.addingTimeInterval(-days(10)), stats: SchedulerStats())
         try store.finish(job: recent, at: now.addingTimeInterval(-days(1)), stats: SchedulerStats())
+        return store
     }
 
     @Test("the store deletes jobs that finished before the cutoff, with their articles and chunks")
     func storePrune() throws {
         let directory = try TemporaryDirectory()
-        let store = try JobStore(directory: directory.path)
-        try populate(store)
+        let store = try populatedStore(in: directory.path)
         #expect(try store.prune(finishedBefore: now.addingTimeInterval(-days(5))) == [old])
         #expect(throws: AggregationError.self) { try store.job(old) }
         #expect(try store.articles(of: old).isEmpty)
@@ -48,8 +49,7 @@ struct RetentionTests {
     func aggregatorPrune(keepDays: Int?) throws {
         let directory = try TemporaryDirectory()
         let reports = directory.path + "/reports"
-        let store = try JobStore(directory: directory.path + "/store")
-        try populate(store)
+        let store = try populatedStore(in: directory.path + "/store")
         for job in [old, recent] {
             let reportDirectory = "\(reports)/\(job.rawValue)"
             try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
@@ -69,9 +69,8 @@ extension RetentionTests {
     @Test("the aggregator looks at start, then every hour: a job that ages past the period goes at the next check")
     func hourlyChecks() throws {
         let directory = try TemporaryDirectory()
-        let store = try JobStore(directory: directory.path)
         // No running job: its chunks' reply timeouts would be the nearer deadlines.
-        try populate(store, withRunning: false)
+        let store = try populatedStore(in: directory.path, withRunning: false)
         var aggregator = Aggregator(store: store, configuration: Aggregator.Configuration(keepDays: 5))
         let start = ContinuousClock.now
         #expect(try aggregator.resume(now: start, date: now).pruned == [old])
@@ -89,8 +88,7 @@ extension RetentionTests {
     @Test("without a retention period the aggregator sets no deadline of its own")
     func noChecks() throws {
         let directory = try TemporaryDirectory()
-        let store = try JobStore(directory: directory.path)
-        try populate(store, withRunning: false)
+        let store = try populatedStore(in: directory.path, withRunning: false)
         var aggregator = Aggregator(store: store)
         #expect(try aggregator.resume(now: ContinuousClock.now, date: now).pruned.isEmpty)
         #expect(aggregator.nextDeadline == nil)

@@ -174,6 +174,7 @@ struct JSONWriter {
         bytes.append(0x22)
         append(Self.colon)
     }
+
     /// Spaces to indent with, sliced to the depth.
     private static let spaces = [UInt8](repeating: 0x20, count: 256)
 
