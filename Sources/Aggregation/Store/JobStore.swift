@@ -37,14 +37,18 @@ public final class JobStore: Sendable {
     }
 
     /// A store gone with the process, for work that cannot be resumed anyway: SQLite's private
-    /// temporary database (an unnamed file SQLite deletes itself, never synced), with its default
-    /// small page cache. A big cache would be slower, not faster: a temporary database keeps its
-    /// cached pages dirty, and every commit walks the dirty pages. Its rollback journal is kept in
-    /// memory: a transaction can still roll back, and there is nothing to recover after a crash
-    /// (finishing a 1,000-article job, which rewrites every article's row, took 9 ms, now 4 ms).
+    /// temporary database (an unnamed file SQLite deletes itself, never synced). Its page cache
+    /// holds 32 MB (SQLite's default is 2 MB), a 3,500-article job: with the default, recording
+    /// results re-read evicted pages from the file, ~30 ms of a 1,000-article job's CPU; past the
+    /// bound pages spill to the file as before, so memory stays bounded. Its rollback journal is
+    /// kept in memory: a transaction can still roll back, and there is nothing to recover after a
+    /// crash (finishing a 1,000-article job, which rewrites every article's row, took 9 ms, now 4 ms).
     public static func temporary() throws(AggregationError) -> JobStore {
         var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = MEMORY") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -32000")
+        }
         return try JobStore(path: "(temporary)") { try DatabaseQueue(path: "", configuration: configuration) }
     }
 
