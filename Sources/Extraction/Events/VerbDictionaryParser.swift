@@ -9,9 +9,19 @@ struct VerbDictionaryParser {
     var forms: [String: [Int]] = [:]
     var synsets: [String: [[String]]] = [:]
 
+    /// Keeps the lines with content. Cuts on UTF-8 bytes: a line feed is always a whole grapheme
+    /// cluster, and cutting the `Character`s (grapheme breaking) was a sixth of the parse.
     init(text: String) {
-        lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { VerbDictionaryParser.content(of: $0) }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = VerbDictionaryParser.content(of: text[start..<newline])
+            if !line.isEmpty { lines.append(line) }
+            start = newline < utf8.endIndex ? utf8.index(after: newline) : newline
+        }
+        self.lines = lines
     }
 
     mutating func run() {
@@ -22,8 +32,8 @@ struct VerbDictionaryParser {
 
     /// The line without its comment and surrounding blanks; empty for comment-only lines.
     private static func content(of line: Substring) -> Substring {
-        if line.hasPrefix("<!") { return "" }
-        let cut = line.firstIndex(of: "#").map { line[..<$0] } ?? line
+        if line.utf8.starts(with: "<!".utf8) { return "" }
+        let cut = line.utf8.firstIndex(of: UInt8(ascii: "#")).map { line[..<$0] } ?? line
         return cut.trimmingSpaces()
     }
 
@@ -32,7 +42,7 @@ struct VerbDictionaryParser {
     private mutating func readSynsets() {
         var current: String?
         var raw: [String: [[String]]] = [:]
-        for line in lines where !line.isEmpty {
+        for line in lines {
             if line.hasPrefix("&") {
                 let name = VerbDictionaryParser.synsetName(line.split(separator: " ").first ?? line)
                 current = name
@@ -91,7 +101,8 @@ struct VerbDictionaryParser {
 
     private mutating func readBlocks() {
         var inBlock = false
-        for line in lines where !line.isEmpty {
+        var patterns = VerbPatternParser(parser: self)
+        for line in lines {
             if line.hasPrefix("####") {
                 if line.uppercased().contains("TRANSFORM") { break }
                 inBlock = false
@@ -103,7 +114,7 @@ struct VerbDictionaryParser {
             } else if !inBlock || line.hasPrefix("~") {
                 continue
             } else if line.hasPrefix("-") {
-                if let pattern = VerbPatternParser(parser: self).pattern(line.dropFirst()) {
+                if let pattern = patterns.pattern(line.dropFirst()) {
                     blocks[blocks.count - 1].append(pattern)
                 }
             } else {

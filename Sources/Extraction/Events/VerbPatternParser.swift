@@ -4,7 +4,15 @@
 /// consecutive words; `(P N ...)` is a prepositional phrase; `&NAME` expands to a synset.
 /// The actor markers `$`, `+`, `%` and the skip marker `^` constrain nothing here and are dropped.
 struct VerbPatternParser {
+    /// The dictionary's parser, its synsets read.
     let parser: VerbDictionaryParser
+    /// Terms made so far, by their words: many patterns share a term (`&MILITARY` is in 150), and
+    /// expanding its synsets and indexing its alternatives was a third of the parse.
+    private var terms: [[String]: PatternTerm?] = [:]
+
+    init(parser: VerbDictionaryParser) {
+        self.parser = parser
+    }
 
     /// A lexical piece of a pattern line.
     private enum Piece {
@@ -13,7 +21,7 @@ struct VerbPatternParser {
         case group([[String]])
     }
 
-    func pattern(_ line: Substring) -> VerbPattern? {
+    mutating func pattern(_ line: Substring) -> VerbPattern? {
         guard let specification = VerbDictionaryParser.bracketed(line),
             let codes = EventCodePair(specification: specification),
             let open = line.lastIndex(of: "[")
@@ -38,33 +46,41 @@ struct VerbPatternParser {
         return VerbPattern(before: before, after: after, codes: codes)
     }
 
-    /// The word runs and groups of a pattern text, in order.
+    /// The word runs and groups of a pattern text, in order. The delimiters are ASCII, so the text
+    /// is walked as UTF-8 bytes (walking its `Character`s was a quarter of the parse).
     private func pieces(_ text: Substring) -> [Piece] {
         var result: [Piece] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == " " || character == "\t" {
-                index = text.index(after: index)
-            } else if character == "(" {
-                let close = text[index...].firstIndex(of: ")") ?? text.endIndex
-                let inner = text[text.index(after: index)..<close]
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == Self.space || byte == Self.tab {
+                index = bytes.index(after: index)
+            } else if byte == Self.openParenthesis {
+                let close = bytes[index...].firstIndex(of: Self.closeParenthesis) ?? bytes.endIndex
+                let inner = text[bytes.index(after: index)..<close]
                 result.append(.group(groupParts(inner)))
-                index = close < text.endIndex ? text.index(after: close) : close
-            } else if character == "{" {
-                let close = text[index...].firstIndex(of: "}") ?? text.endIndex
-                let words = VerbDictionaryParser.words(text[text.index(after: index)..<close])
+                index = close < bytes.endIndex ? bytes.index(after: close) : close
+            } else if byte == Self.openBrace {
+                let close = bytes[index...].firstIndex(of: Self.closeBrace) ?? bytes.endIndex
+                let words = VerbDictionaryParser.words(text[bytes.index(after: index)..<close])
                 result.append(.words(words.filter { !VerbPatternParser.isMarker($0) }))
-                index = close < text.endIndex ? text.index(after: close) : close
+                index = close < bytes.endIndex ? bytes.index(after: close) : close
             } else {
-                let end = text[index...].firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "(" || $0 == "{" })
-                    ?? text.endIndex
+                let end =
+                    bytes[index...].firstIndex(where: {
+                        $0 == Self.space || $0 == Self.tab || $0 == Self.openParenthesis || $0 == Self.openBrace
+                    }) ?? bytes.endIndex
                 result += wordPieces(text[index..<end])
                 index = end
             }
         }
         return result
     }
+
+    private static let (space, tab) = (UInt8(ascii: " "), UInt8(ascii: "\t"))
+    private static let (openParenthesis, closeParenthesis) = (UInt8(ascii: "("), UInt8(ascii: ")"))
+    private static let (openBrace, closeBrace) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
 
     /// `_`-joined parts, with synset names that contain `_` (`&FIGHT_OF_WORDS`) kept whole.
     private func joinedParts(_ token: Substring) -> [String] {
@@ -111,32 +127,39 @@ struct VerbPatternParser {
     /// Inside `( … )`: space-separated terms, `{…}` grouping consecutive words.
     private func groupParts(_ inner: Substring) -> [[String]] {
         var parts: [[String]] = []
-        var index = inner.startIndex
-        while index < inner.endIndex {
-            if inner[index] == " " || inner[index] == "\t" {
-                index = inner.index(after: index)
-            } else if inner[index] == "{" {
-                let close = inner[index...].firstIndex(of: "}") ?? inner.endIndex
-                parts.append(VerbDictionaryParser.words(inner[inner.index(after: index)..<close]))
-                index = close < inner.endIndex ? inner.index(after: close) : close
+        let bytes = inner.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == Self.space || bytes[index] == Self.tab {
+                index = bytes.index(after: index)
+            } else if bytes[index] == Self.openBrace {
+                let close = bytes[index...].firstIndex(of: Self.closeBrace) ?? bytes.endIndex
+                parts.append(VerbDictionaryParser.words(inner[bytes.index(after: index)..<close]))
+                index = close < bytes.endIndex ? bytes.index(after: close) : close
             } else {
-                let end = inner[index...].firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "{" }) ?? inner.endIndex
-                parts.append(joinedParts(inner[index..<end]).map { $0.hasPrefix("+") && $0.count > 1 ? String($0.dropFirst()) : $0 })
+                let end =
+                    bytes[index...].firstIndex(where: { $0 == Self.space || $0 == Self.tab || $0 == Self.openBrace })
+                    ?? bytes.endIndex
+                parts.append(
+                    joinedParts(inner[index..<end]).map { $0.hasPrefix("+") && $0.count > 1 ? String($0.dropFirst()) : $0 })
                 index = end
             }
         }
         return parts.map { $0.filter { !VerbPatternParser.isMarker($0) } }.filter { !$0.isEmpty }
     }
 
-    private func prepositional(_ parts: [[String]]) -> PatternElement? {
+    private mutating func prepositional(_ parts: [[String]]) -> PatternElement? {
         guard let first = parts.first, let preposition = term(first) else { return nil }
         return .prepositional(preposition, parts.dropFirst().compactMap { term($0) })
     }
 
-    private func term(_ words: [String]) -> PatternTerm? {
+    private mutating func term(_ words: [String]) -> PatternTerm? {
         guard !words.isEmpty else { return nil }
+        if let known = terms[words] { return known }
         let alternatives = parser.expand(words, depth: 0).filter { !$0.isEmpty }
-        return alternatives.isEmpty ? nil : PatternTerm(alternatives: alternatives)
+        let term = alternatives.isEmpty ? nil : PatternTerm(alternatives: alternatives)
+        terms[words] = term
+        return term
     }
 
     private static func isMarker(_ word: String) -> Bool {
