@@ -24,10 +24,11 @@ package struct ActorEntry: Hashable, Sendable {
     /// Parses the `codes` cell of actors_flat.tsv (`CODE`, `CODE:>YYYYMMDD`, `CODE:<YYYYMMDD`,
     /// `CODE:YYYYMMDD-YYYYMMDD`, `;`-separated). Malformed codes and the null code `---` are skipped.
     package init(parsing cell: some StringProtocol) {
-        // Split the UTF-8 bytes, not the `Character`s: the cells are ASCII, and grapheme breaking
-        // made this the slowest part of loading the actor dictionary.
-        codes = Substring(cell).utf8.split(separator: UInt8(ascii: ";")).compactMap {
-            ActorEntry.parseCode(Substring($0))
+        // Read as UTF-8 bytes, not `Character`s: the cells are ASCII, and grapheme breaking and
+        // index validation made this the slowest part of loading the actor dictionary.
+        var cell = Substring(cell)
+        codes = cell.withUTF8 { bytes in
+            bytes.split(separator: ActorEntry.semicolon).compactMap(ActorEntry.parseCode)
         }
     }
 
@@ -57,36 +58,44 @@ package struct ActorEntry: Hashable, Sendable {
         }.joined(separator: ";")
     }
 
-    private static func parseCode(_ text: Substring) -> DatedCode? {
-        let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
-        let code = String(text[..<(colon ?? text.endIndex)])
-        let isAlphanumeric = code.utf8.allSatisfy { byte in
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+    private static let (semicolon, colon, dash) = (UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"))
+
+    private static func parseCode(_ text: Bytes) -> DatedCode? {
+        let colon = text.firstIndex(of: Self.colon)
+        let name = text[..<(colon ?? text.endIndex)]
+        let isAlphanumeric = name.allSatisfy { byte in
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         }
-        guard !code.isEmpty, code != "---", isAlphanumeric else { return nil }
+        // `---` (no code) is not alphanumeric.
+        guard !name.isEmpty, isAlphanumeric else { return nil }
+        let code = String(decoding: name, as: UTF8.self)
         guard let colon else { return DatedCode(code: code, from: nil, until: nil) }
-        let range = text[text.utf8.index(after: colon)...]
-        if range.hasPrefix(">") {
+        let range = text[(colon + 1)...]
+        switch range.first {
+        case UInt8(ascii: ">"):
             guard let day = parseDay(range.dropFirst()) else { return nil }
             return DatedCode(code: code, from: day, until: nil)
-        }
-        if range.hasPrefix("<") {
+        case UInt8(ascii: "<"):
             guard let day = parseDay(range.dropFirst()) else { return nil }
             return DatedCode(code: code, from: nil, until: day - 1)
+        default:
+            guard let dash = range.firstIndex(of: Self.dash), let from = parseDay(range[..<dash]),
+                let until = parseDay(range[(dash + 1)...]), from <= until
+            else {
+                return nil
+            }
+            return DatedCode(code: code, from: from, until: until)
         }
-        let bounds = range.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        guard bounds.count == 2, let from = parseDay(Substring(bounds[0])), let until = parseDay(Substring(bounds[1])),
-            from <= until
-        else {
-            return nil
-        }
-        return DatedCode(code: code, from: from, until: until)
     }
 
-    private static func parseDay(_ text: some StringProtocol) -> Int? {
-        // Eight ASCII digits: counted and read as bytes (`count` would break graphemes).
-        guard text.utf8.count == 8, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(text) else {
-            return nil
+    /// The day number of eight ASCII digits `YYYYMMDD`, or `nil`.
+    private static func parseDay(_ text: Bytes) -> Int? {
+        guard text.count == 8 else { return nil }
+        var number = 0
+        for byte in text {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            number = number * 10 + Int(byte - 0x30)
         }
         return CalendarDate(year: number / 10_000, month: number / 100 % 100, day: number % 100)?.dayNumber
     }

@@ -8,34 +8,36 @@ struct TSV {
     /// Parses `text`; blank lines are skipped. Lines end at LF or CR LF.
     ///
     /// Cuts on UTF-8 bytes: LF, CR LF and tab are always whole grapheme clusters, so this gives the
-    /// same cells as splitting the `Character`s, without grapheme breaking.
+    /// same cells as splitting the `Character`s, without grapheme breaking; the bytes are searched
+    /// in one contiguous buffer (searching a `Substring`'s UTF-8 view was half of this).
     init(_ text: String) {
         var rows: [[Substring]] = []
         let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        while lineStart < utf8.endIndex {
-            let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            var lineEnd = newline
-            if lineEnd > lineStart, utf8[utf8.index(before: lineEnd)] == UInt8(ascii: "\r"), newline < utf8.endIndex {
-                lineEnd = utf8.index(before: lineEnd)
+        func cell(_ start: Int, _ end: Int) -> Substring {
+            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                var lineEnd = newline
+                if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r"), newline < bytes.count { lineEnd -= 1 }
+                if lineEnd > lineStart {
+                    var cells: [Substring] = []
+                    var cellStart = lineStart
+                    while let tab = bytes[cellStart..<lineEnd].firstIndex(of: UInt8(ascii: "\t")) {
+                        cells.append(cell(cellStart, tab))
+                        cellStart = tab + 1
+                    }
+                    cells.append(cell(cellStart, lineEnd))
+                    rows.append(cells)
+                }
+                lineStart = newline + 1
             }
-            if lineEnd > lineStart { rows.append(TSV.cells(text[lineStart..<lineEnd])) }
-            lineStart = newline < utf8.endIndex ? utf8.index(after: newline) : newline
         }
         columns = rows.isEmpty ? [] : rows.removeFirst()
         self.rows = rows
-    }
-
-    /// The line cut at tabs (empty cells kept).
-    private static func cells(_ line: Substring) -> [Substring] {
-        var cells: [Substring] = []
-        var start = line.utf8.startIndex
-        while let tab = line.utf8[start...].firstIndex(of: UInt8(ascii: "\t")) {
-            cells.append(line[start..<tab])
-            start = line.utf8.index(after: tab)
-        }
-        cells.append(line[start...])
-        return cells
     }
 
     /// The position of column `name`, or a `malformedModel` error naming `table`.
