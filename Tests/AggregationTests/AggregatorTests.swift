@@ -80,7 +80,7 @@ struct AggregatorTests {
         #expect(report.articles.map(\.status) == ["ok", "failed", "ok"])
         #expect(report.articles[1].error == "article has no text")
         let tokayev = try #require(report.entities.first { $0.name == "Kassym-Jomart Tokayev" })
-        #expect(tokayev.articles == ["kz": 2])
+        #expect(tokayev.articles == [.init(article: "kz", mentions: 2)])
         #expect(report.stats.scheduler.duplicatesDropped == accepted.chunks - 1)
         #expect(report.stats.scheduler.chunksDone == accepted.chunks)
         for name in ["report.json", "report.md", "report.html"] {

@@ -35,7 +35,7 @@ struct MergerTests {
         #expect(result.entities.map(\.name) == ["Kazakhstan", "Israel", "Kazakhstan"])
         #expect(result.entities.map(\.id) == ["e1", "e2", "e3"])
         #expect(result.entities[0].mentions == 3)
-        #expect(result.entities[0].articles == ["a": 2, "b": 1])
+        #expect(result.entities[0].articles == [.init(article: "a", mentions: 2), .init(article: "b", mentions: 1)])
         #expect(result.entities[0].country == "KZ")
         #expect(result.entities[2].type == "ORGANIZATION")
     }
@@ -63,8 +63,8 @@ struct MergerTests {
             .init(articleID: "b", replies: [Replies.reply("1-0", entities: [short])]),
         ])
         #expect(result.entities.map(\.name) == ["Kassym-Jomart Tokayev", "Tokayev"])
-        #expect(result.entities[0].articles == ["a": 2])
-        #expect(result.entities[1].articles == ["b": 1])
+        #expect(result.entities[0].articles == [.init(article: "a", mentions: 2)])
+        #expect(result.entities[1].articles == [.init(article: "b", mentions: 1)])
     }
 
     @Test(
@@ -78,7 +78,7 @@ struct MergerTests {
             .init(articleID: "a", replies: [Replies.reply("0-0", entities: [full]), Replies.reply("0-1", entities: [short, spaced])])
         ])
         #expect(result.entities.map(\.name) == [name, "Aliyev\u{3000}Jr"])
-        #expect(result.entities[0].articles == ["a": 2])
+        #expect(result.entities[0].articles == [.init(article: "a", mentions: 2)])
     }
 
     @Test("an ambiguous last name is left alone")

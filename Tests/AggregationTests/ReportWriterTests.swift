@@ -111,6 +111,24 @@ struct ReportWriterTests {
         #expect(String(decoding: files.markdown, as: UTF8.self).contains("No events were coded."))
     }
 
+    @Test("report.json gives an entity's mentions per article as an object keyed by article id, ids sorted")
+    func entityArticles() throws {
+        let entity = Report.EntityEntry(
+            id: "e1", name: "Astana", type: "LOCATION", country: "KZ", mentions: 6,
+            articles: [.init(article: "b", mentions: 1), .init(article: "a10", mentions: 3), .init(article: "a2", mentions: 2)])
+        let report = Report(
+            job: .init(id: "j-counts", name: "", submitted: Date(timeIntervalSince1970: 0), finished: nil),
+            articles: [], entities: [entity], dates: [], events: [], links: [],
+            stats: .init(articles: 3, articlesFailed: 0, scheduler: SchedulerStats(), elapsedSeconds: nil))
+        let json = String(decoding: try ReportWriter().render(report).json, as: UTF8.self)
+        let counts = try object(try object(try JSONSerialization.jsonObject(with: Data(json.utf8)))["entities"].flatMap {
+            ($0 as? [Any])?.first
+        })["articles"]
+        #expect(counts as? [String: Int] == ["a10": 3, "a2": 2, "b": 1])
+        let keys = ["\"a10\"", "\"a2\"", "\"b\""].map { json.range(of: $0)?.lowerBound }
+        #expect(keys.allSatisfy { $0 != nil } && keys == keys.sorted { $0! < $1! })
+    }
+
     @Test(
         "report.json keeps any text intact: quotes, backslashes, control characters, slashes, non-ASCII",
         arguments: [

@@ -7,7 +7,11 @@ struct MergeState {
     private var countries: [String?] = []
     /// The last word of each multi-word PERSON entity's name (what a later short form may match).
     private var lastNames: [String?] = []
-    private var counts: [[String: Int]] = []
+    /// Each entity's mentions per article, in job order; articles arrive in order, so an article's
+    /// count is the entity's last entry (a list, not a dictionary by article id: no hashing).
+    private var counts: [[Report.ArticleMentions]] = []
+    /// The index of the article each entity's last entry in `counts` is for.
+    private var lastArticle: [Int] = []
     private var dates: [Report.DateEntry] = []
     private var events: [(article: Int, event: Report.EventEntry)] = []
     private var seenEvents: Set<EventKey> = []
@@ -30,11 +34,12 @@ struct MergeState {
         defer { addLinks(positions) }
         for reply in article.replies {
             var local: [String: Int] = [:]
+            local.reserveCapacity(reply.entities.count)
             for entity in reply.entities {
                 let resolved = resolve(entity, persons: persons)
                 local[entity.id] = resolved
                 positions += entity.mentions.map { (Int($0.start), resolved) }
-                counts[resolved][article.articleID, default: 0] += max(1, entity.mentions.count)
+                count(max(1, entity.mentions.count), of: resolved, in: article.articleID, index: index)
                 if countries[resolved] == nil, !entity.country.isEmpty {
                     countries[resolved] = entity.country
                 }
@@ -51,6 +56,16 @@ struct MergeState {
             for event in reply.events {
                 add(event, article: article.articleID, index: index, local: local)
             }
+        }
+    }
+
+    /// Adds `mentions` to entity `entity`'s count in the article at `index` (id `article`).
+    private mutating func count(_ mentions: Int, of entity: Int, in article: String, index: Int) {
+        if lastArticle[entity] == index {
+            counts[entity][counts[entity].count - 1].mentions += mentions
+        } else {
+            counts[entity].append(Report.ArticleMentions(article: article, mentions: mentions))
+            lastArticle[entity] = index
         }
     }
 
@@ -93,7 +108,8 @@ struct MergeState {
         indexByKey[key] = keys.count - 1
         lastNames.append(Self.lastName(of: key))
         countries.append(nil)
-        counts.append([:])
+        counts.append([])
+        lastArticle.append(-1)
         return keys.count - 1
     }
 
@@ -147,7 +163,7 @@ struct MergeState {
                 keys.indices.map { index in
                     Report.EntityEntry(
                         id: Self.entityID(index), name: keys[index].name, type: keys[index].type,
-                        country: countries[index], mentions: counts[index].values.reduce(0, +),
+                        country: countries[index], mentions: counts[index].reduce(0) { $0 + $1.mentions },
                         articles: counts[index])
                 }
             },

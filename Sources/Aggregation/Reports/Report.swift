@@ -60,17 +60,33 @@ public struct Report: Hashable, Sendable {
         public var country: String?
         /// Total mentions in the job.
         public var mentions: Int
-        /// Mentions per article id.
-        public var articles: [String: Int]
+        /// Mentions per article it is mentioned in, in job order (one entry per article).
+        public var articles: [ArticleMentions]
 
         /// Creates a value from its parts.
-        public init(id: String, name: String, type: String, country: String?, mentions: Int, articles: [String: Int]) {
+        public init(
+            id: String, name: String, type: String, country: String?, mentions: Int, articles: [ArticleMentions]
+        ) {
             self.id = id
             self.name = name
             self.type = type
             self.country = country
             self.mentions = mentions
             self.articles = articles
+        }
+    }
+
+    /// How often an entity is mentioned in one article.
+    public struct ArticleMentions: Hashable, Sendable {
+        /// Article id.
+        public var article: String
+        /// Mentions in that article.
+        public var mentions: Int
+
+        /// Creates a value from its parts.
+        public init(article: String, mentions: Int) {
+            self.article = article
+            self.mentions = mentions
         }
     }
 

@@ -80,8 +80,8 @@ enum ReportJSON {
         func write(into object: inout JSONWriter.Object) {
             object.field("articles") { writer in
                 writer.object { counts in
-                    for (article, count) in entity.articles.sorted(by: { $0.key < $1.key }) {
-                        counts.field(named: article, count)
+                    for entry in entity.articles.sorted(by: { $0.article < $1.article }) {
+                        counts.field(named: entry.article, entry.mentions)
                     }
                 }
             }
