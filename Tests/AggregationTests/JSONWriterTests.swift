@@ -23,4 +23,29 @@ struct JSONWriterTests {
             String(decoding: writer.bytes, as: UTF8.self)
                 == "{\n  \"a\" : 1,\n  \"b\" : [\n    1,\n    2\n  ],\n  \"c\" : {\n    \"d\" : \"x\\\"y\"\n  }\n}")
     }
+
+    @Test("a value rendered apart at its depth and spliced in with drain gives the same bytes as one writer")
+    func splice() {
+        func body(_ writer: inout JSONWriter) { writer.array([[1, 2], [3]]) { $0.array($1) { $0.integer($1) } } }
+        var whole = JSONWriter()
+        whole.object { object in
+            object.field("a", "x")
+            object.field("b") { body(&$0) }
+            object.field("c", 3)
+        }
+        var pieces: [UInt8] = []
+        var head = JSONWriter()
+        head.object { object in
+            object.field("a", "x")
+            object.field("b") { writer in
+                writer.drain { pieces.append(contentsOf: $0) }
+                var part = JSONWriter(depth: 1)
+                body(&part)
+                part.drain { pieces.append(contentsOf: $0) }
+            }
+            object.field("c", 3)
+        }
+        head.drain { pieces.append(contentsOf: $0) }
+        #expect(String(decoding: pieces, as: UTF8.self) == String(decoding: whole.bytes, as: UTF8.self))
+    }
 }

@@ -98,6 +98,19 @@ struct ReportWriterTests {
         #expect(html.hasSuffix("</html>\n"))
     }
 
+    @Test("the files written are byte for byte what render gives (the JSON written in pieces, its events rendered apart)")
+    func writtenEqualsRendered() throws {
+        let report = SampleReport.make()
+        let directory = try TemporaryDirectory()
+        let paths = try ReportWriter().write(report, to: directory.path)
+        let files = try ReportWriter().render(report)
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["report.json", "report.md", "report.html"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths[0])) == files.json)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths[1])) == files.markdown)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths[2])) == files.html)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["report.html", "report.json", "report.md"])
+    }
+
     @Test("an empty job still renders every file")
     func emptyReport() throws {
         let report = Report(

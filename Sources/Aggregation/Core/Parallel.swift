@@ -25,6 +25,32 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Work started on another thread, whose result ``value()`` waits for.
+    final class Pending<Value: Sendable>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let result = Handoff<Value>()
+
+        fileprivate init(_ work: @escaping @Sendable () -> Value) {
+            DispatchQueue.global().async { [self] in
+                result.set(work())
+                done.signal()
+            }
+        }
+
+        /// The result, once the work is done (call once).
+        func value() -> Value {
+            done.wait()
+            return result.value
+        }
+    }
+
+    /// Starts `work` on another thread; its result comes from the returned value's `value()`.
+    static func start<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> Pending<Value> {
+        Pending(work)
+    }
+}
+
 /// One result handed from the thread that made it to the thread that waits for it.
 private final class Handoff<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
@@ -32,7 +58,7 @@ private final class Handoff<Value: Sendable>: @unchecked Sendable {
 
     func set(_ value: Value) { lock.withLock { stored = value } }
 
-    /// The value set; only read after the group the setter ran in has been waited for.
+    /// The value set; only read after the setter's thread has been waited for.
     var value: Value {
         guard let value = lock.withLock({ stored }) else {
             preconditionFailure("Parallel.run read a result before its thread set it")

@@ -11,6 +11,22 @@ struct JSONWriter {
     var bytes: [UInt8] = []
     private var depth = 0
 
+    /// A writer at the top level.
+    init() {}
+
+    /// A writer of a value that will stand at `depth` levels of nesting in a larger document (its
+    /// lines indented to match), e.g. one rendered apart and spliced in with ``drain(to:)``.
+    init(depth: Int) {
+        self.depth = depth
+    }
+
+    /// Hands the bytes written so far to `output` and empties the buffer, keeping its capacity, so a
+    /// document can go out in pieces.
+    mutating func drain(to output: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes(output)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// An object key written as given: a string literal of plain ASCII that needs no escaping
     /// (every key of `report.json`), so it is copied without a `String` or a scan.
     struct Key: ExpressibleByStringLiteral {

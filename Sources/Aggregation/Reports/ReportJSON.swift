@@ -1,21 +1,33 @@
 import Foundation
 
 /// Renders `report.json` in the DESIGN.md job-level shape (absent values are `null`, keys sorted,
-/// two-space indentation). Written by hand into one byte buffer: `JSONEncoder` took seconds for a
+/// two-space indentation). Written by hand into byte buffers: `JSONEncoder` took seconds for a
 /// 20 MB report of 1,000 articles.
 enum ReportJSON {
     /// The JSON bytes of `report`.
     static func render(_ report: Report) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(report, events: { events(report.events) }, to: { bytes.append(contentsOf: $0) })
+        return bytes
+    }
+
+    /// Writes the JSON of `report` through `output` in three pieces: everything before the events,
+    /// the events as `events()` renders them (with ``events(_:)``, perhaps on another thread: they
+    /// are over half of the bytes), then the rest. So a file can take the first piece while the
+    /// events are still being rendered.
+    static func write(_ report: Report, events: () -> [UInt8], to output: (UnsafeRawBufferPointer) -> Void) {
         var writer = JSONWriter()
         // About what each entry takes pretty-printed, so the buffer seldom grows (and copies) again.
         writer.bytes.reserveCapacity(
-            1024 + report.articles.count * 260 + report.dates.count * 200 + report.entities.count * 320
-                + report.events.count * 760)
+            1024 + report.articles.count * 260 + report.dates.count * 200 + report.entities.count * 320)
         writer.object { object in
             object.field("articles") { $0.array(report.articles) { $0.value(ArticleFields($1)) } }
             object.field("dates") { $0.array(report.dates) { $0.value(DateFields($1)) } }
             object.field("entities") { $0.array(report.entities) { $0.value(EntityFields($1)) } }
-            object.field("events") { $0.array(report.events) { $0.value(EventFields($1)) } }
+            object.field("events") { writer in
+                writer.drain(to: output)
+                events().withUnsafeBytes(output)
+            }
             object.field("job") { writer in
                 writer.object { job in
                     job.field("finished", report.job.finished.map(timestamp))
@@ -27,6 +39,14 @@ enum ReportJSON {
             object.field("stats") { stats(&$0, report.stats) }
         }
         writer.bytes.append(0x0A)
+        writer.drain(to: output)
+    }
+
+    /// The `events` array of `report.json`, indented for its place in the top-level object.
+    static func events(_ events: [Report.EventEntry]) -> [UInt8] {
+        var writer = JSONWriter(depth: 1)
+        writer.bytes.reserveCapacity(16 + events.count * 520)
+        writer.array(events) { $0.value(EventFields($1)) }
         return writer.bytes
     }
 

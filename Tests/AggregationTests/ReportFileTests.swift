@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import Aggregation
+
+@Suite("ReportFile")
+struct ReportFileTests {
+    private func write(_ pieces: [String], as name: String, in directory: String) throws(AggregationError) -> String {
+        try ReportFile.write(as: name, in: directory) { output in
+            for piece in pieces { Array(piece.utf8).withUnsafeBytes(output) }
+        }
+    }
+
+    @Test("the pieces land in order in the file, which replaces an older one, and no temporary file stays")
+    func pieces() throws {
+        let directory = try TemporaryDirectory()
+        try "old report".write(toFile: directory.path + "/report.json", atomically: false, encoding: .utf8)
+        let path = try write(["{", "\"a\" : 1", "}\n"], as: "report.json", in: directory.path)
+        #expect(path == directory.path + "/report.json")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\" : 1}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.json"])
+    }
+
+    @Test("a file that cannot be created is an error naming it, and nothing is left behind")
+    func unwritable() throws {
+        let directory = try TemporaryDirectory()
+        let missing = directory.path + "/no-such-directory"
+        #expect {
+            try write(["x"], as: "report.md", in: missing)
+        } throws: { error in
+            guard case .reportWrite(let path, let reason) = error as? AggregationError else { return false }
+            return path == missing + "/report.md" && reason.contains("No such file")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
