@@ -106,14 +106,16 @@ struct JobStoreTests {
         #expect(try reopened.results(of: job).count == 1)
     }
 
-    @Test("a failed article leaves resume and is listed with its reason; finishing marks the rest ok")
+    @Test("a failed article leaves resume, is counted in the job's status and listed with its reason; finishing marks the rest ok")
     func failAndFinish() throws {
         let directory = try TemporaryDirectory()
         let store = try JobStore(directory: directory.path)
         try store.create(job: job, name: "", submitted: Date(), articles: articles, chunks: chunks())
         var batch = StoreBatch()
         batch.failedArticles = [(job, 0, "no reply after 3 attempts")]
+        #expect(try store.job(job).articlesFailed == 0)
         try store.apply(batch)
+        #expect(try store.job(job).articlesFailed == 1)
         #expect(try store.resume().first?.pending.map(\.chunk.rawValue) == ["1-0"])
         var stats = SchedulerStats()
         stats.retries = 4
@@ -123,6 +125,7 @@ struct JobStoreTests {
         #expect(stored.first?.error == "no reply after 3 attempts")
         #expect(try store.job(job).stats.retries == 4)
         #expect(try store.job(job).state == .done)
+        #expect(try store.jobs().map(\.articlesFailed) == [1])
         #expect(try store.resume().isEmpty)
     }
 

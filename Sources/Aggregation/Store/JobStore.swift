@@ -106,6 +106,12 @@ public final class JobStore: Sendable {
                     CREATE INDEX chunks_by_state ON chunks(job, state);
                     """)
         }
+        // A job's status counts its failed articles; without this the count read every article row
+        // of the job, ~1 ms for 1,000 articles, and a waiting client asks often near the end. Only
+        // failed articles are in it, so keeping it up costs nothing for the others.
+        migrator.registerMigration("v2: failed articles by job") { db in
+            try db.execute(sql: "CREATE INDEX articles_failed ON articles(job) WHERE status = 'failed'")
+        }
         return migrator
     }
 
