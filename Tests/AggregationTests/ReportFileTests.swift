@@ -21,6 +21,16 @@ struct ReportFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.json"])
     }
 
+    @Test("a piece larger than one write call lands whole, byte for byte")
+    func largePiece() throws {
+        let directory = try TemporaryDirectory()
+        let bytes = (0..<(ReportFile.writeLimit * 3 + 123)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let path = try ReportFile.write(as: "report.json", in: directory.path) { output in
+            bytes.withUnsafeBytes(output)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
+    }
+
     @Test("a file that cannot be created is an error naming it, and nothing is left behind")
     func unwritable() throws {
         let directory = try TemporaryDirectory()
