@@ -205,9 +205,7 @@ struct MergeState {
     /// Co-mention links, heaviest first (ties by entity order); each entity's id is made once, not
     /// once per link it is in.
     private static func heaviestFirst(_ links: PairCounts, entities: Int) -> [Report.Link] {
-        let heaviest = links.entries.sorted {
-            $0.count != $1.count ? $0.count > $1.count : ($0.first, $0.second) < ($1.first, $1.second)
-        }
+        let heaviest = links.heaviestFirst
         var ids = [String?](repeating: nil, count: entities)
         func id(_ index: Int) -> String {
             if let id = ids[index] { return id }

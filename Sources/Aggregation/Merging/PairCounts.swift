@@ -40,14 +40,20 @@ struct PairCounts {
         counts[slot(of: key)]
     }
 
-    /// Every pair and its count, in no particular order.
-    var entries: [(first: Int, second: Int, count: Int)] {
-        var result: [(first: Int, second: Int, count: Int)] = []
-        result.reserveCapacity(count)
+    /// Every pair and its count, heaviest first, ties by first then second index. Sorted as one
+    /// 128-bit word per pair (count inverted above the pair's word), not with a comparison closure
+    /// over tuples: a job's tens of thousands of links sort several times faster.
+    var heaviestFirst: [(first: Int, second: Int, count: Int)] {
+        var words: [UInt128] = []
+        words.reserveCapacity(count)
         for slot in keys.indices where keys[slot] != 0 {
-            result.append((Int(keys[slot] >> 32), Int(keys[slot] & 0xFFFF_FFFF), counts[slot]))
+            words.append(UInt128(UInt64.max - UInt64(counts[slot])) << 64 | UInt128(keys[slot]))
         }
-        return result
+        words.sort()
+        return words.map { word in
+            let key = UInt64(truncatingIfNeeded: word)
+            return (Int(key >> 32), Int(key & 0xFFFF_FFFF), Int(UInt64.max - UInt64(truncatingIfNeeded: word >> 64)))
+        }
     }
 
     /// The slot holding `key`, or the empty one where it goes: from where its hash lands, the next
