@@ -46,4 +46,14 @@ struct HTMLTextTests {
         #expect(HTMLText.escape("bell\u{07}é’<") == "bell\u{FFFD}é’&lt;")
         #expect(HTMLText.escape("Ünïcödé & 東京") == "Ünïcödé &amp; 東京")
     }
+
+    @Test("entities rank by mentions, ties in first-mention order, filtered by type and cut at the limit")
+    func ranking() {
+        let entities = [("A", "PERSON", 2), ("B", "LOCATION", 5), ("C", "PERSON", 5), ("D", "PERSON", 2), ("E", "PERSON", 9)]
+            .map { Report.EntityEntry(id: $0.0, name: $0.0, type: $0.1, country: nil, mentions: $0.2, articles: []) }
+        #expect(ReportSummary.ranked(entities, limit: 10).map(\.id) == ["E", "B", "C", "A", "D"])
+        #expect(ReportSummary.ranked(entities, limit: 2).map(\.id) == ["E", "B"])
+        #expect(ReportSummary.top(entities, type: "PERSON", limit: 3).map(\.id) == ["E", "C", "A"])
+        #expect(ReportSummary.top(entities, type: "MISC", limit: 3).isEmpty)
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension ReportCharts {
     /// The most-mentioned entities on a circle, sized by mentions, joined by co-mentions.
     static func network(_ report: Report) -> String {
-        let nodes = Array(ReportSummary.ranked(report.entities).prefix(networkNodes))
+        let nodes = ReportSummary.ranked(report.entities, limit: networkNodes)
         guard nodes.count >= 2 else { return "<p class=\"empty\">Too few entities for a network.</p>" }
         let (width, height, radius) = (960.0, 660.0, 230.0)
         let (centerX, centerY) = (width / 2, height / 2)

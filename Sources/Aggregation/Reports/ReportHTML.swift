@@ -58,7 +58,7 @@ enum ReportHTML {
     private static func entityTable(_ report: Report) -> String {
         guard !report.entities.isEmpty else { return "<p class=\"empty\">No entities were found.</p>" }
         var rows: [String] = []
-        for entity in ReportSummary.ranked(report.entities).prefix(entityRows) {
+        for entity in ReportSummary.ranked(report.entities, limit: entityRows) {
             let type = HTMLText.escape(entity.type)
             rows.append(
                 "<tr><td><span class=\"dot t-\(type)\"></span>\(HTMLText.escape(entity.name))</td><td>\(type)</td>"

@@ -19,15 +19,18 @@ enum ReportSummary {
 
     /// The `limit` most-mentioned entities of `type` (ties by first mention).
     static func top(_ entities: [Report.EntityEntry], type: String, limit: Int) -> [Report.EntityEntry] {
-        Array(ranked(entities.filter { $0.type == type }).prefix(limit))
+        ranked(entities, limit: limit) { $0.type == type }
     }
 
-    /// Entities by mentions, descending; ties keep first-mention order.
-    static func ranked(_ entities: [Report.EntityEntry]) -> [Report.EntityEntry] {
-        entities.enumerated().sorted {
-            $0.element.mentions != $1.element.mentions
-                ? $0.element.mentions > $1.element.mentions : $0.offset < $1.offset
-        }.map(\.element)
+    /// The `limit` most-mentioned entities (of those `included`), by mentions, descending; ties keep
+    /// first-mention order. Sorts each entity's mentions and position, not the entries themselves
+    /// (an entry moved is its strings and per-article list retained and released).
+    static func ranked(
+        _ entities: [Report.EntityEntry], limit: Int, where included: (Report.EntityEntry) -> Bool = { _ in true }
+    ) -> [Report.EntityEntry] {
+        var order = entities.indices.filter { included(entities[$0]) }.map { (mentions: entities[$0].mentions, index: $0) }
+        order.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.index < $1.index }
+        return order.prefix(limit).map { entities[$0.index] }
     }
 
     /// Resolved date values with how often each is mentioned, in date order.
