@@ -28,7 +28,8 @@ enum ReportSummary {
     static func ranked(
         _ entities: [Report.EntityEntry], limit: Int, where included: (Report.EntityEntry) -> Bool = { _ in true }
     ) -> [Report.EntityEntry] {
-        var order = entities.indices.filter { included(entities[$0]) }.map { (mentions: entities[$0].mentions, index: $0) }
+        var order = entities.indices.filter { included(entities[$0]) }
+            .map { (mentions: entities[$0].mentions, index: $0) }
         order.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.index < $1.index }
         return order.prefix(limit).map { entities[$0.index] }
     }

@@ -70,7 +70,8 @@ public struct ReportWriter: Sendable {
     public func write(_ files: Files, to directory: String) throws(AggregationError) -> [String] {
         try Self.createDirectory(directory)
         return try [("report.json", files.json), ("report.md", files.markdown), ("report.html", files.html)].map {
-            (name, data) throws(AggregationError) in try ReportFile.write(as: name, in: directory) { data.withUnsafeBytes($0) }
+            (name, data) throws(AggregationError) in
+            try ReportFile.write(as: name, in: directory) { data.withUnsafeBytes($0) }
         }
     }
 

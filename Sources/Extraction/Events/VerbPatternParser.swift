@@ -141,7 +141,9 @@ struct VerbPatternParser {
                     bytes[index...].firstIndex(where: { $0 == Self.space || $0 == Self.tab || $0 == Self.openBrace })
                     ?? bytes.endIndex
                 parts.append(
-                    joinedParts(inner[index..<end]).map { $0.hasPrefix("+") && $0.count > 1 ? String($0.dropFirst()) : $0 })
+                    joinedParts(inner[index..<end]).map {
+                        $0.hasPrefix("+") && $0.count > 1 ? String($0.dropFirst()) : $0
+                    })
                 index = end
             }
         }
