@@ -43,4 +43,13 @@ struct ReportFileTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
+
+    @Test("a report written with its events' rendering started beforehand has the bytes rendered at once")
+    func eventsStartedEarly() throws {
+        let report = SampleReport.make()
+        let directory = try TemporaryDirectory()
+        let events = Parallel.start { ReportJSON.events(report.events) }
+        let paths = try ReportWriter().write(report, to: directory.path, events: events)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths[0])) == Data(ReportJSON.render(report)))
+    }
 }

@@ -43,11 +43,17 @@ extension Aggregator {
         output.requests = try requests(for: sends)
         for (job, stats) in finished {
             let merged = merges.removeValue(forKey: job)?.result()
+            // The events are over half of report.json and need only the merge: their rendering
+            // starts now, beside finishing the job in the store and building the rest of the report.
+            let events = configuration.reportsDirectory == nil ? nil : merged.map { merged in
+                Parallel.start { ReportJSON.events(merged.events) }
+            }
             payloads[job] = nil
             try store.finish(job: job, at: date, stats: stats)
             if let directory = configuration.reportsDirectory {
                 let report = try ReportBuilder(store: store).report(for: job, merged: merged)
-                try ReportWriter().write(report, to: (directory as NSString).appendingPathComponent(job.rawValue))
+                try ReportWriter().write(
+                    report, to: (directory as NSString).appendingPathComponent(job.rawValue), events: events)
             }
             output.finished.append(job)
         }

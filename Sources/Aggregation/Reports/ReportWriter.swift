@@ -32,8 +32,17 @@ public struct ReportWriter: Sendable {
     /// (On two cores, four renderers at once left the JSON's events, the longest, at half a core.)
     @discardableResult
     public func write(_ report: Report, to directory: String) throws(AggregationError) -> [String] {
+        try write(report, to: directory, events: nil)
+    }
+
+    /// ``write(_:to:)`` with the rendering of `report.events` (``ReportJSON/events(_:)``) already
+    /// started, or `nil` to start it here.
+    @discardableResult
+    func write(
+        _ report: Report, to directory: String, events started: Parallel.Pending<[UInt8]>?
+    ) throws(AggregationError) -> [String] {
         try Self.createDirectory(directory)
-        let events = Parallel.start { ReportJSON.events(report.events) }
+        let events = started ?? Parallel.start { ReportJSON.events(report.events) }
         let pages = Parallel.start {
             Result { () throws(AggregationError) in
                 let markdown = try ReportFile.write(as: "report.md", in: directory) {
