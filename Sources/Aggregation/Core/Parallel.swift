@@ -10,18 +10,12 @@ enum Parallel {
         _ second: @escaping @Sendable () throws(Failure) -> B,
         _ third: @escaping @Sendable () throws(Failure) -> C
     ) throws(Failure) -> (A, B, C) {
-        let secondResult = Handoff<Result<B, Failure>>()
-        let thirdResult = Handoff<Result<C, Failure>>()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            secondResult.set(Result { () throws(Failure) in try second() })
-        }
-        DispatchQueue.global().async(group: group) {
-            thirdResult.set(Result { () throws(Failure) in try third() })
-        }
+        let secondResult = start { Result { () throws(Failure) in try second() } }
+        let thirdResult = start { Result { () throws(Failure) in try third() } }
         let firstResult = Result { () throws(Failure) in try first() }
-        group.wait()
-        return (try firstResult.get(), try secondResult.value.get(), try thirdResult.value.get())
+        // Both others are waited for before any error is thrown.
+        let (secondValue, thirdValue) = (secondResult.value(), thirdResult.value())
+        return (try firstResult.get(), try secondValue.get(), try thirdValue.get())
     }
 }
 
@@ -61,7 +55,7 @@ private final class Handoff<Value: Sendable>: @unchecked Sendable {
     /// The value set; only read after the setter's thread has been waited for.
     var value: Value {
         guard let value = lock.withLock({ stored }) else {
-            preconditionFailure("Parallel.run read a result before its thread set it")
+            preconditionFailure("Parallel read a result before its thread set it")
         }
         return value
     }
