@@ -7,11 +7,10 @@ struct MergeState {
     private var countries: [String?] = []
     /// The last word of each multi-word PERSON entity's name (what a later short form may match).
     private var lastNames: [String?] = []
-    /// Each entity's mentions per article, in job order; articles arrive in order, so an article's
-    /// count is the entity's last entry (a list, not a dictionary by article id: no hashing).
+    /// Each entity's mentions per article, in job order; articles arrive in order (their ids are
+    /// unique in a job), so an article's count is the entity's last entry (a list, not a dictionary
+    /// by article id: no hashing).
     private var counts: [[Report.ArticleMentions]] = []
-    /// The index of the article each entity's last entry in `counts` is for.
-    private var lastArticle: [Int] = []
     private var dates: [Report.DateEntry] = []
     private var events: [(article: Int, event: Report.EventEntry)] = []
     private var seenEvents: Set<EventKey> = []
@@ -39,7 +38,7 @@ struct MergeState {
                 let resolved = resolve(entity, persons: persons)
                 local[entity.id] = resolved
                 positions += entity.mentions.map { (Int($0.start), resolved) }
-                count(max(1, entity.mentions.count), of: resolved, in: article.articleID, index: index)
+                count(max(1, entity.mentions.count), of: resolved, in: article.articleID)
                 if countries[resolved] == nil, !entity.country.isEmpty {
                     countries[resolved] = entity.country
                 }
@@ -59,13 +58,12 @@ struct MergeState {
         }
     }
 
-    /// Adds `mentions` to entity `entity`'s count in the article at `index` (id `article`).
-    private mutating func count(_ mentions: Int, of entity: Int, in article: String, index: Int) {
-        if lastArticle[entity] == index {
+    /// Adds `mentions` to entity `entity`'s count in the article `article` (the one being added).
+    private mutating func count(_ mentions: Int, of entity: Int, in article: String) {
+        if counts[entity].last?.article == article {
             counts[entity][counts[entity].count - 1].mentions += mentions
         } else {
             counts[entity].append(Report.ArticleMentions(article: article, mentions: mentions))
-            lastArticle[entity] = index
         }
     }
 
@@ -109,7 +107,6 @@ struct MergeState {
         lastNames.append(Self.lastName(of: key))
         countries.append(nil)
         counts.append([])
-        lastArticle.append(-1)
         return keys.count - 1
     }
 
