@@ -5,8 +5,8 @@ import Foundation
 /// 20 MB report of 1,000 articles.
 enum ReportJSON {
     /// The JSON bytes of `report`.
-    static func render(_ report: Report) -> [UInt8] {
-        var bytes: [UInt8] = []
+    static func render(_ report: Report) -> Data {
+        var bytes = Data()
         write(report, events: { events(report.events) }, to: { bytes.append(contentsOf: $0) })
         return bytes
     }
@@ -15,10 +15,10 @@ enum ReportJSON {
     /// the events as `events()` renders them (with ``events(_:)``, perhaps on another thread: they
     /// are over half of the bytes), then the rest. So a file can take the first piece while the
     /// events are still being rendered.
-    static func write(_ report: Report, events: () -> [UInt8], to output: (UnsafeRawBufferPointer) -> Void) {
+    static func write(_ report: Report, events: () -> Data, to output: (UnsafeRawBufferPointer) -> Void) {
         var writer = JSONWriter()
         // About what each entry takes pretty-printed, so the buffer seldom grows (and copies) again.
-        writer.bytes.reserveCapacity(
+        writer.reserve(
             1024 + report.articles.count * 260 + report.dates.count * 200 + report.entities.count * 320)
         writer.object { object in
             object.field("articles") { $0.array(report.articles) { $0.value(ArticleFields($1)) } }
@@ -38,16 +38,16 @@ enum ReportJSON {
             }
             object.field("stats") { stats(&$0, report.stats) }
         }
-        writer.bytes.append(0x0A)
+        writer.append("\n")
         writer.drain(to: output)
     }
 
     /// The `events` array of `report.json`, indented for its place in the top-level object.
-    static func events(_ events: [Report.EventEntry]) -> [UInt8] {
+    static func events(_ events: [Report.EventEntry]) -> Data {
         var writer = JSONWriter(depth: 1)
-        writer.bytes.reserveCapacity(16 + events.count * 520)
+        writer.reserve(16 + events.count * 520)
         writer.array(events) { $0.value(EventFields($1)) }
-        return writer.bytes
+        return writer.data()
     }
 
     /// ISO 8601 UTC with seconds, e.g. `2025-11-06T14:22:33Z`.

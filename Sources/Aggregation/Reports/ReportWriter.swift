@@ -39,7 +39,7 @@ public struct ReportWriter: Sendable {
     /// started, or `nil` to start it here.
     @discardableResult
     func write(
-        _ report: Report, to directory: String, events started: Parallel.Pending<[UInt8]>?
+        _ report: Report, to directory: String, events started: Parallel.Pending<Data>?
     ) throws(AggregationError) -> [String] {
         try Self.createDirectory(directory)
         let events = started ?? Parallel.start { ReportJSON.events(report.events) }
@@ -90,7 +90,7 @@ public struct ReportWriter: Sendable {
         text.withUTF8 { output(UnsafeRawBufferPointer($0)) }
     }
 
-    private static func json(_ report: Report) -> Data { Data(ReportJSON.render(report)) }
+    private static func json(_ report: Report) -> Data { ReportJSON.render(report) }
 
     private static func markdown(_ report: Report) -> Data { Data(ReportMarkdown.render(report).utf8) }
 
