@@ -27,9 +27,10 @@ public struct ReportWriter: Sendable {
 
     /// Writes `report.json`, `report.md` and `report.html` into `directory` (created if needed), each
     /// atomically; returns the paths written. Three threads: this one renders and writes the JSON
-    /// around its events, which another renders meanwhile (over half of the JSON's bytes), and a
-    /// third renders and writes the Markdown, then the HTML. Each file is written as it is rendered.
-    /// (On two cores, four renderers at once left the JSON's events, the longest, at half a core.)
+    /// around its events, which another renders meanwhile (over half of the JSON's bytes), then the
+    /// Markdown (the shortest); a third renders and writes the HTML. Each file is written as it is
+    /// rendered. (On two cores, four renderers at once left the JSON's events, the longest, at half
+    /// a core.)
     @discardableResult
     public func write(_ report: Report, to directory: String) throws(AggregationError) -> [String] {
         try write(report, to: directory, events: nil)
@@ -43,15 +44,10 @@ public struct ReportWriter: Sendable {
     ) throws(AggregationError) -> [String] {
         try Self.createDirectory(directory)
         let events = started ?? Parallel.start { ReportJSON.events(report.events) }
-        let pages = Parallel.start {
+        // The HTML, the longest after the events, on a thread of its own; the Markdown after the JSON.
+        let html = Parallel.start {
             Result { () throws(AggregationError) in
-                let markdown = try ReportFile.write(as: "report.md", in: directory) {
-                    Self.text(ReportMarkdown.render(report), to: $0)
-                }
-                let html = try ReportFile.write(as: "report.html", in: directory) {
-                    Self.text(ReportHTML.render(report), to: $0)
-                }
-                return (markdown, html)
+                try ReportFile.write(as: "report.html", in: directory) { Self.text(ReportHTML.render(report), to: $0) }
             }
         }
         let json = Result { () throws(AggregationError) in
@@ -59,8 +55,11 @@ public struct ReportWriter: Sendable {
                 ReportJSON.write(report, events: { events.value() }, to: output)
             }
         }
-        let (markdown, html) = try pages.value().get()
-        return [try json.get(), markdown, html]
+        let markdown = Result { () throws(AggregationError) in
+            try ReportFile.write(as: "report.md", in: directory) { Self.text(ReportMarkdown.render(report), to: $0) }
+        }
+        let htmlPath = html.value()
+        return [try json.get(), try markdown.get(), try htmlPath.get()]
     }
 
     /// The files written earlier into `directory`, or `nil` when any of them is missing or unreadable.
