@@ -4,10 +4,52 @@
 // ClientConnection. One run, one table; run it in release mode through scripts/bench-bus.
 import Foundation
 
-let arguments = CommandLine.arguments
+let usage = """
+    USAGE: newsbus-bench [--python PATH --majortomo-driver PATH] [--seconds N] [--rounds N] [--window N]
+                         [--workers N] [--credit N] [--limit N] [--only TEXT]
+
+      --seconds N     measured seconds per case and round (default 2)
+      --rounds N      rounds; the cases take turns, the best round of each is kept (default 3)
+      --window N      requests kept in flight (default 100)
+      --workers N     echo workers behind each broker (default 2)
+      --credit N      requests our broker may hand one worker at once in the credit case (default 50)
+      --limit N       most requests per case and round (default 2000000)
+      --only TEXT     run only the cases whose name contains TEXT
+      --python PATH, --majortomo-driver PATH
+                      a Python with majortomo, and the script that starts its broker (scripts/bench-bus
+                      passes both; without them the majortomo case fails and its ratios read 0)
+    """
+
+/// The options given, checked: an unknown option, a missing value or a number that is not a
+/// positive integer ends the run with a message (exit status 2); `--help` prints the usage.
+let options: [String: String] = {
+    let known: Set = [
+        "--python", "--majortomo-driver", "--seconds", "--rounds", "--window", "--workers", "--credit", "--limit",
+        "--only",
+    ]
+    func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("newsbus-bench: \(message)\n\(usage)\n".utf8))
+        exit(2)
+    }
+    var options: [String: String] = [:]
+    var remaining = CommandLine.arguments.dropFirst()
+    while let name = remaining.popFirst() {
+        if name == "--help" || name == "-h" {
+            print(usage)
+            exit(0)
+        }
+        guard known.contains(name) else { fail("unknown option '\(name)'") }
+        guard let value = remaining.popFirst() else { fail("\(name) needs a value") }
+        if !["--python", "--majortomo-driver", "--only"].contains(name), (Int(value) ?? 0) < 1 {
+            fail("\(name) takes a positive whole number, not '\(value)'")
+        }
+        options[name] = value
+    }
+    return options
+}()
+
 func option(_ name: String) -> String? {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
+    options[name]
 }
 
 var bench = Bench()
