@@ -7,15 +7,20 @@ struct MergeState {
     private var countries: [String?] = []
     /// The last word of each multi-word PERSON entity's name (what a later short form may match).
     private var lastNames: [String?] = []
-    /// Each entity's mentions per article, in job order; articles arrive in order (their ids are
-    /// unique in a job), so an article's count is the entity's last entry (a list, not a dictionary
-    /// by article id: no hashing).
+    /// Each entity's mentions per article, in job order (a list, not a dictionary by article id: no
+    /// hashing). An article's counts are gathered while it is added and appended once it is done, one
+    /// entry per entity it mentions: each list is touched once per article, not once per mention.
     private var counts: [[Report.ArticleMentions]] = []
     private var dates: [Report.DateEntry] = []
     private var events: [(article: Int, event: Report.EventEntry)] = []
+    /// The events of the article being added (a duplicate can only be in the same article), emptied
+    /// for the next one with its room kept.
     private var seenEvents: Set<EventKey> = []
     private var links = PairCounts()
 
+    /// What makes two events of one article the same. Hashed by its numbers only: the code and date
+    /// strings rarely differ where the positions and actors agree, and hashing them cost more than
+    /// comparing them does.
     private struct EventKey: Hashable {
         var article: Int
         var code: String
@@ -24,13 +29,29 @@ struct MergeState {
         var date: String
         var start: UInt32
         var end: UInt32
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(article)
+            hasher.combine(source)
+            hasher.combine(target)
+            hasher.combine(start)
+            hasher.combine(end)
+        }
     }
 
     /// Adds one article's replies.
     mutating func add(_ article: Merger.ArticleReplies, index: Int) {
         var persons: [String: Set<Int>] = [:]  // last name -> person entities seen in this article
         var positions: [(start: Int, entity: Int)] = []
-        defer { addLinks(positions) }
+        // This article's mentions per entity, in order of first mention (few: a short list).
+        var mentioned: [(entity: Int, mentions: Int)] = []
+        seenEvents.removeAll(keepingCapacity: true)
+        defer {
+            addLinks(positions)
+            for (entity, mentions) in mentioned {
+                counts[entity].append(Report.ArticleMentions(article: article.articleID, mentions: mentions))
+            }
+        }
         for reply in article.replies {
             var local: [String: Int] = [:]
             local.reserveCapacity(reply.entities.count)
@@ -38,7 +59,12 @@ struct MergeState {
                 let resolved = resolve(entity, persons: persons)
                 local[entity.id] = resolved
                 positions += entity.mentions.map { (Int($0.start), resolved) }
-                count(max(1, entity.mentions.count), of: resolved, in: article.articleID)
+                let mentions = max(1, entity.mentions.count)
+                if let slot = mentioned.firstIndex(where: { $0.entity == resolved }) {
+                    mentioned[slot].mentions += mentions
+                } else {
+                    mentioned.append((resolved, mentions))
+                }
                 if countries[resolved] == nil, !entity.country.isEmpty {
                     countries[resolved] = entity.country
                 }
@@ -55,15 +81,6 @@ struct MergeState {
             for event in reply.events {
                 add(event, article: article.articleID, index: index, local: local)
             }
-        }
-    }
-
-    /// Adds `mentions` to entity `entity`'s count in the article `article` (the one being added).
-    private mutating func count(_ mentions: Int, of entity: Int, in article: String) {
-        if counts[entity].last?.article == article {
-            counts[entity][counts[entity].count - 1].mentions += mentions
-        } else {
-            counts[entity].append(Report.ArticleMentions(article: article, mentions: mentions))
         }
     }
 

@@ -4,17 +4,22 @@
 /// A job's link table holds tens of thousands of pairs and is updated for every article; as a
 /// `[Pair: Int]` each update seeded and finalised a SipHash and every growth rehashed with it,
 /// about half of the merge's time. The indices are the merge's own (0, 1, 2... in order of first
-/// mention), not chosen by a peer, so a plain multiplicative hash spreads them safely.
+/// mention), not chosen by a peer, so a plain multiplicative hash spreads them safely. A pair's
+/// word and count sit side by side, so an update touches one cache line of the (megabytes large)
+/// table, not one in each of two arrays.
 struct PairCounts {
-    private var keys: [UInt64]
-    private var counts: [Int]
+    private struct Slot {
+        var key: UInt64 = 0
+        var count = 0
+    }
+
+    private var slots: [Slot]
     private var shift: UInt64
     /// Number of distinct pairs counted.
     private(set) var count = 0
 
     init() {
-        keys = [UInt64](repeating: 0, count: 64)
-        counts = [Int](repeating: 0, count: 64)
+        slots = [Slot](repeating: Slot(), count: 64)
         shift = 64 - 6
     }
 
@@ -26,18 +31,18 @@ struct PairCounts {
     /// Adds `amount` to the count of `key` (a word from ``key(_:_:)``).
     mutating func add(_ key: UInt64, _ amount: Int) {
         precondition(key != 0, "a pair of two different indices is never the word 0")
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let slot = slot(of: key)
-        if keys[slot] == 0 {
-            keys[slot] = key
+        if slots[slot].key == 0 {
+            slots[slot].key = key
             count += 1
         }
-        counts[slot] += amount
+        slots[slot].count += amount
     }
 
     /// The count of `key`, 0 when never added.
     func count(of key: UInt64) -> Int {
-        counts[slot(of: key)]
+        slots[slot(of: key)].count
     }
 
     /// Every pair and its count, heaviest first, ties by first then second index. Sorted as one
@@ -46,8 +51,8 @@ struct PairCounts {
     var heaviestFirst: [(first: Int, second: Int, count: Int)] {
         var words: [UInt128] = []
         words.reserveCapacity(count)
-        for slot in keys.indices where keys[slot] != 0 {
-            words.append(UInt128(UInt64.max - UInt64(counts[slot])) << 64 | UInt128(keys[slot]))
+        for slot in slots where slot.key != 0 {
+            words.append(UInt128(UInt64.max - UInt64(slot.count)) << 64 | UInt128(slot.key))
         }
         words.sort()
         return words.map { word in
@@ -60,19 +65,16 @@ struct PairCounts {
     /// slot along (wrapping) until one of those. The table is never more than half full.
     private func slot(of key: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+        while slots[slot].key != 0, slots[slot].key != key { slot = (slot + 1) & (slots.count - 1) }
         return slot
     }
 
     private mutating func grow() {
-        let (oldKeys, oldCounts) = (keys, counts)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        counts = [Int](repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
         shift -= 1
-        for index in oldKeys.indices where oldKeys[index] != 0 {
-            let slot = slot(of: oldKeys[index])
-            keys[slot] = oldKeys[index]
-            counts[slot] = oldCounts[index]
+        for entry in old where entry.key != 0 {
+            slots[slot(of: entry.key)] = entry
         }
     }
 }
