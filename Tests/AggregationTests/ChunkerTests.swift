@@ -47,6 +47,17 @@ struct ChunkerTests {
         }
     }
 
+    @Test("a text of more UTF-8 bytes than the limit but no more scalars is still one chunk, offset in scalars")
+    func multiByteFits() {
+        // 12 scalars in 19 bytes: the byte count alone does not show that it fits.
+        let text = " Ünïcödé çäfé"
+        let chunks = Chunker(maximumScalars: 13).chunks(of: text, article: 0)
+        #expect(chunks == [Chunk(id: ChunkID("0-0"), article: 0, index: 0, offset: 1, text: "Ünïcödé çäfé")])
+        let whole = Chunker(maximumScalars: 12).chunks(of: "Ünïcödé çäfé", article: 0)
+        #expect(whole.map(\.text) == ["Ünïcödé çäfé"] && whole.first?.offset == 0)
+        #expect(Chunker(maximumScalars: 11).chunks(of: "Ünïcödé çäfé", article: 0).count == 2)
+    }
+
     @Test("whitespace-only text has no chunks")
     func empty() {
         #expect(Chunker().chunks(of: " \n\t ", article: 0).isEmpty)

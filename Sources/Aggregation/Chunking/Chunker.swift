@@ -16,7 +16,9 @@ public struct Chunker: Sendable {
 
     /// The chunks of `text`, the body of article number `article`; empty when it has no tokens.
     public func chunks(of text: String, article: Int) -> [Chunk] {
-        if text.unicodeScalars.count <= maximumScalars {
+        // A scalar takes at least one UTF-8 byte, so a text of no more bytes than the limit (known
+        // without a walk: most articles) fits; only longer ones have their scalars counted.
+        if text.utf8.count <= maximumScalars || text.unicodeScalars.count <= maximumScalars {
             return wholeText(text, article: article)
         }
         let scalars = Array(text.unicodeScalars)
@@ -52,7 +54,8 @@ public struct Chunker: Sendable {
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return [] }
         let offset = scalars.distance(from: scalars.startIndex, to: first)
-        let body = String(scalars[first...last])
+        // Shared, not copied, when there is no white space to leave out (the usual case).
+        let body = offset == 0 && scalars.index(after: last) == scalars.endIndex ? text : String(scalars[first...last])
         return [Chunk(id: ChunkID(article: article, chunk: 0), article: article, index: 0, offset: offset, text: body)]
     }
 
