@@ -144,4 +144,20 @@ struct MergerTests {
             result.dates == [Report.DateEntry(article: "a", text: "Thursday", value: "2025-11-06", start: 12, end: 20)])
         #expect(result.links == [Report.Link(source: "e1", target: "e2", weight: 2)])
     }
+
+    @Test("links are listed between the most-mentioned entities only (the network's nodes), heaviest first")
+    func linksOfTheMostMentioned() {
+        // Entity n (of 40) is mentioned 40 - n times, all close together: every pair is a link.
+        let count = Merger.linkedEntities + 10
+        let entities = (0..<count).map { n in
+            Replies.entity(
+                "c\(n)", "Name\(n)", "MISC", mentions: (0..<(count - n)).map { ("Name\(n)", n + $0) })
+        }
+        let result = Merger().merge([.init(articleID: "a", replies: [Replies.reply("0-0", entities: entities)])])
+        let linked = Set(result.links.flatMap { [$0.source, $0.target] })
+        #expect(linked == Set((1...Merger.linkedEntities).map { "e\($0)" }))
+        #expect(result.links.count == Merger.linkedEntities * (Merger.linkedEntities - 1) / 2)
+        #expect(zip(result.links, result.links.dropFirst()).allSatisfy { $0.weight >= $1.weight })
+        #expect(result.links.first == Report.Link(source: "e1", target: "e2", weight: result.links.first?.weight ?? 0))
+    }
 }

@@ -22,7 +22,7 @@ struct PairCountsTests {
         for (key, count) in reference {
             #expect(table.count(of: key) == count)
         }
-        let listed = table.heaviestFirst
+        let listed = table.heaviestFirst()
         let expected = reference.map { (first: Int($0.key >> 32), second: Int($0.key & 0xFFFF_FFFF), count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : ($0.first, $0.second) < ($1.first, $1.second) }
         #expect(listed.map { [$0.first, $0.second, $0.count] } == expected.map { [$0.first, $0.second, $0.count] })
@@ -36,6 +36,6 @@ struct PairCountsTests {
         table.add(PairCounts.key(3, 7), 1)
         #expect(table.count(of: PairCounts.key(3, 7)) == 3)
         #expect(table.count(of: PairCounts.key(3, 8)) == 0)
-        #expect(table.heaviestFirst.map { [$0.first, $0.second, $0.count] } == [[3, 7, 3]])
+        #expect(table.heaviestFirst().map { [$0.first, $0.second, $0.count] } == [[3, 7, 3]])
     }
 }

@@ -170,19 +170,21 @@ struct MergeState {
     /// The merged result with job-wide ids.
     func result() -> Merger.Result {
         // The three lists are independent; the end of a job is on the critical path, so the events
-        // and the links (tens of thousands in a 1,000-article job) are ordered on other threads.
+        // and the links are ordered on other threads.
         let (keys, counts, countries, events, links) = (keys, counts, countries, events, links)
+        let mentions = counts.map { $0.reduce(0) { $0 + $1.mentions } }
         let (entities, numbered, linkEntries) = Parallel.run(
             {
                 keys.indices.map { index in
                     Report.EntityEntry(
                         id: Self.entityID(index), name: keys[index].name, type: keys[index].type,
-                        country: countries[index], mentions: counts[index].reduce(0) { $0 + $1.mentions },
-                        articles: counts[index])
+                        country: countries[index], mentions: mentions[index], articles: counts[index])
                 }
             },
             { Self.timeline(events) },
-            { Self.heaviestFirst(links, entities: keys.count) })
+            {
+                Self.heaviestFirst(links, among: ReportSummary.ranked(mentions: mentions, limit: Merger.linkedEntities))
+            })
         return Merger.Result(entities: entities, dates: dates, events: numbered, links: linkEntries)
     }
 
@@ -216,11 +218,15 @@ struct MergeState {
         return numbered
     }
 
-    /// Co-mention links, heaviest first (ties by entity order); each entity's id is made once, not
-    /// once per link it is in.
-    private static func heaviestFirst(_ links: PairCounts, entities: Int) -> [Report.Link] {
-        let heaviest = links.heaviestFirst
-        var ids = [String?](repeating: nil, count: entities)
+    /// The co-mention links between entities at `members` (indices), heaviest first (ties by entity
+    /// order); each entity's id is made once, not once per link it is in.
+    private static func heaviestFirst(_ links: PairCounts, among members: [Int]) -> [Report.Link] {
+        var included = [Bool](repeating: false, count: (members.max() ?? -1) + 1)
+        for member in members { included[member] = true }
+        let heaviest = links.heaviestFirst { first, second in
+            first < included.count && second < included.count && included[first] && included[second]
+        }
+        var ids: [Int: String] = [:]
         func id(_ index: Int) -> String {
             if let id = ids[index] { return id }
             let id = entityID(index)

@@ -30,12 +30,18 @@ public struct Merger: Sendable {
         public var dates: [Report.DateEntry]
         /// Events in timeline order.
         public var events: [Report.EventEntry]
-        /// Entities mentioned within `Merger.passage` scalars of each other, heaviest first.
+        /// Entities mentioned within `Merger.passage` scalars of each other, heaviest first: the pairs
+        /// of the ``Merger/linkedEntities`` most-mentioned entities (those the report's network draws;
+        /// a job has tens of thousands of pairs in all, ordered for nothing).
         public var links: [Report.Link]
     }
 
     /// Two mentions at most this many scalars apart count as a co-mention (about one sentence).
     public static let passage = 160
+
+    /// How many of the most-mentioned entities (ties by first mention) the links are listed between:
+    /// the nodes of the report's network.
+    public static let linkedEntities = ReportCharts.networkNodes
 
     struct EntityKey: Hashable {
         var name: String

@@ -45,13 +45,14 @@ struct PairCounts {
         slots[slot(of: key)].count
     }
 
-    /// Every pair and its count, heaviest first, ties by first then second index. Sorted as one
-    /// 128-bit word per pair (count inverted above the pair's word), not with a comparison closure
-    /// over tuples: a job's tens of thousands of links sort several times faster.
-    var heaviestFirst: [(first: Int, second: Int, count: Int)] {
+    /// Every pair that `included` accepts (by its two indices, the smaller first) and its count,
+    /// heaviest first, ties by first then second index. Sorted as one 128-bit word per pair (count
+    /// inverted above the pair's word), not with a comparison closure over tuples.
+    func heaviestFirst(
+        where included: (Int, Int) -> Bool = { _, _ in true }
+    ) -> [(first: Int, second: Int, count: Int)] {
         var words: [UInt128] = []
-        words.reserveCapacity(count)
-        for slot in slots where slot.key != 0 {
+        for slot in slots where slot.key != 0 && included(Int(slot.key >> 32), Int(slot.key & 0xFFFF_FFFF)) {
             words.append(UInt128(UInt64.max - UInt64(slot.count)) << 64 | UInt128(slot.key))
         }
         words.sort()

@@ -213,7 +213,8 @@ public struct Report: Hashable, Sendable {
     public var dates: [DateEntry]
     /// Events in timeline order (undated last).
     public var events: [EventEntry]
-    /// Co-mentions between entities, heaviest first (drawn as the network; not part of `report.json`).
+    /// Co-mentions between the ``Merger/linkedEntities`` most-mentioned entities, heaviest first
+    /// (drawn as the network; not part of `report.json`).
     public var links: [Link]
     /// Counters and timings.
     public var stats: Stats

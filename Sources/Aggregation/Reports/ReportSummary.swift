@@ -28,10 +28,21 @@ enum ReportSummary {
     static func ranked(
         _ entities: [Report.EntityEntry], limit: Int, where included: (Report.EntityEntry) -> Bool = { _ in true }
     ) -> [Report.EntityEntry] {
-        var order = entities.indices.filter { included(entities[$0]) }
-            .map { (mentions: entities[$0].mentions, index: $0) }
+        ranked(entities.indices.filter { included(entities[$0]) }, mentions: { entities[$0].mentions }, limit: limit)
+            .map { entities[$0] }
+    }
+
+    /// The indices of the `limit` entities with the most `mentions` (indexed by entity), in
+    /// ``ranked(_:limit:where:)``'s order.
+    static func ranked(mentions: [Int], limit: Int) -> [Int] {
+        ranked(Array(mentions.indices), mentions: { mentions[$0] }, limit: limit)
+    }
+
+    /// `indices` (ascending) ordered by their `mentions`, descending, ties by index; the first `limit`.
+    private static func ranked(_ indices: [Int], mentions: (Int) -> Int, limit: Int) -> [Int] {
+        var order = indices.map { (mentions: mentions($0), index: $0) }
         order.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.index < $1.index }
-        return order.prefix(limit).map { entities[$0.index] }
+        return order.prefix(limit).map(\.index)
     }
 
     /// Resolved date values with how often each is mentioned, in date order.
