@@ -12,12 +12,18 @@ enum ReportCharts {
 
     /// Bars of events per date (or month, or year, when there are many), stacked by CAMEO quad class.
     static func timeline(_ report: Report) -> String {
-        let dated = report.events.compactMap { event in event.date.map { ($0, event.quadClass) } }
+        // Counted once per date value; days are then grouped into months, months into years, from
+        // those counts (a few hundred dates), not from the events again (tens of thousands).
+        var byValue: [String: [Int]] = [:]
+        for event in report.events {
+            guard let date = event.date else { continue }
+            byValue[date, default: Array(repeating: 0, count: 5)][min(max(event.quadClass, 0), 4)] += 1
+        }
         var byDate: [String: [Int]] = [:]
         for prefix in [10, 7, 4] {
             byDate = [:]
-            for (date, quad) in dated {
-                byDate[String(date.prefix(prefix)), default: Array(repeating: 0, count: 5)][min(max(quad, 0), 4)] += 1
+            for (date, counts) in byValue {
+                byDate[String(date.prefix(prefix)), default: Array(repeating: 0, count: 5)].add(counts)
             }
             if byDate.count <= timelineBars { break }
         }
@@ -90,5 +96,12 @@ enum ReportCharts {
     private static func ticks(_ peak: Int) -> [Int] {
         let step = max(1, Int((Double(peak) / 4).rounded(.up)))
         return Array(stride(from: 0, through: peak, by: step))
+    }
+}
+
+extension [Int] {
+    /// Adds `other` element by element (same length).
+    fileprivate mutating func add(_ other: [Int]) {
+        for index in indices where index < other.count { self[index] += other[index] }
     }
 }

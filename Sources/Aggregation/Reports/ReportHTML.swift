@@ -57,21 +57,26 @@ enum ReportHTML {
 
     private static func entityTable(_ report: Report) -> String {
         guard !report.entities.isEmpty else { return "<p class=\"empty\">No entities were found.</p>" }
-        var rows: [String] = []
-        for entity in ReportSummary.ranked(report.entities, limit: entityRows) {
-            let type = HTMLText.escape(entity.type)
-            rows.append(
-                "<tr><td><span class=\"dot t-\(type)\"></span>\(HTMLText.escape(entity.name))</td><td>\(type)</td>"
-                    + "<td>\(HTMLText.escape(entity.country ?? ""))</td><td class=\"n\">\(entity.mentions)</td>"
-                    + "<td class=\"n\">\(entity.articles.count)</td></tr>")
-        }
-        return """
+        var table = """
             <input type="search" id="entity-filter" placeholder="Filter entities…" aria-label="Filter entities">
             <table id="entity-table"><thead><tr><th>Entity</th><th>Type</th><th>Country</th><th class="n">Mentions</th>\
             <th class="n">Articles</th></tr></thead><tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody></table>\(more(report.entities.count, shown: entityRows, what: "entities"))
+
             """
+        let shown = ReportSummary.ranked(report.entities, limit: entityRows)
+        table.reserveCapacity(shown.count * 200)
+        for (index, entity) in shown.enumerated() {
+            let type = HTMLText.escape(entity.type)
+            if index > 0 { table += "\n" }
+            table += "<tr><td><span class=\"dot t-\(type)\"></span>"
+            table += HTMLText.escape(entity.name)
+            table += "</td><td>\(type)</td><td>"
+            table += HTMLText.escape(entity.country ?? "")
+            table += "</td><td class=\"n\">\(entity.mentions)</td><td class=\"n\">\(entity.articles.count)</td></tr>"
+        }
+        table += "\n</tbody></table>"
+        table += more(report.entities.count, shown: entityRows, what: "entities")
+        return table
     }
 
     private static func more(_ count: Int, shown: Int, what: String) -> String {
@@ -80,39 +85,65 @@ enum ReportHTML {
 
     private static func eventTable(_ report: Report) -> String {
         guard !report.events.isEmpty else { return "<p class=\"empty\">No events were coded.</p>" }
-        let rows = report.events.prefix(eventRows).map { event in
-            let source = HTMLText.escape(report.entity(event.source)?.name ?? "")
-            let target = HTMLText.escape(report.entity(event.target)?.name ?? "")
-            return "<tr><td class=\"d\">\(HTMLText.escape(event.date ?? "undated"))</td>"
-                + "<td class=\"d\">\(HTMLText.escape(event.code))</td>"
-                + "<td>\(HTMLText.escape(event.label))</td><td>\(source)</td><td>\(target)</td>"
-                + "<td>\(HTMLText.escape(event.article))</td>"
-                + "<td class=\"evidence\">\(HTMLText.escape(ReportSummary.shorten(event.sentence, to: 240)))</td></tr>"
-        }
-        return """
+        // One string appended to in place: the rows are the bulk of the page, and joining row
+        // strings built with `+` made several temporary strings per row.
+        var table = """
             <table><thead><tr><th>Date</th><th>Code</th><th>Event</th><th>Source</th><th>Target</th><th>Article</th>\
             <th>Evidence</th></tr></thead><tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody></table>\(more(report.events.count, shown: eventRows, what: "events"))
+
             """
+        table.reserveCapacity(report.events.prefix(eventRows).count * 600)
+        for (index, event) in report.events.prefix(eventRows).enumerated() {
+            if index > 0 { table += "\n" }
+            table += "<tr><td class=\"d\">"
+            table += HTMLText.escape(event.date ?? "undated")
+            table += "</td><td class=\"d\">"
+            table += HTMLText.escape(event.code)
+            table += "</td><td>"
+            table += HTMLText.escape(event.label)
+            table += "</td><td>"
+            table += HTMLText.escape(report.entity(event.source)?.name ?? "")
+            table += "</td><td>"
+            table += HTMLText.escape(report.entity(event.target)?.name ?? "")
+            table += "</td><td>"
+            table += HTMLText.escape(event.article)
+            table += "</td><td class=\"evidence\">"
+            table += HTMLText.escape(ReportSummary.shorten(event.sentence, to: 240))
+            table += "</td></tr>"
+        }
+        table += "\n</tbody></table>"
+        table += more(report.events.count, shown: eventRows, what: "events")
+        return table
     }
 
     private static func articleTable(_ report: Report) -> String {
-        let rows = report.articles.enumerated().map { index, article in
-            let status =
-                article.status == "ok"
-                ? "<span class=\"ok\">ok</span>"
-                : "<span class=\"failed\">failed</span> \(HTMLText.escape(article.error ?? ""))"
-            return "<tr><td class=\"n\">\(index + 1)</td><td>\(HTMLText.escape(article.id))</td>"
-                + "<td>\(HTMLText.escape(article.title))</td><td class=\"d\">\(HTMLText.escape(article.date ?? ""))</td>"
-                + "<td>\(HTMLText.escape(article.source ?? ""))</td><td>\(status)</td></tr>"
-        }
-        return """
+        var table = """
             <table><thead><tr><th class="n">#</th><th>Id</th><th>Title</th><th>Date</th><th>Source</th>\
             <th>Status</th></tr></thead><tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody></table>
+
             """
+        table.reserveCapacity(report.articles.count * 200)
+        for (index, article) in report.articles.enumerated() {
+            if index > 0 { table += "\n" }
+            table += "<tr><td class=\"n\">\(index + 1)</td><td>"
+            table += HTMLText.escape(article.id)
+            table += "</td><td>"
+            table += HTMLText.escape(article.title)
+            table += "</td><td class=\"d\">"
+            table += HTMLText.escape(article.date ?? "")
+            table += "</td><td>"
+            table += HTMLText.escape(article.source ?? "")
+            table += "</td><td>"
+            if article.status == "ok" {
+                table += "<span class=\"ok\">ok</span>"
+            } else {
+                table += "<span class=\"failed\">failed</span> "
+                table += HTMLText.escape(article.error ?? "")
+            }
+            table += "</td></tr>"
+        }
+        table += "\n</tbody></table>"
+        return table
     }
 
     private static func statsList(_ report: Report) -> String {
