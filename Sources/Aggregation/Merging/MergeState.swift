@@ -193,21 +193,20 @@ struct MergeState {
 
     /// Events by date (undated last), then article and position, numbered in that order.
     private static func timeline(_ events: [(article: Int, event: Report.EventEntry)]) -> [Report.EventEntry] {
-        // The sort moves small keys and indices, not the events themselves (large values whose
-        // strings would be retained and released at every move).
-        let sortKeys = events.map { (date: $0.event.date, article: $0.article, start: $0.event.start) }
-        let ordered = sortKeys.indices.sorted { left, right in
-            let (a, b) = (sortKeys[left], sortKeys[right])
-            switch (a.date, b.date) {
-            case (let x?, let y?) where x != y: return x < y
-            case (.some, .none): return true
-            case (.none, .some): return false
-            default: break
-            }
-            if a.article != b.article { return a.article < b.article }
-            if a.start != b.start { return a.start < b.start }
-            return left < right
+        // Each distinct date is ranked once (string comparisons among a few hundred values), and the
+        // events are ordered as one 128-bit word each: date rank (undated last), article, position,
+        // then index; not with a closure comparing date strings tens of thousands of times, nor by
+        // moving the events themselves (large values, retained and released at every move).
+        let dates = Set(events.compactMap(\.event.date)).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1, $0) })
+        var words = events.indices.map { index in
+            let (article, event) = events[index]
+            let date = event.date.flatMap { rank[$0] } ?? dates.count
+            return UInt128(UInt32(truncatingIfNeeded: date)) << 96 | UInt128(UInt32(truncatingIfNeeded: article)) << 64
+                | UInt128(UInt32(clamping: event.start)) << 32 | UInt128(UInt32(truncatingIfNeeded: index))
         }
+        words.sort()
+        let ordered = words.map { Int(UInt32(truncatingIfNeeded: $0)) }
         var numbered: [Report.EventEntry] = []
         numbered.reserveCapacity(ordered.count)
         for (number, index) in ordered.enumerated() {
