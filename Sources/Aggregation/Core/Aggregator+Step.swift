@@ -54,6 +54,9 @@ extension Aggregator {
                 let report = try ReportBuilder(store: store).report(for: job, merged: merged)
                 try ReportWriter().write(
                     report, to: (directory as NSString).appendingPathComponent(job.rawValue), events: events)
+                // Every entity, event and date of the job, freed object by object (~4 ms for 1,000
+                // articles): on another thread, not before the job counts as finished.
+                Parallel.release((report, events))
             }
             output.finished.append(job)
         }

@@ -39,6 +39,12 @@ extension Parallel {
         }
     }
 
+    /// Lets go of `value` on another thread: for a large value made of many objects (a job's
+    /// report), whose freeing would otherwise hold up a thread that has more urgent work.
+    static func release<Value: Sendable>(_ value: Value) {
+        DispatchQueue.global().async { withExtendedLifetime(value) {} }
+    }
+
     /// Starts `work` on another thread; its result comes from the returned value's `value()`.
     static func start<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> Pending<Value> {
         Pending(work)
