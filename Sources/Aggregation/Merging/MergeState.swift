@@ -18,9 +18,8 @@ struct MergeState {
     private var seenEvents: Set<EventKey> = []
     private var links = PairCounts()
 
-    /// What makes two events of one article the same. Hashed by its numbers only: the code and date
-    /// strings rarely differ where the positions and actors agree, and hashing them cost more than
-    /// comparing them does.
+    /// What makes two events of one article the same. (Every field is hashed: a worker that sent
+    /// many events differing only in code or date must not make the set quadratic.)
     private struct EventKey: Hashable {
         var article: Int
         var code: String
@@ -29,22 +28,15 @@ struct MergeState {
         var date: String
         var start: UInt32
         var end: UInt32
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(article)
-            hasher.combine(source)
-            hasher.combine(target)
-            hasher.combine(start)
-            hasher.combine(end)
-        }
     }
 
     /// Adds one article's replies.
     mutating func add(_ article: Merger.ArticleReplies, index: Int) {
         var persons: [String: Set<Int>] = [:]  // last name -> person entities seen in this article
         var positions: [(start: Int, entity: Int)] = []
-        // This article's mentions per entity, in order of first mention (few: a short list).
-        var mentioned: [(entity: Int, mentions: Int)] = []
+        // This article's mentions per entity (each entity's list gets one entry per article, so the
+        // order they are appended in does not matter).
+        var mentioned: [Int: Int] = [:]
         seenEvents.removeAll(keepingCapacity: true)
         defer {
             addLinks(positions)
@@ -59,12 +51,7 @@ struct MergeState {
                 let resolved = resolve(entity, persons: persons)
                 local[entity.id] = resolved
                 positions += entity.mentions.map { (Int($0.start), resolved) }
-                let mentions = max(1, entity.mentions.count)
-                if let slot = mentioned.firstIndex(where: { $0.entity == resolved }) {
-                    mentioned[slot].mentions += mentions
-                } else {
-                    mentioned.append((resolved, mentions))
-                }
+                mentioned[resolved, default: 0] += max(1, entity.mentions.count)
                 if countries[resolved] == nil, !entity.country.isEmpty {
                     countries[resolved] = entity.country
                 }

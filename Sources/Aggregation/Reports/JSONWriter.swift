@@ -1,10 +1,10 @@
+import Foundation
+
 /// A value written as one JSON object by ``JSONWriter``.
 protocol JSONObjectValue {
     /// Writes the object's fields, in sorted key order.
     func write(into object: inout JSONWriter.Object)
 }
-
-import Foundation
 
 /// Writes pretty-printed JSON (two-space indentation, `"key" : value`) straight into bytes.
 /// Callers give object fields in the order they should appear (sorted, for `report.json`).
@@ -193,7 +193,7 @@ struct JSONWriter: ~Copyable {
         var index = start
         while index + 8 <= text.count {
             let word = text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // A byte below 0x20, or equal to '"' or '\\' (as a zero byte after the XOR).
+            // A byte below 0x20, or a quote or backslash (a zero byte after the XOR with it).
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
             let found =
@@ -265,7 +265,7 @@ struct JSONWriter: ~Copyable {
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (base! + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        (base! + count).initialize(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         count += bytes.count
     }
 
