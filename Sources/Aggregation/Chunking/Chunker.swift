@@ -55,7 +55,8 @@ public struct Chunker: Sendable {
         else { return [] }
         let offset = scalars.distance(from: scalars.startIndex, to: first)
         // Shared, not copied, when there is no white space to leave out (the usual case).
-        let body = offset == 0 && scalars.index(after: last) == scalars.endIndex ? text : String(scalars[first...last])
+        let whole = offset == 0 && scalars.index(after: last) == scalars.endIndex
+        let body = whole ? text : String(scalars[first...last])
         return [Chunk(id: ChunkID(article: article, chunk: 0), article: article, index: 0, offset: offset, text: body)]
     }
 
