@@ -78,6 +78,33 @@ struct PipelineBatchTests {
         }
     }
 
+    @Test("a batch split before every step, the parts run apart, gives what it gives whole")
+    func splitBatch() throws {
+        let pipeline = try ExtractionModels.standardPipeline()
+        // Four copies under their own ids: enough documents to split within a stage's steps too.
+        let articles = try (1...4).flatMap { copy in
+            try Self.articles().map { Pipeline.Article(id: "\($0.id)-\(copy)", text: $0.text, date: $0.date) }
+        }
+        var progress = pipeline.start(batch: articles)
+        var parts: [BatchProgress] = []
+        var stages: Set<Int> = []
+        repeat {
+            if progress.waiting >= 2, !pipeline.isFinished(progress) {
+                var part = progress.splitOff(1)
+                stages.insert(part.stage)
+                while pipeline.advance(&part) {}
+                parts.append(part)
+            }
+        } while pipeline.advance(&progress)
+        #expect(stages.count == pipeline.stages.count, "a part split off at every stage")
+        let whole = pipeline.run(batch: articles)
+        let split = Pipeline.results(of: parts + [progress], count: articles.count)
+        #expect(split.count == articles.count)
+        for (article, (result, alone)) in zip(articles, zip(split, whole)) {
+            #expect(Self.render(result, article) == Self.render(alone, article), "article \(article.id)")
+        }
+    }
+
     @Test("an empty batch gives no results")
     func emptyBatch() throws {
         #expect(try ExtractionModels.standardPipeline().run(batch: []).isEmpty)

@@ -8,7 +8,7 @@ protocol BatchTaggingStage: PipelineStage {
 
 /// The tagger forms of a batch of documents: every sentence of every document in order, and each
 /// document's range of those sentences.
-struct BatchForms {
+struct BatchForms: Sendable {
     /// The forms of all sentences.
     let forms: TokenForms
     /// Per document, its range of `forms.sentences`.

@@ -48,41 +48,77 @@ public struct Pipeline: Sendable {
     /// documents, same errors), but the taggers tag the batch at once over one table of token
     /// forms, so the work per distinct word is shared by the batch's articles.
     public func run(batch articles: [Article]) -> [Result<Document, ExtractionError>] {
-        var results = [Result<Document, ExtractionError>?](repeating: nil, count: articles.count)
-        var documents: [Document] = []
-        var owners: [Int] = []
+        var progress = start(batch: articles)
+        while advance(&progress) {}
+        return Self.results(of: [progress], count: articles.count)
+    }
+
+    /// A batch ready for its first stage (``BatchProgress``); the articles that cannot start (no
+    /// words, too long) have failed already.
+    public func start(batch articles: [Article]) -> BatchProgress {
+        var progress = BatchProgress()
         for (index, article) in articles.enumerated() {
             do {
-                documents.append(try start(id: article.id, text: article.text, articleDate: article.date))
-                owners.append(index)
+                progress.documents.append(try start(id: article.id, text: article.text, articleDate: article.date))
+                progress.owners.append(index)
             } catch {
-                results[index] = .failure(error)
+                progress.failures.append((index, error))
             }
         }
-        var forms: BatchForms?
-        for stage in stages {
-            if let stage = stage as? any BatchTaggingStage {
-                let batchForms = forms ?? BatchForms(documents)
-                stage.apply(toBatch: &documents, forms: batchForms)
-                forms = batchForms
-                continue
-            }
-            forms = nil
-            var failed: [Int] = []
-            for index in documents.indices {
-                do {
-                    try stage.apply(to: &documents[index])
-                } catch {
-                    results[owners[index]] = .failure(error)
-                    failed.append(index)
-                }
-            }
-            for index in failed.reversed() {
-                documents.remove(at: index)
-                owners.remove(at: index)
+        return progress
+    }
+
+    /// Takes `progress` one step on: the next stage, if a tagger, over all its documents at once,
+    /// else over the next few documents (``blockSize``); false when every stage had run already.
+    /// A document a stage fails on leaves the batch with its error.
+    @discardableResult
+    public func advance(_ progress: inout BatchProgress) -> Bool {
+        guard progress.stage < stages.count else { return false }
+        let stage = stages[progress.stage]
+        if let stage = stage as? any BatchTaggingStage {
+            // Consecutive taggers share one table of the batch's forms.
+            let forms = progress.forms ?? BatchForms(progress.documents)
+            stage.apply(toBatch: &progress.documents, forms: forms)
+            progress.forms = forms
+            progress.stage += 1
+            return true
+        }
+        progress.forms = nil
+        var index = progress.done
+        var end = min(index + Self.blockSize, progress.documents.count)
+        while index < end {
+            do {
+                try stage.apply(to: &progress.documents[index])
+                index += 1
+            } catch {
+                progress.failures.append((progress.owners[index], error))
+                progress.documents.remove(at: index)
+                progress.owners.remove(at: index)
+                end -= 1
             }
         }
-        for (document, owner) in zip(documents, owners) { results[owner] = .success(document) }
+        progress.done = index
+        if progress.done >= progress.documents.count {
+            progress.stage += 1
+            progress.done = 0
+        }
+        return true
+    }
+
+    /// Documents a step of a stage other than a tagger takes: a batch can be split between steps.
+    static let blockSize = 8
+
+    /// Whether `progress` has been through every stage.
+    public func isFinished(_ progress: BatchProgress) -> Bool { progress.stage >= stages.count }
+
+    /// Each article's document or error, in the order of the `count` articles the parts were
+    /// split from (``BatchProgress/splitOff(_:)``), once every part is finished.
+    public static func results(of parts: [BatchProgress], count: Int) -> [Result<Document, ExtractionError>] {
+        var results = [Result<Document, ExtractionError>?](repeating: nil, count: count)
+        for part in parts {
+            for (owner, error) in part.failures { results[owner] = .failure(error) }
+            for (document, owner) in zip(part.documents, part.owners) { results[owner] = .success(document) }
+        }
         return results.map { $0 ?? .failure(.emptyArticle(id: "")) }
     }
 
