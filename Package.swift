@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtractionWorkerTests",
-            dependencies: ["ExtractionWorker", "NewsWire", "Extraction", protobuf],
+            dependencies: ["ExtractionWorker", "NewsWire", "Extraction", "ExtractionModels", protobuf],
             swiftSettings: strictSettings
         ),
         .testTarget(

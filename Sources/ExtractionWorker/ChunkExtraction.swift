@@ -18,6 +18,13 @@ public enum ChunkExtraction {
     public static func replies(
         to requests: [Newsbus_V1_ExtractRequest], pipeline: Pipeline
     ) -> [Newsbus_V1_ExtractReply] {
+        replies(to: requests, pipeline: pipeline, sharing: nil)
+    }
+
+    /// ``replies(to:pipeline:)``, with the batch shared with idle threads through `sharing`.
+    static func replies(
+        to requests: [Newsbus_V1_ExtractRequest], pipeline: Pipeline, sharing: BatchSharing?
+    ) -> [Newsbus_V1_ExtractReply] {
         var replies = requests.map { request in
             var reply = Newsbus_V1_ExtractReply()
             reply.schemaVersion = newsbusSchemaVersion
@@ -26,12 +33,12 @@ public enum ChunkExtraction {
             return reply
         }
         let runnable = requests.indices.filter { replies[$0].error.isEmpty }
-        let documents = pipeline.run(
-            batch: runnable.map { index in
-                let request = requests[index]
-                let date = request.articleDate.isEmpty ? nil : CalendarDate(iso: request.articleDate)
-                return Pipeline.Article(id: request.chunkID, text: request.text, date: date)
-            })
+        let articles = runnable.map { index in
+            let request = requests[index]
+            let date = request.articleDate.isEmpty ? nil : CalendarDate(iso: request.articleDate)
+            return Pipeline.Article(id: request.chunkID, text: request.text, date: date)
+        }
+        let documents = sharing?.run(articles, pipeline: pipeline) ?? pipeline.run(batch: articles)
         for (index, result) in zip(runnable, documents) {
             switch result {
             case .success(let document): fill(&replies[index], from: document, offset: Int(requests[index].offset))

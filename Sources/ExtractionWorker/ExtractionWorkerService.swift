@@ -35,6 +35,7 @@ public final class ExtractionWorkerService: Sendable {
         let settings = configuration
         let poison = crashMarker.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
         let metrics = WorkerMetrics()
+        let sharing = BatchSharing(threads: max(1, threads))
         connections = (0..<max(1, threads)).map { index in
             var threadLogger = logger
             threadLogger[metadataKey: "worker.thread"] = "\(index + 1)"
@@ -50,8 +51,10 @@ public final class ExtractionWorkerService: Sendable {
                         let seconds = Double(chunkDelay.components.attoseconds) / 1e18 + Double(chunkDelay.components.seconds)
                         Thread.sleep(forTimeInterval: seconds * Double(bodies.count))
                     }
-                    return metrics.measure(bodies.count) {
-                        Self.answer(bodies, pipeline: pipeline, logger: faultLogger)
+                    return sharing.handling(on: index) {
+                        metrics.measure(bodies.count) {
+                            Self.answer(bodies, pipeline: pipeline, sharing: sharing, logger: faultLogger)
+                        }
                     }
                 })
         }
@@ -78,7 +81,7 @@ public final class ExtractionWorkerService: Sendable {
     /// Answers `newsbus.extract` request bodies (each exactly one frame holding an
     /// `ExtractRequest`), in order; the decodable ones are extracted as one batch.
     static func answer(
-        _ bodies: [[[UInt8]]], pipeline: Pipeline, logger: Logger? = nil
+        _ bodies: [[[UInt8]]], pipeline: Pipeline, sharing: BatchSharing? = nil, logger: Logger? = nil
     ) -> [Result<[[UInt8]], any Error>] {
         var results = [Result<[[UInt8]], any Error>?](repeating: nil, count: bodies.count)
         var requests: [Newsbus_V1_ExtractRequest] = []
@@ -91,7 +94,8 @@ public final class ExtractionWorkerService: Sendable {
                 results[index] = .failure(error)
             }
         }
-        for (index, (request, reply)) in zip(owners, zip(requests, ChunkExtraction.replies(to: requests, pipeline: pipeline))) {
+        let replies = ChunkExtraction.replies(to: requests, pipeline: pipeline, sharing: sharing)
+        for (index, (request, reply)) in zip(owners, zip(requests, replies)) {
             let ids: Logger.Metadata = [
                 "job.id": "\(request.jobID)", "chunk.id": "\(request.chunkID)", "article.id": "\(request.articleID)",
             ]
