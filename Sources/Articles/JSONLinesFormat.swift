@@ -4,84 +4,77 @@ import Foundation
 struct JSONLinesFormat {
     let configuration: ArticleReader.Configuration
 
-    private struct Record: Decodable {
-        var id: String?
-        var title: String?
-        var date: String?
-        var source: String?
-        var text: String?
-    }
-
     /// Parses every non-blank line; a record without `id` gets `<file name>:<line>`.
     func articles(in data: Data, path: String) throws(ArticleError) -> [(Article, InputLocation)] {
-        let text = try TextDecoding.decode(data, path: path)
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let decoder = JSONDecoder()
-        var result: [(Article, InputLocation)] = []
-        var number = 0
-        // Lines are cut on the byte 0x0A: JSON text never holds a raw line feed, and cutting bytes is
-        // much cheaper than walking the text's Characters. A "\r" before it (CRLF files) is dropped.
-        for rawLine in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
-            guard !Self.isBlank(line) else { continue }
-            let location = InputLocation(path: path, line: number)
-            guard line.count <= configuration.maximumArticleBytes else {
-                throw .oversized(location, bytes: line.count, limit: configuration.maximumArticleBytes)
+        let result = try TextDecoding.validated(data, path: path) { bytes throws(ArticleError) in
+            var result: [(Article, InputLocation)] = []
+            var number = 0
+            var start = 0
+            // Lines are cut on the byte 0x0A: JSON text never holds a raw line feed, and cutting
+            // bytes is much cheaper than walking Characters. A "\r" before it (CRLF) is dropped.
+            while start <= bytes.count {
+                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+                let end = rest.firstIndex(of: 0x0A).map { start + $0 } ?? bytes.count
+                defer { start = end + 1 }
+                number += 1
+                var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+                guard !Self.isBlank(line) else { continue }
+                let location = InputLocation(path: path, line: number)
+                guard line.count <= configuration.maximumArticleBytes else {
+                    throw .oversized(location, bytes: line.count, limit: configuration.maximumArticleBytes)
+                }
+                let record: JSONLineRecord
+                do throws(JSONLineRecord.Problem) {
+                    record = try JSONLineRecord(line: line)
+                } catch {
+                    throw .invalidJSON(location, reason: error.reason)
+                }
+                let article = try article(from: record, defaultID: "\(fileName):\(number)", location: location)
+                result.append((article, location))
             }
-            let bytes = Data(line)
-            let record: Record
-            do {
-                record = try decoder.decode(Record.self, from: bytes)
-            } catch {
-                throw .invalidJSON(location, reason: Self.reason(error))
-            }
-            let article = try article(from: record, defaultID: "\(fileName):\(number)", location: location)
-            result.append((article, location))
+            return result
         }
         guard !result.isEmpty else { throw .empty(InputLocation(path: path)) }
         return result
     }
 
     /// Whether a line holds only whitespace (ASCII, or any Unicode white space).
-    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if line.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { return true }
         guard line.contains(where: { $0 >= 0x80 }) else { return false }
         return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
-    private func article(from record: Record, defaultID: String, location: InputLocation) throws(ArticleError)
+    /// `value` without leading and trailing spaces: tabs and Unicode space separators, as
+    /// `trimmingCharacters(in: .whitespaces)` has them, without bridging the usual untrimmed value.
+    static func trimmingSpaces(_ value: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return value }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let end = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+
+    private func article(from record: JSONLineRecord, defaultID: String, location: InputLocation) throws(ArticleError)
         -> Article
     {
         guard let body = record.text else { throw .missingText(location) }
         guard body.contains(where: { !$0.isWhitespace }) else { throw .empty(location) }
         var date = configuration.defaultDate
-        if let value = record.date?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+        if let value = record.date.map(Self.trimmingSpaces), !value.isEmpty {
             guard Article.isValidDate(value) else { throw .badDate(location, value: value) }
             date = value
         }
-        let id = record.id?.trimmingCharacters(in: .whitespaces) ?? ""
-        let source = record.source?.trimmingCharacters(in: .whitespaces) ?? ""
+        let id = record.id.map(Self.trimmingSpaces) ?? ""
+        let source = record.source.map(Self.trimmingSpaces) ?? ""
         return Article(
             id: id.isEmpty ? defaultID : id, title: record.title ?? "", date: date,
             source: source.isEmpty ? nil : source, text: body)
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        guard let decodingError = error as? DecodingError else { return "not JSON" }
-        switch decodingError {
-        case .typeMismatch(let type, let context):
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return field.isEmpty ? "not a JSON object" : "field '\(field)' is not a \(type)"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON" }
-            return "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' is malformed"
-        case .keyNotFound(let key, _):
-            return "missing field '\(key.stringValue)'"
-        case .valueNotFound(_, let context):
-            return "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' is null"
-        @unknown default:
-            return "not valid JSON"
-        }
     }
 }
