@@ -118,7 +118,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles", "NewsbusTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "AggregationTests",
             dependencies: ["Aggregation", "NewsWire", "Extraction", "Articles", "NewsbusTestSupport", protobuf],

@@ -1,4 +1,5 @@
 import Foundation
+import NewsbusTestSupport
 import Testing
 
 @testable import Articles
@@ -30,21 +31,9 @@ struct JSONLineRecordTests {
         try? JSONDecoder().decode(Reference.self, from: Data(line.utf8))
     }
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A JSON string literal of random text: ASCII, accents, CJK, emoji, quotes, backslashes,
     /// control characters, some written as escapes (surrogate pairs included).
-    private static func stringLiteral(_ random: inout Generator) -> String {
+    private static func stringLiteral(_ random: inout SplitMix64) -> String {
         let pieces = ["a", "Z", " ", "é", "中", "😀", "\"", "\\", "/", "\n", "\t", "\u{01}", "\u{7F}", "\u{2028}"]
         var literal = "\""
         for _ in 0..<Int.random(in: 0...12, using: &random) {
@@ -67,7 +56,7 @@ struct JSONLineRecordTests {
     }
 
     /// Any JSON value, nested at most `depth` deep.
-    private static func value(_ random: inout Generator, depth: Int) -> String {
+    private static func value(_ random: inout SplitMix64, depth: Int) -> String {
         switch Int.random(in: 0..<(depth > 0 ? 8 : 6), using: &random) {
         case 0: return stringLiteral(&random)
         case 1:
@@ -89,7 +78,7 @@ struct JSONLineRecordTests {
     }
 
     /// A record line: some of the five fields (strings or null), other members, spaced at random.
-    private static func record(_ random: inout Generator) -> String {
+    private static func record(_ random: inout SplitMix64) -> String {
         var members: [String] = []
         for field in ["id", "title", "date", "source", "text", "url", "tags", "meta"].shuffled(using: &random)
         where Bool.random(using: &random) {
@@ -107,7 +96,7 @@ struct JSONLineRecordTests {
 
     @Test("on generated JSON records it reads what JSONDecoder reads, errors included")
     func matchesJSONDecoder() throws {
-        var random = Generator(state: 20_261_129)
+        var random = SplitMix64(seed: 20_261_129)
         var read = 0
         for _ in 0..<3_000 {
             let line = Self.record(&random)
@@ -130,7 +119,7 @@ struct JSONLineRecordTests {
 
     @Test("cut or corrupted records are refused, never misread")
     func brokenRecords() throws {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<3_000 {
             var bytes = Array(Self.record(&random).utf8)
             if Bool.random(using: &random) {

@@ -26,7 +26,8 @@ struct BatchSharingTests {
             request.chunkID = "j-1/\(index)"
             request.articleID = "a\(index)"
             request.articleDate = "2025-11-\(10 + index % 9)"
-            request.text = (0..<(1 + index % 4)).map { sentences[(index + $0) % sentences.count] }.joined(separator: " ")
+            let count = 1 + index % 4
+            request.text = (0..<count).map { sentences[(index + $0) % sentences.count] }.joined(separator: " ")
             request.offset = 0
             request.attempt = 1
             return request
