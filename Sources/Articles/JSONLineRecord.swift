@@ -43,10 +43,10 @@ struct JSONLineRecord {
 
     /// Reads `line`, bytes of valid UTF-8 (as `TextDecoding` checked them).
     init(line: UnsafeBufferPointer<UInt8>) throws(Problem) {
-        var scanner = Scanner(bytes: line)
+        var scanner = LineScanner(bytes: line)
         scanner.skipWhitespace()
         guard scanner.peek == UInt8(ascii: "{") else {
-            var whole = Scanner(bytes: line)
+            var whole = LineScanner(bytes: line)
             whole.skipWhitespace()
             guard (try? whole.skipValue(depth: 0)) != nil, whole.atEndAfterWhitespace else { throw .invalid }
             throw .notObject
@@ -76,7 +76,7 @@ struct JSONLineRecord {
     }
 
     /// Reads the value of member `key` at the scanner: into its field, or checked and skipped.
-    private mutating func read(_ key: String, from scanner: inout Scanner) throws(Problem) {
+    private mutating func read(_ key: String, from scanner: inout LineScanner) throws(Problem) {
         let field: WritableKeyPath<JSONLineRecord, String?>
         let bit: UInt8
         switch key {
@@ -114,7 +114,7 @@ struct JSONLineRecord {
 }
 
 /// A cursor over the bytes of one line of JSON.
-private struct Scanner {
+private struct LineScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
