@@ -18,22 +18,22 @@ struct JSONLineRecord {
 
     /// Why a line is not a record.
     enum Problem: Error, Equatable {
-        /// The line is not JSON text.
-        case invalid
+        /// The line is not JSON text: what was found at character `column` (from 1) does not fit.
+        case invalid(column: Int)
         /// The line is JSON, but not an object.
         case notObject
         /// A field is neither a string nor null.
         case notString(field: String)
-        /// A field's string has a bad escape (or raw control character).
-        case malformed(field: String)
+        /// A field's string has a bad escape (or raw control character) at character `column`.
+        case malformed(field: String, column: Int)
 
         /// The reason as `ArticleError.invalidJSON` gives it.
         var reason: String {
             switch self {
-            case .invalid: "not valid JSON"
+            case .invalid(let column): "not valid JSON at character \(column)"
             case .notObject: "not a JSON object"
             case .notString(let field): "field '\(field)' is not a String"
-            case .malformed(let field): "field '\(field)' is malformed"
+            case .malformed(let field, let column): "field '\(field)' is malformed at character \(column)"
             }
         }
     }
@@ -48,7 +48,8 @@ struct JSONLineRecord {
         guard scanner.peek == UInt8(ascii: "{") else {
             var whole = LineScanner(bytes: line)
             whole.skipWhitespace()
-            guard (try? whole.skipValue(depth: 0)) != nil, whole.atEndAfterWhitespace else { throw .invalid }
+            try whole.skipValue(depth: 0)
+            guard whole.atEndAfterWhitespace else { throw whole.invalid() }
             throw .notObject
         }
         scanner.index += 1
@@ -59,20 +60,18 @@ struct JSONLineRecord {
             while true {
                 let key = try scanner.string()
                 scanner.skipWhitespace()
-                guard scanner.peek == UInt8(ascii: ":") else { throw .invalid }
+                guard scanner.peek == UInt8(ascii: ":") else { throw scanner.invalid() }
                 scanner.index += 1
                 scanner.skipWhitespace()
                 try read(key, from: &scanner)
-                scanner.skipWhitespace()
-                guard let next = scanner.peek else { throw .invalid }
+                let next = scanner.skipWhitespace()
+                guard next == UInt8(ascii: "}") || next == UInt8(ascii: ",") else { throw scanner.invalid() }
                 scanner.index += 1
                 if next == UInt8(ascii: "}") { break }
-                guard next == UInt8(ascii: ","), scanner.skipWhitespace() == UInt8(ascii: "\"") else {
-                    throw .invalid
-                }
+                guard scanner.skipWhitespace() == UInt8(ascii: "\"") else { throw scanner.invalid() }
             }
         }
-        guard scanner.atEndAfterWhitespace else { throw .invalid }
+        guard scanner.atEndAfterWhitespace else { throw scanner.invalid() }
     }
 
     /// Reads the value of member `key` at the scanner: into its field, or checked and skipped.
@@ -98,14 +97,14 @@ struct JSONLineRecord {
         case UInt8(ascii: "\""):
             do {
                 self[keyPath: field] = try scanner.string()
-            } catch .invalid where scanner.peek != nil {
-                throw .malformed(field: key)
+            } catch .invalid(let column) where scanner.peek != nil {
+                throw .malformed(field: key, column: column)
             }
         case UInt8(ascii: "n"):
             try scanner.literal("null")
             self[keyPath: field] = nil
         case nil:
-            throw .invalid
+            throw scanner.invalid()
         default:
             try scanner.skipValue(depth: 0)
             throw .notString(field: key)
@@ -119,6 +118,12 @@ private struct LineScanner {
     var index = 0
 
     var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// The line is not JSON: the problem found at the scanner, by its character (from 1).
+    func invalid() -> JSONLineRecord.Problem {
+        let before = UnsafeBufferPointer(rebasing: bytes[..<min(index, bytes.count)])
+        return .invalid(column: 1 + before.count { $0 & 0xC0 != 0x80 })
+    }
 
     /// Skips JSON white space; the next byte, if any.
     @discardableResult
@@ -141,7 +146,7 @@ private struct LineScanner {
     /// the closing quote. Throws `.invalid` for a bad escape, a raw control character or no end
     /// (`peek` is then nil when the line ended first).
     mutating func string() throws(JSONLineRecord.Problem) -> String {
-        guard peek == UInt8(ascii: "\"") else { throw .invalid }
+        guard peek == UInt8(ascii: "\"") else { throw invalid() }
         index += 1
         let start = index
         while index < bytes.count {
@@ -152,10 +157,10 @@ private struct LineScanner {
                 return result
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte < 0x20 { throw .invalid }
+            if byte < 0x20 { throw invalid() }
             index += 1
         }
-        throw .invalid
+        throw invalid()
     }
 
     /// The rest of a string holding escapes, from its first byte `start` (the scanner at the
@@ -173,7 +178,7 @@ private struct LineScanner {
             utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
             index += 1
             if byte == UInt8(ascii: "\"") { return String(decoding: utf8, as: UTF8.self) }
-            guard byte == UInt8(ascii: "\\"), let escape = peek else { throw .invalid }
+            guard byte == UInt8(ascii: "\\"), let escape = peek else { throw invalid() }
             index += 1
             switch escape {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
@@ -183,11 +188,13 @@ private struct LineScanner {
             case UInt8(ascii: "r"): utf8.append(0x0D)
             case UInt8(ascii: "t"): utf8.append(0x09)
             case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape())
-            default: throw .invalid
+            default:
+                index -= 1
+                throw invalid()
             }
             run = index
         }
-        throw .invalid
+        throw invalid()
     }
 
     /// The UTF-8 of a `\u` escape (the scanner past the `u`), a surrogate pair taken together.
@@ -196,22 +203,22 @@ private struct LineScanner {
         var value = first
         if (0xD800..<0xDC00).contains(first) {
             guard peek == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
-                throw .invalid
+                throw invalid()
             }
             index += 2
             let second = try hex4()
-            guard (0xDC00..<0xE000).contains(second) else { throw .invalid }
+            guard (0xDC00..<0xE000).contains(second) else { throw invalid() }
             value = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
         } else if (0xDC00..<0xE000).contains(first) {
-            throw .invalid
+            throw invalid()
         }
-        guard let scalar = Unicode.Scalar(value), let encoded = UTF8.encode(scalar) else { throw .invalid }
+        guard let scalar = Unicode.Scalar(value), let encoded = UTF8.encode(scalar) else { throw invalid() }
         return Array(encoded)
     }
 
     /// Four hexadecimal digits as a number.
     private mutating func hex4() throws(JSONLineRecord.Problem) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw .invalid }
+        guard index + 4 <= bytes.count else { throw invalid() }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -220,7 +227,7 @@ private struct LineScanner {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw .invalid
+            default: throw invalid()
             }
             value = value << 4 | UInt32(digit)
             index += 1
@@ -251,7 +258,7 @@ private struct LineScanner {
 
     /// Skips an object's members or an array's elements, the scanner at the opening bracket.
     private mutating func skipMembers(closing: UInt8, depth: Int, keyed: Bool) throws(JSONLineRecord.Problem) {
-        guard depth < JSONLineRecord.maximumDepth else { throw .invalid }
+        guard depth < JSONLineRecord.maximumDepth else { throw invalid() }
         index += 1
         if skipWhitespace() == closing {
             index += 1
@@ -260,41 +267,42 @@ private struct LineScanner {
         while true {
             if keyed {
                 _ = try string()
-                guard skipWhitespace() == UInt8(ascii: ":") else { throw .invalid }
+                guard skipWhitespace() == UInt8(ascii: ":") else { throw invalid() }
                 index += 1
                 skipWhitespace()
             }
             try skipValue(depth: depth + 1)
             let next = skipWhitespace()
+            guard next == closing || next == UInt8(ascii: ",") else { throw invalid() }
             index += 1
             if next == closing { return }
-            guard next == UInt8(ascii: ","), skipWhitespace() != nil else { throw .invalid }
+            guard skipWhitespace() != nil else { throw invalid() }
         }
     }
 
     /// Skips `word` (`true`, `false`, `null`).
     mutating func literal(_ word: StaticString) throws(JSONLineRecord.Problem) {
         let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw .invalid }
-        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw .invalid }
+        guard index + count <= bytes.count else { throw invalid() }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw invalid() }
         index += count
     }
 
     /// Skips a number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     private mutating func number() throws(JSONLineRecord.Problem) {
         if peek == UInt8(ascii: "-") { index += 1 }
-        guard let first = peek, isDigit(first) else { throw .invalid }
+        guard let first = peek, isDigit(first) else { throw invalid() }
         index += 1
         if first != UInt8(ascii: "0") { skipDigits() }
         if peek == UInt8(ascii: ".") {
             index += 1
-            guard let digit = peek, isDigit(digit) else { throw .invalid }
+            guard let digit = peek, isDigit(digit) else { throw invalid() }
             skipDigits()
         }
         if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
             index += 1
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
-            guard let digit = peek, isDigit(digit) else { throw .invalid }
+            guard let digit = peek, isDigit(digit) else { throw invalid() }
             skipDigits()
         }
     }

@@ -138,19 +138,20 @@ struct JSONLineRecordTests {
     @Test(
         "each kind of problem gets its reason",
         arguments: [
-            ("not json", "not valid JSON"),
+            ("not json", "not valid JSON at character 1"),
             ("[1, 2]", "not a JSON object"),
             ("\"text\"", "not a JSON object"),
             (#"{"text": 5}"#, "field 'text' is not a String"),
             (#"{"id": ["a"], "text": "x"}"#, "field 'id' is not a String"),
-            (#"{"text": "bad \q escape"}"#, "field 'text' is malformed"),
-            (#"{"text": "lone \ud800 surrogate"}"#, "field 'text' is malformed"),
-            ("{\"text\": \"raw \u{1F} control\"}", "field 'text' is malformed"),
-            ("{\"note\": \"raw \t tab\", \"text\": \"a\"}", "not valid JSON"),
-            (#"{"text": "x",}"#, "not valid JSON"),
-            (#"{"text": "x"} trailing"#, "not valid JSON"),
-            (#"{"text": "unterminated"#, "not valid JSON"),
-            (#"{"x": 01, "text": "a"}"#, "not valid JSON"),
+            (#"{"text": "bad \q escape"}"#, "field 'text' is malformed at character 16"),
+            (#"{"text": "lone \ud800 surrogate"}"#, "field 'text' is malformed at character 22"),
+            ("{\"text\": \"raw \u{1F} control\"}", "field 'text' is malformed at character 15"),
+            ("{\"note\": \"raw \t tab\", \"text\": \"a\"}", "not valid JSON at character 15"),
+            (#"{"text": "x",}"#, "not valid JSON at character 14"),
+            (#"{"text": "x"} trailing"#, "not valid JSON at character 15"),
+            (#"{"text": "unterminated"#, "not valid JSON at character 23"),
+            (#"{"x": 01, "text": "a"}"#, "not valid JSON at character 8"),
+            (#"{"t": "é", "x": 01, "text": "a"}"#, "not valid JSON at character 18"),
         ])
     func reasons(line: String, reason: String) {
         guard case .failure(let problem) = Self.scan(line) else {
@@ -171,7 +172,10 @@ struct JSONLineRecordTests {
     func depth() throws {
         let deep = String(repeating: "[", count: JSONLineRecord.maximumDepth + 1)
             + String(repeating: "]", count: JSONLineRecord.maximumDepth + 1)
-        #expect(throws: JSONLineRecord.Problem.invalid) { try Self.scan(#"{"x": \#(deep), "text": "a"}"#).get() }
+        guard case .failure(.invalid) = Self.scan(#"{"x": \#(deep), "text": "a"}"#) else {
+            Issue.record("nesting \(JSONLineRecord.maximumDepth + 1) deep accepted")
+            return
+        }
         let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(try Self.scan(#"{"x": \#(fine), "text": "a"}"#).get().text == "a")
     }
