@@ -43,16 +43,20 @@ public final class ExtractionWorkerService: Sendable {
             return WorkerConnection(
                 context: context, configuration: settings, logger: threadLogger,
                 batchHandler: { bodies in
-                    if let poison, bodies.contains(where: { $0.contains(where: { Self.bytes($0, contain: poison) }) }) {
-                        faultLogger.critical("fault injection: chunk contains the crash marker, aborting the process")
-                        fatalError("NEWSBUS_FAULT_INJECTION crash-on marker found in a chunk")
-                    }
-                    if let chunkDelay {
-                        let seconds = Double(chunkDelay.components.attoseconds) / 1e18 + Double(chunkDelay.components.seconds)
-                        Thread.sleep(forTimeInterval: seconds * Double(bodies.count))
-                    }
-                    return sharing.handling(on: index) {
-                        metrics.measure(bodies.count) {
+                    // The thread counts as busy from here (delayed by the test hook too), so no
+                    // other thread takes it for idle.
+                    sharing.handling(on: index) {
+                        if let poison, bodies.contains(where: { $0.contains { Self.bytes($0, contain: poison) } }) {
+                            faultLogger.critical(
+                                "fault injection: chunk contains the crash marker, aborting the process")
+                            fatalError("NEWSBUS_FAULT_INJECTION crash-on marker found in a chunk")
+                        }
+                        if let chunkDelay {
+                            let (seconds, attoseconds) = chunkDelay.components
+                            let perChunk = Double(seconds) + Double(attoseconds) / 1e18
+                            Thread.sleep(forTimeInterval: perChunk * Double(bodies.count))
+                        }
+                        return metrics.measure(bodies.count) {
                             Self.answer(bodies, pipeline: pipeline, sharing: sharing, logger: faultLogger)
                         }
                     }
