@@ -7,35 +7,40 @@ struct JSONLinesFormat {
     /// Parses every non-blank line; a record without `id` gets `<file name>:<line>`.
     func articles(in data: Data, path: String) throws(ArticleError) -> [(Article, InputLocation)] {
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let result = try TextDecoding.validated(data, path: path) { bytes throws(ArticleError) in
-            var result: [(Article, InputLocation)] = []
-            var number = 0
-            var start = 0
-            // Lines are cut on the byte 0x0A: JSON text never holds a raw line feed, and cutting
-            // bytes is much cheaper than walking Characters. A "\r" before it (CRLF) is dropped.
-            while start <= bytes.count {
-                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-                let end = rest.firstIndex(of: 0x0A).map { start + $0 } ?? bytes.count
-                defer { start = end + 1 }
-                number += 1
-                var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-                guard !Self.isBlank(line) else { continue }
-                let location = InputLocation(path: path, line: number)
-                guard line.count <= configuration.maximumArticleBytes else {
-                    throw .oversized(location, bytes: line.count, limit: configuration.maximumArticleBytes)
+        var text = try TextDecoding.decode(data, path: path)
+        // The decoded text's own UTF-8 buffer: no copy of its bytes.
+        let read = text.withUTF8 { bytes in
+            Result { () throws(ArticleError) in
+                var result: [(Article, InputLocation)] = []
+                var number = 0
+                var start = 0
+                // Lines are cut on the byte 0x0A: JSON text never holds a raw line feed, and cutting
+                // bytes is much cheaper than walking Characters. A "\r" before it (CRLF) is dropped.
+                while start <= bytes.count {
+                    let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+                    let end = rest.firstIndex(of: 0x0A).map { start + $0 } ?? bytes.count
+                    defer { start = end + 1 }
+                    number += 1
+                    var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+                    guard !Self.isBlank(line) else { continue }
+                    let location = InputLocation(path: path, line: number)
+                    guard line.count <= configuration.maximumArticleBytes else {
+                        throw .oversized(location, bytes: line.count, limit: configuration.maximumArticleBytes)
+                    }
+                    let record: JSONLineRecord
+                    do throws(JSONLineRecord.Problem) {
+                        record = try JSONLineRecord(line: line)
+                    } catch {
+                        throw .invalidJSON(location, reason: error.reason)
+                    }
+                    let article = try article(from: record, defaultID: "\(fileName):\(number)", location: location)
+                    result.append((article, location))
                 }
-                let record: JSONLineRecord
-                do throws(JSONLineRecord.Problem) {
-                    record = try JSONLineRecord(line: line)
-                } catch {
-                    throw .invalidJSON(location, reason: error.reason)
-                }
-                let article = try article(from: record, defaultID: "\(fileName):\(number)", location: location)
-                result.append((article, location))
+                return result
             }
-            return result
         }
+        let result = try read.get()
         guard !result.isEmpty else { throw .empty(InputLocation(path: path)) }
         return result
     }
@@ -47,32 +52,18 @@ struct JSONLinesFormat {
         return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
-    /// `value` without leading and trailing spaces: tabs and Unicode space separators, as
-    /// `trimmingCharacters(in: .whitespaces)` has them, without bridging the usual untrimmed value.
-    static func trimmingSpaces(_ value: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = value.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return value }
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
-            let end = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[start...end])
-    }
-
     private func article(from record: JSONLineRecord, defaultID: String, location: InputLocation) throws(ArticleError)
         -> Article
     {
         guard let body = record.text else { throw .missingText(location) }
         guard body.contains(where: { !$0.isWhitespace }) else { throw .empty(location) }
         var date = configuration.defaultDate
-        if let value = record.date.map(Self.trimmingSpaces), !value.isEmpty {
+        if let value = record.date?.trimmingSpaces(), !value.isEmpty {
             guard Article.isValidDate(value) else { throw .badDate(location, value: value) }
             date = value
         }
-        let id = record.id.map(Self.trimmingSpaces) ?? ""
-        let source = record.source.map(Self.trimmingSpaces) ?? ""
+        let id = record.id?.trimmingSpaces() ?? ""
+        let source = record.source?.trimmingSpaces() ?? ""
         return Article(
             id: id.isEmpty ? defaultID : id, title: record.title ?? "", date: date,
             source: source.isEmpty ? nil : source, text: body)

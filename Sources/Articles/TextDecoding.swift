@@ -2,18 +2,10 @@ import Foundation
 
 /// Decodes file bytes into text, naming the line of the first NUL byte or invalid UTF-8 sequence.
 enum TextDecoding {
-    /// The bytes as a string without a leading byte-order mark.
+    /// The bytes as a string without a leading byte-order mark. Scans the bytes in place (a
+    /// contiguous buffer, not element by element through `Data`'s collection interface).
     static func decode(_ data: Data, path: String) throws(ArticleError) -> String {
-        try validated(data, path: path) { bytes in String(decoding: bytes, as: UTF8.self) }
-    }
-
-    /// `body`'s result on the bytes without a leading byte-order mark, once they are checked to be
-    /// UTF-8 without NUL. Scans the bytes in place (a contiguous buffer, not element by element
-    /// through `Data`'s collection interface).
-    static func validated<Result>(
-        _ data: Data, path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Result
-    ) throws(ArticleError) -> Result {
-        let result: Swift.Result<Result, ArticleError> = data.withUnsafeBytes { raw in
+        let result: Result<String, ArticleError> = data.withUnsafeBytes { raw in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                 bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3))
@@ -22,10 +14,10 @@ enum TextDecoding {
                 let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(nul))
                 return .failure(.binary(InputLocation(path: path, line: line(of: offset, in: bytes))))
             }
-            guard String(validating: bytes, as: UTF8.self) != nil else {
-                return .failure(.invalidUTF8(InputLocation(path: path, line: firstInvalidLine(bytes))))
+            if let text = String(validating: bytes, as: UTF8.self) {
+                return .success(text)
             }
-            return Swift.Result { () throws(ArticleError) in try body(bytes) }
+            return .failure(.invalidUTF8(InputLocation(path: path, line: firstInvalidLine(bytes))))
         }
         return try result.get()
     }
