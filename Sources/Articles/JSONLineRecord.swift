@@ -49,7 +49,7 @@ struct JSONLineRecord {
             var whole = LineScanner(bytes: line)
             whole.skipWhitespace()
             try whole.skipValue(depth: 0)
-            guard whole.atEndAfterWhitespace else { throw whole.invalid() }
+            guard whole.skipWhitespace() == nil else { throw whole.invalid() }
             throw .notObject
         }
         scanner.index += 1
@@ -71,7 +71,7 @@ struct JSONLineRecord {
                 guard scanner.skipWhitespace() == UInt8(ascii: "\"") else { throw scanner.invalid() }
             }
         }
-        guard scanner.atEndAfterWhitespace else { throw scanner.invalid() }
+        guard scanner.skipWhitespace() == nil else { throw scanner.invalid() }
     }
 
     /// Reads the value of member `key` at the scanner: into its field, or checked and skipped.
@@ -135,11 +135,6 @@ private struct LineScanner {
             }
         }
         return nil
-    }
-
-    /// Whether nothing but white space is left.
-    var atEndAfterWhitespace: Bool {
-        mutating get { skipWhitespace() == nil }
     }
 
     /// The string starting at the scanner (at its opening quote); after it, the scanner is past

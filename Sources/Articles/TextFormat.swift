@@ -21,7 +21,7 @@ struct TextFormat {
             body.removeLast()
         }
         guard !body.isEmpty else { throw .empty(InputLocation(path: path)) }
-        let title = titleLine.trimmingCharacters(in: .whitespaces)
+        let title = titleLine.trimmingSpaces()
         return Article(id: id, title: title, date: configuration.defaultDate, source: nil, text: body)
     }
 }

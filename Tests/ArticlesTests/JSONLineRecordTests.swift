@@ -198,7 +198,7 @@ struct ArticleFieldTests {
     @Test("fields are trimmed of spaces as CharacterSet.whitespaces has them")
     func trimming() {
         for value in ["", "  ", "a", " a", "a ", "\t a b \t", "\u{00A0}x\u{3000}", "\u{2003}", "x\ny", "\ny\n", "é "] {
-            let trimmed = JSONLinesFormat.trimmingSpaces(value)
+            let trimmed = value.trimmingSpaces()
             #expect(trimmed == value.trimmingCharacters(in: .whitespaces), "\(value.debugDescription)")
         }
     }
