@@ -15,8 +15,6 @@ let protobuf = Target.Dependency.product(name: "SwiftProtobuf", package: "swift-
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let coreMetrics = Target.Dependency.product(name: "CoreMetrics", package: "swift-metrics")
 let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
-let flyingFox = Target.Dependency.product(name: "FlyingFox", package: "FlyingFox")
-let flyingSocks = Target.Dependency.product(name: "FlyingSocks", package: "FlyingFox")
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 let package = Package(
@@ -34,11 +32,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        // Operations (issue 7): metrics API, its Prometheus backend, a small NIO-free HTTP server
-        // for /metrics, and the YAML parser of the configuration file.
+        // Operations (issue 7): metrics API, its Prometheus backend (served by our own small
+        // HTTP server), and the YAML parser of the configuration file.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -81,7 +78,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Operations: Prometheus /metrics over HTTP, process RSS, and the structured log handler.
-        .target(name: "Telemetry", dependencies: [logging, coreMetrics, prometheus, flyingFox, flyingSocks], swiftSettings: strictSettings),
+        .target(name: "Telemetry", dependencies: [logging, coreMetrics, prometheus], swiftSettings: strictSettings),
         // The `newsbus` command line: a thin layer over the roles.
         .executableTarget(
             name: "newsbus",

@@ -1,5 +1,9 @@
 import CoreMetrics
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 import Prometheus
 import Synchronization
 import Telemetry
@@ -70,5 +74,100 @@ final class Sampled: Sendable {
 
     func next() -> Int {
         value.add(1, ordering: .relaxed).newValue
+    }
+}
+
+/// The server over real sockets: what a scraper, a browser, a port scanner or a stuck client sees.
+@Suite("Metrics server")
+struct MetricsServerTests {
+    static func start() async throws -> MetricsEndpoint {
+        try await MetricsEndpoint.start(at: try MetricsAddress(parsing: "127.0.0.1:0"), registry: PrometheusCollectorRegistry())
+    }
+
+    @Test("Other paths are 404 and other methods 405, with a reason; the server keeps serving")
+    func wrongRequests() async throws {
+        let endpoint = try await Self.start()
+        defer { Task { await endpoint.stop() } }
+        let missing = try await RawHTTP.exchange(port: endpoint.address.port, "GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(missing.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+        #expect(missing.contains("the metrics are at /metrics"))
+        let post = try await RawHTTP.exchange(port: endpoint.address.port, "POST /metrics HTTP/1.1\r\nContent-Length: 0\r\n\r\n")
+        #expect(post.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n") && post.contains("Allow: GET\r\n"))
+        let garbage = try await RawHTTP.exchange(port: endpoint.address.port, "\u{16}\u{03}\u{01} hello\r\n\r\n")
+        #expect(garbage.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+        let page = try await RawHTTP.exchange(port: endpoint.address.port, "GET /metrics HTTP/1.0\r\n\r\n")
+        #expect(page.hasPrefix("HTTP/1.1 200 OK\r\n") && page.contains("process_resident_memory_bytes "))
+    }
+
+    @Test("A client that connects and says nothing does not hold up a scrape")
+    func silentClient() async throws {
+        let endpoint = try await Self.start()
+        defer { Task { await endpoint.stop() } }
+        let silent = try RawHTTP.connect(port: endpoint.address.port)
+        defer { close(silent) }
+        let page = try await RawHTTP.exchange(port: endpoint.address.port, "GET /metrics HTTP/1.1\r\n\r\n")
+        #expect(page.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        // Served while the silent one is still connected, not after the server gave up on it.
+        var byte: UInt8 = 0
+        #expect(recv(silent, &byte, 1, Int32(MSG_DONTWAIT)) == -1 && errno == EAGAIN)
+    }
+
+    @Test("After stop the port no longer accepts")
+    func stops() async throws {
+        let endpoint = try await Self.start()
+        let port = endpoint.address.port
+        await endpoint.stop()
+        #expect(throws: RawHTTP.Failure.self) { try RawHTTP.connect(port: port) }
+    }
+}
+
+/// A bare TCP client for the server tests (bytes exactly as given).
+enum RawHTTP {
+    struct Failure: Error {
+        let call: String
+    }
+
+    static func connect(port: UInt16) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(call: "socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw Failure(call: "connect")
+        }
+        return fd
+    }
+
+    /// Sends `request`, reads until the server closes, returns what it said. The blocking calls run
+    /// on a thread of their own: on Swift concurrency's pool they could starve the server's tasks.
+    static func exchange(port: UInt16, _ request: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingExchange(port: port, request) }) }.start()
+        }
+    }
+
+    private static func blockingExchange(port: UInt16, _ request: String) throws -> String {
+        let fd = try connect(port: port)
+        defer { close(fd) }
+        var limit = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(request.utf8)
+        guard bytes.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
+            throw Failure(call: "send")
+        }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let received = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard received > 0 else { break }
+            response += buffer[..<received]
+        }
+        return String(decoding: response, as: UTF8.self)
     }
 }
