@@ -94,6 +94,19 @@ struct ByteReader {
         return Int(value)
     }
 
+    /// Where the next read starts.
+    var offset: Int { position }
+
+    /// Hands `body` the unread bytes; it returns how many it used, and reading goes on after them.
+    mutating func consume(_ body: (UnsafeBufferPointer<UInt8>) throws(ExtractionError) -> Int) throws(ExtractionError) {
+        let start = position
+        let used = try bytes.withUnsafeBufferPointer { all throws(ExtractionError) in
+            try body(UnsafeBufferPointer(rebasing: all[start...]))
+        }
+        precondition((0...(bytes.count - start)).contains(used), "consumed more bytes than there were")
+        position += used
+    }
+
     mutating func readString() throws(ExtractionError) -> String {
         let length = try readVarint()
         guard length <= bytes.count - position else { throw failure("string runs past the end at byte \(position)") }

@@ -129,25 +129,66 @@ extension SequenceModel {
         var entryValues: [Float] = []
         keys.reserveCapacity(featureCount)
         starts.reserveCapacity(featureCount + 1)
-        var key: UInt32 = 0
-        var row = [Float](repeating: 0, count: labelCount)
-        for _ in 0..<featureCount {
-            let delta = try reader.readVarint()
-            guard delta <= Int(UInt32.max - key) else { throw reader.failure("feature key overflow") }
-            key += UInt32(delta)
-            keys.append(key)
-            // Weights of one row in label order; a label given twice keeps its last value.
-            for _ in 0..<Int(try reader.readByte()) {
-                let label = Int(try reader.readByte())
-                guard label < labelCount else { throw reader.failure("label \(label) of \(labelCount)") }
-                row[label] = Float(Int16(bitPattern: try reader.readUInt16())) / scale
+        // The rows are most of the file: read straight from the bytes, each row's length checked
+        // once (not every byte through a throwing call).
+        let base = reader
+        try reader.consume { bytes throws(ExtractionError) in
+            var at = 0
+            func failure(_ reason: String) -> ExtractionError { base.failure("\(reason) at byte \(base.offset + at)") }
+            var key: UInt32 = 0
+            var row = [Float](repeating: 0, count: labelCount)
+            for _ in 0..<featureCount {
+                var delta: UInt64 = 0
+                var shift: UInt64 = 0
+                while true {
+                    guard at < bytes.count else { throw failure("truncated") }
+                    let byte = bytes[at]
+                    at += 1
+                    delta |= UInt64(byte & 0x7f) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                    guard shift < 63 else { throw failure("varint too long") }
+                }
+                guard delta <= UInt64(UInt32.max - key) else { throw failure("feature key overflow") }
+                key += UInt32(delta)
+                keys.append(key)
+                guard at < bytes.count else { throw failure("truncated") }
+                let weightCount = Int(bytes[at])
+                at += 1
+                guard weightCount * 3 <= bytes.count - at else { throw failure("truncated") }
+                // Weights of one row, kept in label order, a label given twice keeping its last value.
+                // The writer gives them in increasing label order (taken as they come); any other
+                // order goes through a dense row.
+                var previous = -1
+                for index in 0..<weightCount {
+                    let label = Int(bytes[at + 3 * index])
+                    guard label < labelCount else { throw failure("label \(label) of \(labelCount)") }
+                    if label <= previous { previous = labelCount } else { previous = label }
+                }
+                if previous < labelCount {
+                    for _ in 0..<weightCount {
+                        let value = Int16(bitPattern: UInt16(bytes[at + 1]) | UInt16(bytes[at + 2]) << 8)
+                        if value != 0 {
+                            entryLabels.append(bytes[at])
+                            entryValues.append(Float(value) / scale)
+                        }
+                        at += 3
+                    }
+                } else {
+                    for _ in 0..<weightCount {
+                        let value = Int16(bitPattern: UInt16(bytes[at + 1]) | UInt16(bytes[at + 2]) << 8)
+                        row[Int(bytes[at])] = Float(value) / scale
+                        at += 3
+                    }
+                    for label in 0..<labelCount where row[label] != 0 {
+                        entryLabels.append(UInt8(label))
+                        entryValues.append(row[label])
+                        row[label] = 0
+                    }
+                }
+                starts.append(Int32(entryLabels.count))
             }
-            for label in 0..<labelCount where row[label] != 0 {
-                entryLabels.append(UInt8(label))
-                entryValues.append(row[label])
-                row[label] = 0
-            }
-            starts.append(Int32(entryLabels.count))
+            return at
         }
         guard entryLabels.count < WeightTable.entryLimit else { throw reader.failure("too many weights") }
         let weights = WeightTable(
