@@ -27,8 +27,11 @@ extension EntityTables {
         let actorsTable = TSV(actorsText)
         let phrase = try actorsTable.column("phrase", in: EntityTables.fileNames[1])
         let codes = try actorsTable.column("codes", in: EntityTables.fileNames[1])
-        let actors = actorsTable.rows.map { row in
-            (phrase: String(TSV.cell(row, phrase)), entry: ActorEntry(parsing: TSV.cell(row, codes)))
+        // Keyed as they are read: no phrase kept as a String, no entry parsed for a phrase whose key
+        // came earlier.
+        var actors = EntityTables.ActorsByKey(capacity: actorsTable.rows.count)
+        for row in actorsTable.rows {
+            actors.add(TSV.cell(row, phrase)) { ActorEntry(parsing: TSV.cell(row, codes)) }
         }
         let lexicon = try EntityTables.parseLexicon(lexiconText)
         self.init(places: places, actors: actors, titles: lexicon.titles, organizations: lexicon.organizations)

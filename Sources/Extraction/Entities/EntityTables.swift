@@ -31,6 +31,31 @@ public struct EntityTables: Sendable {
         places: [PlaceEntry], actors: [(phrase: String, entry: ActorEntry)], titles: [TitleEntry],
         organizations: [(alias: String, entry: OrganizationEntry)]
     ) {
+        var keyed = EntityTables.ActorsByKey(capacity: actors.count)
+        for actor in actors { keyed.add(actor.phrase) { actor.entry } }
+        self.init(places: places, actors: keyed, titles: titles, organizations: organizations)
+    }
+
+    /// Actor entries by the key of their phrase, the first entry of a key kept.
+    struct ActorsByKey {
+        private(set) var entries: [String: ActorEntry] = [:]
+
+        init(capacity: Int) {
+            entries.reserveCapacity(capacity)
+        }
+
+        /// Adds the entry `make` gives for `phrase` unless its key has one already (then `make`
+        /// is not called).
+        mutating func add(_ phrase: some StringProtocol, _ make: () -> ActorEntry) {
+            let key = NameKey.of(phrase)
+            if entries[key] == nil { entries[key] = make() }
+        }
+    }
+
+    init(
+        places: [PlaceEntry], actors: ActorsByKey, titles: [TitleEntry],
+        organizations: [(alias: String, entry: OrganizationEntry)]
+    ) {
         var placeMap: [String: PlaceEntry] = [:]
         var fallback: [String: PlaceEntry] = [:]
         var countryByCAMEO: [String: String] = [:]
@@ -47,8 +72,7 @@ public struct EntityTables: Sendable {
         self.fallbackPlaces = fallback
         self.countryByCAMEO = countryByCAMEO
         self.cameoByCountry = cameoByCountry
-        self.actors = Dictionary(
-            actors.map { (NameKey.of($0.phrase), $0.entry) }, uniquingKeysWith: { first, _ in first })
+        self.actors = actors.entries
         self.titles = Dictionary(titles.map { (NameKey.of($0.phrase), $0) }, uniquingKeysWith: { first, _ in first })
         self.organizations = Dictionary(
             organizations.map { (NameKey.of($0.alias), $0.entry) }, uniquingKeysWith: { first, _ in first })
