@@ -20,12 +20,14 @@ struct ProgressDisplay {
     /// the report is picked up soon after the job is done rather than up to a whole interval later.
     /// Before the first chunk is back, a quarter of the time so far (at least 5 ms), so a small job
     /// is not kept waiting a whole interval. Once every chunk is back and only the report is being
-    /// written, 5 ms.
+    /// written, 1 ms: the aggregator answers a status request only between its steps, so at most
+    /// one waits there while it writes the report, and the answer that says "done" comes right
+    /// after (polling every 5 ms left the end of a job seen ~3 ms late on average).
     func pollInterval(after status: Newsbus_V1_JobStatus) -> Duration {
         let regular: Duration = isTerminal ? .milliseconds(200) : .milliseconds(250)
         let done = Int(status.chunksDone)
         let total = Int(status.chunksTotal)
-        if total > 0, done >= total { return .milliseconds(5) }
+        if total > 0, done >= total { return .milliseconds(1) }
         let elapsed = started.duration(to: .now)
         guard done > 0, total > done else { return max(.milliseconds(5), min(regular, elapsed / 4)) }
         let remaining = elapsed * (Double(total - done) / Double(done))
