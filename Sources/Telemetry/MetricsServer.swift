@@ -9,12 +9,12 @@ import Glibc
 /// A small blocking-socket HTTP server for one page: a listening IPv4 socket, a thread that
 /// accepts, and a short-lived thread per connection (at most ``connectionLimit`` at once) that
 /// reads one request, answers it (``HTTPExchange``) and closes. Slow or silent clients are cut off
-/// after ``timeout``; none of this touches a socket loop or Swift concurrency's pool.
+/// after a timeout (5 s by default); none of this touches a socket loop or Swift concurrency's pool.
 final class MetricsServer: Sendable {
     /// Connections served at once; more are answered 503 at once.
     static let connectionLimit = 8
-    /// How long a client may take to send its request or read the response.
-    static let timeout = 5
+    /// How long a client may take to send its request or read the response, by default.
+    static let defaultTimeout = 5
 
     /// The port it listens on (the real one when 0 was asked for).
     let port: UInt16
@@ -22,10 +22,15 @@ final class MetricsServer: Sendable {
     private let wake: (read: Int32, write: Int32)
     private let acceptorDone = DispatchSemaphore(value: 0)
     private let stopping = Atomic<Bool>(false)
+    private let timeout: Int
 
-    /// Listens on `host:port` and starts serving `page` at `GET /metrics`; throws with the
-    /// system's reason when it cannot listen there.
-    init(host: String, port: UInt16, page: @escaping @Sendable () async -> [UInt8]) throws(MetricsAddress.Invalid) {
+    /// Listens on `host:port` and starts serving `page` at `GET /metrics`, giving each client
+    /// `timeout` seconds to send its request and to read the response; throws with the system's
+    /// reason when it cannot listen there.
+    init(
+        host: String, port: UInt16, timeout: Int = MetricsServer.defaultTimeout,
+        page: @escaping @Sendable () async -> [UInt8]
+    ) throws(MetricsAddress.Invalid) {
         let address = "\(host):\(port)"
         func failure(_ call: String) -> MetricsAddress.Invalid {
             MetricsAddress.Invalid(
@@ -65,6 +70,7 @@ final class MetricsServer: Sendable {
         self.listener = listener
         self.wake = (pipeEnds[0], pipeEnds[1])
         self.port = UInt16(bigEndian: socketAddress.sin_port)
+        self.timeout = timeout
         let thread = Thread { [self] in
             acceptLoop(page: page)
             acceptorDone.signal()
@@ -74,7 +80,7 @@ final class MetricsServer: Sendable {
     }
 
     /// Stops accepting and waits for the accepting thread (connections being served finish on
-    /// their own, within ``timeout``). Safe to call more than once.
+    /// their own, within the timeout). Safe to call more than once.
     func stop() {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         var byte: UInt8 = 1
@@ -103,7 +109,7 @@ final class MetricsServer: Sendable {
                 continue
             }
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-            Self.setTimeouts(client, seconds: Self.timeout)
+            Self.setTimeouts(client, seconds: timeout)
             guard active.add(1, ordering: .relaxed).newValue <= Self.connectionLimit else {
                 Self.send(HTTPExchange.Response.problem(503, "Service Unavailable", "too many scrapes at once; retry").bytes, to: client)
                 close(client)
