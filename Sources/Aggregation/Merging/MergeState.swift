@@ -3,6 +3,9 @@ import NewsWire
 /// The running state of one merge: entities found so far, their counts, dates and events.
 struct MergeState {
     private var keys: [Merger.EntityKey] = []
+    /// Each entity's job-wide id ("e1", "e2", ...), made once: events refer to their entities by it
+    /// tens of thousands of times, and the report and its links use it again.
+    private var ids: [String] = []
     private var indexByKey: [Merger.EntityKey: Int] = [:]
     private var countries: [String?] = []
     /// The last word of each multi-word PERSON entity's name (what a later short form may match).
@@ -107,6 +110,7 @@ struct MergeState {
         let key = Merger.EntityKey(name: entity.name, type: entity.type)
         if let existing = indexByKey[key] { return existing }
         keys.append(key)
+        ids.append("e\(keys.count)")
         indexByKey[key] = keys.count - 1
         lastNames.append(Self.lastName(of: key))
         countries.append(nil)
@@ -138,7 +142,7 @@ struct MergeState {
             article: index, code: event.code, source: entity(event.source), target: entity(event.target),
             date: event.date, start: event.start, end: event.end)
         guard seenEvents.insert(key).inserted else { return }
-        func reference(_ id: String) -> String? { entity(id).map { "e\($0 + 1)" } }
+        func reference(_ id: String) -> String? { entity(id).map { ids[$0] } }
         let entry = Report.EventEntry(
             id: "", article: article, code: event.code, label: event.label, trigger: event.trigger,
             source: reference(event.source), target: reference(event.target),
@@ -158,25 +162,23 @@ struct MergeState {
     func result() -> Merger.Result {
         // The three lists are independent; the end of a job is on the critical path, so the events
         // and the links are ordered on other threads.
-        let (keys, counts, countries, events, links) = (keys, counts, countries, events, links)
+        let (keys, ids, counts, countries, events, links) = (keys, ids, counts, countries, events, links)
         let mentions = counts.map { $0.reduce(0) { $0 + $1.mentions } }
         let (entities, numbered, linkEntries) = Parallel.run(
             {
                 keys.indices.map { index in
                     Report.EntityEntry(
-                        id: Self.entityID(index), name: keys[index].name, type: keys[index].type,
+                        id: ids[index], name: keys[index].name, type: keys[index].type,
                         country: countries[index], mentions: mentions[index], articles: counts[index])
                 }
             },
             { Self.timeline(events) },
             {
-                Self.heaviestFirst(links, among: ReportSummary.ranked(mentions: mentions, limit: Merger.linkedEntities))
+                Self.heaviestFirst(
+                    links, among: ReportSummary.ranked(mentions: mentions, limit: Merger.linkedEntities), ids: ids)
             })
         return Merger.Result(entities: entities, dates: dates, events: numbered, links: linkEntries)
     }
-
-    /// The job-wide id of the entity at `index`.
-    private static func entityID(_ index: Int) -> String { "e\(index + 1)" }
 
     /// Events by date (undated last), then article and position, numbered in that order.
     private static func timeline(_ events: [(article: Int, event: Report.EventEntry)]) -> [Report.EventEntry] {
@@ -205,20 +207,13 @@ struct MergeState {
     }
 
     /// The co-mention links between entities at `members` (indices), heaviest first (ties by entity
-    /// order); each entity's id is made once, not once per link it is in.
-    private static func heaviestFirst(_ links: PairCounts, among members: [Int]) -> [Report.Link] {
+    /// order), naming each entity by its id in `ids`.
+    private static func heaviestFirst(_ links: PairCounts, among members: [Int], ids: [String]) -> [Report.Link] {
         var included = [Bool](repeating: false, count: (members.max() ?? -1) + 1)
         for member in members { included[member] = true }
         let heaviest = links.heaviestFirst { first, second in
             first < included.count && second < included.count && included[first] && included[second]
         }
-        var ids: [Int: String] = [:]
-        func id(_ index: Int) -> String {
-            if let id = ids[index] { return id }
-            let id = entityID(index)
-            ids[index] = id
-            return id
-        }
-        return heaviest.map { Report.Link(source: id($0.first), target: id($0.second), weight: $0.count) }
+        return heaviest.map { Report.Link(source: ids[$0.first], target: ids[$0.second], weight: $0.count) }
     }
 }
