@@ -52,7 +52,7 @@ final class MetricsServer: Sendable {
             }
         }
         guard bound == 0, Glibc.listen(listener, 64) == 0 else {
-            let error = failure("bind")
+            let error = failure(bound == 0 ? "listen" : "bind")
             close(listener)
             throw error
         }
@@ -151,11 +151,12 @@ final class MetricsServer: Sendable {
         }
         done.wait()
         send(answered.withLock { $0 } ?? [], to: client)
-        // Half-close and let the client close first, so it reads the whole response (no reset).
+        // Half-close and let the client close first, so it reads the whole response (no reset):
+        // read what it still sends (at most 64 KiB, a second at a time) until it closes.
         shutdown(client, Int32(SHUT_WR))
         setTimeouts(client, seconds: 1)
-        for _ in 0..<32 where buffer.withUnsafeMutableBytes({ recv(client, $0.baseAddress, $0.count, 0) }) <= 0 {
-            return
+        for _ in 0..<32 {
+            guard buffer.withUnsafeMutableBytes({ recv(client, $0.baseAddress, $0.count, 0) }) > 0 else { break }
         }
     }
 
