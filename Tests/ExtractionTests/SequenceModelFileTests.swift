@@ -68,6 +68,23 @@ struct SequenceModelFileTests {
         }
     }
 
+    @Test("Any byte of a file changed to any of five values: a model or an error, never a trap")
+    func corruptions() {
+        let bytes = Self.file(rows: [(200, [(0, 2), (2, -4)]), (70_000, [(1, 6)]), (1, [(2, 1), (1, 3)])])
+        var loaded = 0
+        for position in bytes.indices {
+            for value: UInt8 in [0x00, 0x02, 0x7f, 0x80, 0xff, bytes[position] ^ 0x01] {
+                var corrupt = bytes
+                corrupt[position] = value
+                if let model = try? Self.read(corrupt) {
+                    loaded += 1
+                    #expect(model.weights.count <= 3)
+                }
+            }
+        }
+        #expect(loaded > 0, "some changes (a weight's value) still make a model")
+    }
+
     @Test("A label beyond the model's labels is an error naming it")
     func labelOutOfRange() {
         #expect {
