@@ -9,7 +9,8 @@ import Glibc
 /// A small blocking-socket HTTP server for one page: a listening IPv4 socket, a thread that
 /// accepts, and a short-lived thread per connection (at most ``connectionLimit`` at once) that
 /// reads one request, answers it (``HTTPExchange``) and closes. Slow or silent clients are cut off
-/// after a timeout (5 s by default); none of this touches a socket loop or Swift concurrency's pool.
+/// after a timeout (5 s by default, for the whole request, however it trickles in); none of this
+/// touches a socket loop or Swift concurrency's pool.
 final class MetricsServer: Sendable {
     /// Connections served at once; more are answered 503 at once.
     static let connectionLimit = 8
@@ -116,8 +117,9 @@ final class MetricsServer: Sendable {
                 active.subtract(1, ordering: .relaxed)
                 continue
             }
+            let limit = Duration.seconds(timeout)
             let connection = Thread {
-                Self.serve(client, page: page)
+                Self.serve(client, within: limit, page: page)
                 close(client)
                 active.subtract(1, ordering: .relaxed)
             }
@@ -127,8 +129,10 @@ final class MetricsServer: Sendable {
     }
 
     /// Reads one request head from `client`, answers it and half-closes; a client that sends no
-    /// complete head in time gets nothing (400 when its head is too long).
-    private static func serve(_ client: Int32, page: @escaping @Sendable () async -> [UInt8]) {
+    /// complete head within `limit` in all (a byte now and then does not keep it open) gets
+    /// nothing, one whose head is too long a 400.
+    private static func serve(_ client: Int32, within limit: Duration, page: @escaping @Sendable () async -> [UInt8]) {
+        let deadline = ContinuousClock.now.advanced(by: limit)
         var head: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 2048)
         while HTTPExchange.headEnd(in: head) == nil {
@@ -136,6 +140,9 @@ final class MetricsServer: Sendable {
                 send(HTTPExchange.Response.problem(400, "Bad Request", "request head over 8 KiB").bytes, to: client)
                 return
             }
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return }
+            setReceiveTimeout(client, left)
             let received = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
             if received < 0, errno == EINTR { continue }
             guard received > 0 else { return }
@@ -170,6 +177,12 @@ final class MetricsServer: Sendable {
             guard written > 0 else { return }
             sent += written
         }
+    }
+
+    private static func setReceiveTimeout(_ client: Int32, _ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        var limit = timeval(tv_sec: Int(seconds), tv_usec: max(1, Int(attoseconds / 1_000_000_000_000)))
+        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
     }
 
     private static func setTimeouts(_ client: Int32, seconds: Int) {

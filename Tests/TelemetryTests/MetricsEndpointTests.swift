@@ -115,6 +115,27 @@ struct MetricsServerTests {
         #expect(recv(silent, &byte, 1, Int32(MSG_DONTWAIT)) == -1 && errno == EAGAIN)
     }
 
+    @Test("A client that trickles its request a byte at a time is cut off when its time is up")
+    func tricklingClient() async throws {
+        let server = try MetricsServer(host: "127.0.0.1", port: 0, timeout: 1) { [] }
+        defer { server.stop() }
+        let request = Array("GET /metrics HTTP/1.1\r\nHost: a-long-enough-name.example\r\n\r\n".utf8)
+        // One byte every 200 ms would take ~10 s; each byte comes well within the 1 s timeout.
+        let sent = try await RawHTTP.onThread {
+            let fd = try RawHTTP.connect(port: server.port)
+            defer { close(fd) }
+            for (index, byte) in request.enumerated() {
+                var probe: UInt8 = 0
+                if recv(fd, &probe, 1, Int32(MSG_DONTWAIT)) == 0 { return index }  // the server closed
+                var value = byte
+                _ = send(fd, &value, 1, Int32(MSG_NOSIGNAL))
+                usleep(200_000)
+            }
+            return request.count
+        }
+        #expect(sent < request.count, "the server waited for the whole trickled request")
+    }
+
     @Test("After stop the port no longer accepts")
     func stops() async throws {
         let endpoint = try await Self.start()
@@ -150,8 +171,13 @@ enum RawHTTP {
     /// Sends `request`, reads until the server closes, returns what it said. The blocking calls run
     /// on a thread of their own: on Swift concurrency's pool they could starve the server's tasks.
     static func exchange(port: UInt16, _ request: String) async throws -> String {
+        try await onThread { try blockingExchange(port: port, request) }
+    }
+
+    /// Runs blocking socket work on a thread of its own and returns its result.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try blockingExchange(port: port, request) }) }.start()
+            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 
