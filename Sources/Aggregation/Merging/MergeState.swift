@@ -48,8 +48,7 @@ struct MergeState {
             }
         }
         for reply in article.replies {
-            var local: [String: Int] = [:]
-            local.reserveCapacity(reply.entities.count)
+            var local = LocalEntities(count: reply.entities.count)
             for entity in reply.entities {
                 let resolved = resolve(entity, persons: persons)
                 local[entity.id] = resolved
@@ -136,7 +135,7 @@ struct MergeState {
         return String(last)
     }
 
-    private mutating func add(_ event: Newsbus_V1_Event, article: String, index: Int, local: [String: Int]) {
+    private mutating func add(_ event: Newsbus_V1_Event, article: String, index: Int, local: LocalEntities) {
         func entity(_ id: String) -> Int? { id.isEmpty ? nil : local[id] }
         let key = EventKey(
             article: index, code: event.code, source: entity(event.source), target: entity(event.target),
@@ -215,5 +214,40 @@ struct MergeState {
             first < included.count && second < included.count && included[first] && included[second]
         }
         return heaviest.map { Report.Link(source: ids[$0.first], target: ids[$0.second], weight: $0.count) }
+    }
+}
+
+/// A reply's chunk-local entity ids ("e1", "e2", ...) to job entities. The ids a worker gives are
+/// "e" and 1 to the number of entities, looked up by that number without hashing; any other id
+/// (a worker that names them otherwise) goes through a dictionary.
+struct LocalEntities {
+    private var numbered: [Int]
+    private var named: [String: Int] = [:]
+
+    init(count: Int) {
+        numbered = Array(repeating: -1, count: count)
+    }
+
+    subscript(id: String) -> Int? {
+        get {
+            if let number = number(id) { return numbered[number] < 0 ? nil : numbered[number] }
+            return named[id]
+        }
+        set {
+            if let number = number(id) { numbered[number] = newValue ?? -1 } else { named[id] = newValue }
+        }
+    }
+
+    /// The index for "e<n>" with n from 1 to the count (no sign, no leading zero), or nil.
+    private func number(_ id: String) -> Int? {
+        var utf8 = id.utf8.makeIterator()
+        guard utf8.next() == UInt8(ascii: "e"), let first = utf8.next(), (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(first)
+        else { return nil }
+        var value = Int(first - UInt8(ascii: "0"))
+        while let digit = utf8.next() {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit), value <= numbered.count else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value <= numbered.count ? value - 1 : nil
     }
 }
