@@ -20,7 +20,10 @@ enum HTTPExchange {
         let extraHeaders: [String]
         let body: [UInt8]
 
-        init(status: Int, reason: String, contentType: String = "text/plain; charset=utf-8", extraHeaders: [String] = [], body: [UInt8]) {
+        init(
+            status: Int, reason: String, contentType: String = "text/plain; charset=utf-8", extraHeaders: [String] = [],
+            body: [UInt8]
+        ) {
             self.status = status
             self.reason = reason
             self.contentType = contentType
@@ -35,7 +38,8 @@ enum HTTPExchange {
 
         /// The bytes on the wire.
         var bytes: [UInt8] {
-            var head = "HTTP/1.1 \(status) \(reason)\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
+            var head = "HTTP/1.1 \(status) \(reason)\r\n"
+            head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
             for header in extraHeaders { head += header + "\r\n" }
             head += "Connection: close\r\n\r\n"
             return Array(head.utf8) + body
@@ -77,7 +81,8 @@ enum HTTPExchange {
             return .problem(404, "Not Found", "nothing at \(path); the metrics are at /metrics")
         }
         guard method == "GET" else {
-            return .problem(405, "Method Not Allowed", "\(method) is not served; GET /metrics", extraHeaders: ["Allow: GET"])
+            return .problem(
+                405, "Method Not Allowed", "\(method) is not served; GET /metrics", extraHeaders: ["Allow: GET"])
         }
         return Response(
             status: 200, reason: "OK", contentType: "text/plain; version=0.0.4; charset=utf-8", body: await page())

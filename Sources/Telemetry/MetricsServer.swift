@@ -34,8 +34,9 @@ final class MetricsServer: Sendable {
     ) throws(MetricsAddress.Invalid) {
         let address = "\(host):\(port)"
         func failure(_ call: String) -> MetricsAddress.Invalid {
-            MetricsAddress.Invalid(
-                text: address, reason: "cannot listen there (\(call): \(String(cString: strerror(errno)))); pick a free port or 0")
+            let reason = String(cString: strerror(errno))
+            return MetricsAddress.Invalid(
+                text: address, reason: "cannot listen there (\(call): \(reason)); pick a free port or 0")
         }
         var socketAddress = sockaddr_in()
         socketAddress.sin_family = sa_family_t(AF_INET)
@@ -94,7 +95,10 @@ final class MetricsServer: Sendable {
 
     private func acceptLoop(page: @escaping @Sendable () async -> [UInt8]) {
         let active = Atomic<Int>(0)
-        var polled = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
+        var polled = [
+            pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
+        ]
         while true {
             guard poll(&polled, 2, -1) >= 0 else {
                 if errno == EINTR { continue }
@@ -112,7 +116,8 @@ final class MetricsServer: Sendable {
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
             Self.setTimeouts(client, seconds: timeout)
             guard active.add(1, ordering: .relaxed).newValue <= Self.connectionLimit else {
-                Self.send(HTTPExchange.Response.problem(503, "Service Unavailable", "too many scrapes at once; retry").bytes, to: client)
+                let busy = HTTPExchange.Response.problem(503, "Service Unavailable", "too many scrapes at once; retry")
+                Self.send(busy.bytes, to: client)
                 close(client)
                 active.subtract(1, ordering: .relaxed)
                 continue
