@@ -23,7 +23,7 @@ final class MetricsServer: Sendable {
     private let wake: (read: Int32, write: Int32)
     private let acceptorDone = DispatchSemaphore(value: 0)
     private let stopping = Atomic<Bool>(false)
-    private let timeout: Int
+    private let timeout: Duration
 
     /// Listens on `host:port` and starts serving `page` at `GET /metrics`, giving each client
     /// `timeout` seconds to send its request and to read the response; throws with the system's
@@ -72,7 +72,7 @@ final class MetricsServer: Sendable {
         self.listener = listener
         self.wake = (pipeEnds[0], pipeEnds[1])
         self.port = UInt16(bigEndian: socketAddress.sin_port)
-        self.timeout = timeout
+        self.timeout = .seconds(timeout)
         let thread = Thread { [self] in
             acceptLoop(page: page)
             acceptorDone.signal()
@@ -114,7 +114,8 @@ final class MetricsServer: Sendable {
                 continue
             }
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-            Self.setTimeouts(client, seconds: timeout)
+            // Reading the request has its own deadline (`serve`); this bounds each send.
+            Self.setTimeout(client, SO_SNDTIMEO, timeout)
             guard active.add(1, ordering: .relaxed).newValue <= Self.connectionLimit else {
                 let busy = HTTPExchange.Response.problem(503, "Service Unavailable", "too many scrapes at once; retry")
                 Self.send(busy.bytes, to: client)
@@ -122,7 +123,7 @@ final class MetricsServer: Sendable {
                 active.subtract(1, ordering: .relaxed)
                 continue
             }
-            let limit = Duration.seconds(timeout)
+            let limit = timeout
             let connection = Thread {
                 Self.serve(client, within: limit, page: page)
                 close(client)
@@ -147,7 +148,7 @@ final class MetricsServer: Sendable {
             }
             let left = ContinuousClock.now.duration(to: deadline)
             guard left > .zero else { return }
-            setReceiveTimeout(client, left)
+            setTimeout(client, SO_RCVTIMEO, left)
             let received = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
             if received < 0, errno == EINTR { continue }
             guard received > 0 else { return }
@@ -166,7 +167,7 @@ final class MetricsServer: Sendable {
         // Half-close and let the client close first, so it reads the whole response (no reset):
         // read what it still sends (at most 64 KiB, a second at a time) until it closes.
         shutdown(client, Int32(SHUT_WR))
-        setTimeouts(client, seconds: 1)
+        setTimeout(client, SO_RCVTIMEO, .seconds(1))
         for _ in 0..<32 {
             guard buffer.withUnsafeMutableBytes({ recv(client, $0.baseAddress, $0.count, 0) }) > 0 else { break }
         }
@@ -184,15 +185,12 @@ final class MetricsServer: Sendable {
         }
     }
 
-    private static func setReceiveTimeout(_ client: Int32, _ duration: Duration) {
+    /// Sets the socket timeout `option` (`SO_RCVTIMEO` or `SO_SNDTIMEO`) of `client` to `duration`
+    /// (at least a microsecond: zero would mean none).
+    private static func setTimeout(_ client: Int32, _ option: Int32, _ duration: Duration) {
         let (seconds, attoseconds) = duration.components
-        var limit = timeval(tv_sec: Int(seconds), tv_usec: max(1, Int(attoseconds / 1_000_000_000_000)))
-        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-    }
-
-    private static func setTimeouts(_ client: Int32, seconds: Int) {
-        var limit = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var limit = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+        if limit.tv_sec == 0, limit.tv_usec == 0 { limit.tv_usec = 1 }
+        setsockopt(client, SOL_SOCKET, option, &limit, socklen_t(MemoryLayout<timeval>.size))
     }
 }
