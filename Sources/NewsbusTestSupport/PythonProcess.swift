@@ -86,6 +86,9 @@ public final class PythonProcess: Sendable {
         return state.withLock { $0 }
     }
 
+    /// The child's process id.
+    public var processIdentifier: pid_t { pid }
+
     /// Waits up to `timeout` for a stdout line starting with `prefix`; returns the rest of it.
     public func line(startingWith prefix: String, within timeout: Duration) async throws -> String {
         var found: String?

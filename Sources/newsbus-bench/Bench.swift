@@ -20,6 +20,8 @@ struct Bench: Sendable {
     /// Python with majortomo, and the driver script that starts its broker.
     var python = ""
     var driver = ""
+    /// The C yardstick broker, built from scripts/mdp-reference.c.
+    var reference = ""
     let payload = (0..<100).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
     let quiet: Logger = {
         var logger = Logger(label: "newsbus.bench")
@@ -27,18 +29,18 @@ struct Bench: Sendable {
         return logger
     }()
 
-    var run: WindowedEcho { WindowedEcho(window: window, limit: limit, duration: .seconds(seconds)) }
-    var warmup: WindowedEcho { WindowedEcho(window: window, limit: limit, duration: .milliseconds(300)) }
-
-    /// Opens a DEALER on this thread, warms up, measures, closes.
-    func measureDealer(context: Context, endpoint: String, request: [[UInt8]], check: ([[UInt8]]) -> Bool) throws
-        -> Measurement
-    {
+    /// Opens a DEALER on this thread, warms up, measures (counting the CPU time of `child`, a
+    /// broker process, too), closes.
+    func measureDealer(
+        context: Context, endpoint: String, request: [[UInt8]], child: pid_t? = nil, check: ([[UInt8]]) -> Bool
+    ) throws -> Measurement {
         let socket = try Socket(context, type: .dealer)
         defer { socket.close() }
         try socket.set(.receiveTimeout(.seconds(10)))
         try socket.connect(endpoint)
-        _ = try warmup.run(socket: socket, request: request, check: check)
+        _ = try WindowedEcho(window: window, limit: limit, duration: .milliseconds(300))
+            .run(socket: socket, request: request, check: check)
+        let run = WindowedEcho(window: window, limit: limit, duration: .seconds(seconds), child: child)
         return try run.run(socket: socket, request: request, check: check)
     }
 
@@ -88,14 +90,31 @@ struct Bench: Sendable {
 
     func majortomo() throws -> Measurement {
         guard !python.isEmpty, !driver.isEmpty else { throw BenchError("pass --python and --majortomo-driver") }
-        let broker = try MajortomoBroker(python: python, driver: driver)
+        let broker = try ChildBroker.majortomo(python: python, driver: driver)
         defer { broker.stop() }
         let workers = EchoWorkers(
             count: self.workers, context: try Context(), brokerEndpoint: broker.endpoint, dialect: .majortomo,
             logger: quiet)
         defer { workers.stop() }
         let (request, check) = mdpEcho(.majortomo)
-        return try measureDealer(context: try Context(), endpoint: broker.endpoint, request: request, check: check)
+        return try measureDealer(
+            context: try Context(), endpoint: broker.endpoint, request: request, child: broker.processIdentifier,
+            check: check)
+    }
+
+    /// The C yardstick (scripts/mdp-reference.c: the least an MDP broker does over libzmq) at
+    /// `credit`, with our echo workers or with its own C echo workers (threads of its process).
+    func reference(cWorkers: Bool) throws -> Measurement {
+        guard !reference.isEmpty else { throw BenchError("pass --reference PATH (scripts/bench-bus builds it)") }
+        let broker = try ChildBroker.reference(executable: reference, credit: credit, echoWorkers: cWorkers ? workers : 0)
+        defer { broker.stop() }
+        let workers = cWorkers ? nil : EchoWorkers(
+            count: self.workers, context: try Context(), brokerEndpoint: broker.endpoint, logger: quiet)
+        defer { workers?.stop() }
+        let (request, check) = mdpEcho(.rfc18)
+        return try measureDealer(
+            context: try Context(), endpoint: broker.endpoint, request: request, child: broker.processIdentifier,
+            check: check)
     }
 
     /// Our broker again, but the client side is ``ClientConnection`` (mailbox, waker, AsyncStream).

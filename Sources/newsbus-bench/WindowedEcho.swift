@@ -8,8 +8,8 @@ struct Measurement {
     var requests: Int
     /// Wall time from the first send to the last reply.
     var elapsed: Duration
-    /// CPU time (user + system) of this process's threads over the run: every role but a
-    /// child process (majortomo's broker), and libzmq's I/O threads too.
+    /// CPU time (user + system) over the run of every thread of this process (libzmq's I/O
+    /// threads too) and of the child broker, if any.
     var cpu: ProcessUsage = ProcessUsage()
 
     /// CPU microseconds per round trip, over every thread of this process.
@@ -38,11 +38,13 @@ struct WindowedEcho {
     var limit: Int
     /// Longest run.
     var duration: Duration
+    /// A child process (a broker) whose CPU time counts too.
+    var child: pid_t? = nil
 
     /// Runs on the calling thread, which must own `socket`. `check` validates each reply.
     func run(socket: Socket, request: [[UInt8]], check: ([[UInt8]]) -> Bool) throws -> Measurement {
         let clock = ContinuousClock()
-        let usage = ProcessUsage.now()
+        let usage = ProcessUsage.now(including: child)
         let start = clock.now
         let deadline = start.advanced(by: duration)
         var sent = 0
@@ -68,16 +70,28 @@ struct WindowedEcho {
                 sent += 1
             }
         }
-        return Measurement(requests: received, elapsed: start.duration(to: clock.now), cpu: ProcessUsage.now() - usage)
+        return Measurement(requests: received, elapsed: start.duration(to: clock.now), cpu: ProcessUsage.now(including: child) - usage)
     }
 }
 
-/// CPU time and voluntary context switches of the whole process (`getrusage(RUSAGE_SELF)`).
+/// CPU time and voluntary context switches of the whole process (`getrusage(RUSAGE_SELF)`),
+/// plus those of a running child read from `/proc` (10 ms clock ticks for its CPU time).
 struct ProcessUsage {
     /// User plus system CPU time, in microseconds.
     var cpuMicroseconds: Double = 0
     /// Times a thread gave up the CPU to wait (each is a later wake-up).
     var voluntarySwitches: Int = 0
+
+    /// The totals so far of this process and, when given, of the running child `child`.
+    static func now(including child: pid_t? = nil) -> ProcessUsage {
+        var total = now()
+        if let child {
+            let childUsage = ofRunningChild(child)
+            total.cpuMicroseconds += childUsage.cpuMicroseconds
+            total.voluntarySwitches += childUsage.voluntarySwitches
+        }
+        return total
+    }
 
     /// The process's totals so far.
     static func now() -> ProcessUsage {
@@ -87,6 +101,32 @@ struct ProcessUsage {
         return ProcessUsage(
             cpuMicroseconds: microseconds(usage.ru_utime) + microseconds(usage.ru_stime),
             voluntarySwitches: usage.ru_nvcsw)
+    }
+
+    /// A running child's totals: utime and stime of `/proc/PID/stat` (every thread), and the
+    /// voluntary switches of each of its threads. Zero when it cannot be read.
+    static func ofRunningChild(_ pid: pid_t) -> ProcessUsage {
+        var usage = ProcessUsage()
+        // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        {
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            // Fields 14 and 15 (utime, stime) are the 12th and 13th after the name.
+            if fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) {
+                usage.cpuMicroseconds = (user + system) * 1e6 / Double(sysconf(Int32(_SC_CLK_TCK)))
+            }
+        }
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        for task in tasks {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8) else {
+                continue
+            }
+            for line in status.split(separator: "\n") where line.hasPrefix("voluntary_ctxt_switches:") {
+                usage.voluntarySwitches += Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+            }
+        }
+        return usage
     }
 
     /// The usage between two readings.

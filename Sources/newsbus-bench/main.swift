@@ -1,23 +1,27 @@
 // newsbus-bench: requests/s of a 100-byte echo with a window of requests in flight, through
 // (a) a raw ROUTER/DEALER echo, (b) our MDP broker with two echo workers, (c) the majortomo
-// broker with the same workers; plus our broker with worker credit, and driven through
-// ClientConnection. One run, one table; run it in release mode through scripts/bench-bus.
+// broker with the same workers; plus our broker with worker credit, driven through
+// ClientConnection, and the C yardstick broker (scripts/mdp-reference.c) at the same credit. One
+// run, one table; run it in release mode through scripts/bench-bus.
 import Foundation
 
 let usage = """
-    USAGE: newsbus-bench [--python PATH --majortomo-driver PATH] [--seconds N] [--rounds N] [--window N]
-                         [--workers N] [--credit N] [--limit N] [--only TEXT]
+    USAGE: newsbus-bench [--python PATH --majortomo-driver PATH] [--reference PATH] [--seconds N] [--rounds N]
+                         [--window N] [--workers N] [--credit N] [--limit N] [--only TEXT]
 
       --seconds N     measured seconds per case and round (default 2)
       --rounds N      rounds; the cases take turns, the best round of each is kept (default 3)
       --window N      requests kept in flight (default 100)
       --workers N     echo workers behind each broker (default 2)
-      --credit N      requests our broker may hand one worker at once in the credit case (default 50)
+      --credit N      requests a broker may hand one worker at once in the credit cases (default 50)
       --limit N       most requests per case and round (default 2000000)
       --only TEXT     run only the cases whose name contains TEXT
       --python PATH, --majortomo-driver PATH
                       a Python with majortomo, and the script that starts its broker (scripts/bench-bus
                       passes both; without them the majortomo case fails and its ratios read 0)
+      --reference PATH
+                      the C yardstick broker built from scripts/mdp-reference.c (scripts/bench-bus
+                      builds it with cc; without it the reference cases fail)
     """
 
 /// The options given, checked: an unknown option, a missing value or a number that is not a
@@ -25,7 +29,7 @@ let usage = """
 let options: [String: String] = {
     let known: Set = [
         "--python", "--majortomo-driver", "--seconds", "--rounds", "--window", "--workers", "--credit", "--limit",
-        "--only",
+        "--only", "--reference",
     ]
     func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("newsbus-bench: \(message)\n\(usage)\n".utf8))
@@ -40,7 +44,7 @@ let options: [String: String] = {
         }
         guard known.contains(name) else { fail("unknown option '\(name)'") }
         guard let value = remaining.popFirst() else { fail("\(name) needs a value") }
-        if !["--python", "--majortomo-driver", "--only"].contains(name), (Int(value) ?? 0) < 1 {
+        if !["--python", "--majortomo-driver", "--only", "--reference"].contains(name), (Int(value) ?? 0) < 1 {
             fail("\(name) takes a positive whole number, not '\(value)'")
         }
         options[name] = value
@@ -62,8 +66,11 @@ let ourCase = "our broker, \(bench.workers) workers"
 let creditCase = "our broker, \(bench.workers) workers, credit \(bench.credit)"
 let inprocCase = "our broker, \(bench.workers) inproc workers"
 let majortomoCase = "majortomo broker, \(bench.workers) workers"
+let referenceCase = "C reference broker, \(bench.workers) workers, credit \(bench.credit)"
+let referenceCCase = "C reference broker + \(bench.workers) C workers, credit \(bench.credit)"
 bench.python = option("--python") ?? ""
 bench.driver = option("--majortomo-driver") ?? ""
+bench.reference = option("--reference") ?? ""
 
 func format(_ rate: Double) -> String {
     String(format: "%12.0f", rate)
@@ -80,6 +87,8 @@ let cases: [(String, () throws -> Measurement)] = [
     (creditCase, { try bench.ourBroker(inprocWorkers: false, credit: bench.credit) }),
     (majortomoCase, bench.majortomo),
     ("our broker via ClientConnection", bench.ourBrokerThroughClientConnection),
+    (referenceCase, { try bench.reference(cWorkers: false) }),
+    (referenceCCase, { try bench.reference(cWorkers: true) }),
 ]
 // --only SUBSTRING keeps the cases whose name contains it (for profiling one path).
 let only = option("--only")
@@ -95,7 +104,7 @@ for round in 1...rounds {
             best[name] = max(best[name] ?? 0, measurement.rate)
             let cpu = measurement.cpuMicrosecondsPerRequest
             if cpu < leastCPU[name]?.cpu ?? .infinity { leastCPU[name] = (cpu, measurement.sleepsPerRequest) }
-            let padded = name.padding(toLength: 40, withPad: " ", startingAt: 0)
+            let padded = name.padding(toLength: 46, withPad: " ", startingAt: 0)
             print(
                 "round \(round)  " + padded + String(format: "%9d req = ", measurement.requests)
                     + format(measurement.rate) + " req/s"
@@ -107,14 +116,14 @@ for round in 1...rounds {
     }
 }
 print("")
-// CPU is getrusage of this process over the measured run: client, broker, workers and their
-// libzmq I/O threads; for majortomo everything but its broker (a Python child process).
-print("case                                        best req/s   least µs CPU/req   sleeps/req")
+// CPU over the measured run: getrusage of this process (client, broker, workers and their libzmq
+// I/O threads) plus /proc of a child broker (majortomo's, the C reference).
+print("case                                              best req/s   least µs CPU/req   sleeps/req")
 for (name, _) in cases where best[name] != nil || failures[name] != nil {
     let cpu = leastCPU[name].map { String(format: "   %12.2f   %10.2f", $0.cpu, $0.sleeps) } ?? ""
-    print(name.padding(toLength: 40, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed") + cpu)
+    print(name.padding(toLength: 46, withPad: " ", startingAt: 0) + (best[name].map(format) ?? "      failed") + cpu)
 }
-print("(CPU: every thread of this process, libzmq's I/O threads included; majortomo's Python broker not counted)")
+print("(CPU: every thread of this process and of a child broker, libzmq's I/O threads included)")
 let ours = best[ourCase] ?? 0
 let rawRate = best["raw ROUTER/DEALER echo"] ?? 0
 let majortomoRate = best[majortomoCase] ?? 0
@@ -131,3 +140,17 @@ print(
     String(
         format: "ours with inproc workers: %.2fx raw, %.1fx majortomo", rawRate > 0 ? oursInproc / rawRate : 0,
         majortomoRate > 0 ? oursInproc / majortomoRate : 0))
+let reference = best[referenceCase] ?? 0
+let referenceC = best[referenceCCase] ?? 0
+if reference > 0 || referenceC > 0 {
+    print("the C reference broker (the least an MDP broker does over libzmq; the yardstick, not newsbus):")
+    print(
+        String(
+            format: "  with our workers: %.2fx raw, %.1fx majortomo; ours with credit = %.2fx of it",
+            rawRate > 0 ? reference / rawRate : 0, majortomoRate > 0 ? reference / majortomoRate : 0,
+            reference > 0 ? oursCredit / reference : 0))
+    print(
+        String(
+            format: "  with C workers:   %.2fx raw, %.1fx majortomo", rawRate > 0 ? referenceC / rawRate : 0,
+            majortomoRate > 0 ? referenceC / majortomoRate : 0))
+}
