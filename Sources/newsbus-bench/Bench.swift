@@ -106,10 +106,14 @@ struct Bench: Sendable {
     /// `credit`, with our echo workers or with its own C echo workers (threads of its process).
     func reference(cWorkers: Bool) throws -> Measurement {
         guard !reference.isEmpty else { throw BenchError("pass --reference PATH (scripts/bench-bus builds it)") }
-        let broker = try ChildBroker.reference(executable: reference, credit: credit, echoWorkers: cWorkers ? workers : 0)
+        let broker = try ChildBroker.reference(
+            executable: reference, credit: credit, echoWorkers: cWorkers ? workers : 0)
         defer { broker.stop() }
-        let workers = cWorkers ? nil : EchoWorkers(
-            count: self.workers, context: try Context(), brokerEndpoint: broker.endpoint, logger: quiet)
+        var workers: EchoWorkers?
+        if !cWorkers {
+            workers = EchoWorkers(
+                count: self.workers, context: try Context(), brokerEndpoint: broker.endpoint, logger: quiet)
+        }
         defer { workers?.stop() }
         let (request, check) = mdpEcho(.rfc18)
         return try measureDealer(

@@ -12,7 +12,7 @@ struct Measurement {
     /// threads too) and of the child broker, if any.
     var cpu: ProcessUsage = ProcessUsage()
 
-    /// CPU microseconds per round trip, over every thread of this process.
+    /// CPU microseconds per round trip, over every thread of this process and the child broker.
     var cpuMicrosecondsPerRequest: Double {
         requests > 0 ? cpu.cpuMicroseconds / Double(requests) : 0
     }
@@ -70,7 +70,8 @@ struct WindowedEcho {
                 sent += 1
             }
         }
-        return Measurement(requests: received, elapsed: start.duration(to: clock.now), cpu: ProcessUsage.now(including: child) - usage)
+        let cpu = ProcessUsage.now(including: child) - usage
+        return Measurement(requests: received, elapsed: start.duration(to: clock.now), cpu: cpu)
     }
 }
 
