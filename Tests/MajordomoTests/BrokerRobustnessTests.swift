@@ -100,4 +100,55 @@ struct BrokerRobustnessTests {
         try worker.send([Wire.worker, [0x04], Wire.text(clientName), [], Wire.text("yes")])
         #expect(try client.receive() == [Wire.client, [0x03], Wire.text("echo"), Wire.text("yes")])
     }
+
+    @Test("A client that stops reading has replies dropped with a warning, not silently; others are still served")
+    func clientNotReading() throws {
+        // Room for ten messages per peer at the broker (the worker's need at most two at credit 1):
+        // the lazy client's fills up quickly.
+        let harness = try BrokerHarness(BrokerConfiguration(peerQueueLimit: 10))
+        let workers = EchoWorkers(count: 1, context: harness.context, brokerEndpoint: harness.endpoint)
+        defer { workers.stop() }
+        // Never reads, and holds one reply itself (set before connecting to take effect).
+        let lazy = try Socket(harness.context, type: .dealer)
+        defer { lazy.close() }
+        try lazy.set(.routingID(Wire.text("lazy")))
+        try lazy.set(.receiveHighWaterMark(1))
+        try lazy.set(.linger(.zero))
+        try lazy.connect(harness.endpoint)
+        // 32 MB of replies: more than the loopback socket buffers and both queues hold.
+        let body = [UInt8](repeating: 7, count: 16 << 10)
+        for _ in 0..<2000 {
+            try lazy.send([Wire.client, [0x01], Wire.text("echo"), body])
+        }
+        #expect(
+            harness.logs.wait(within: .seconds(30)) { records in
+                records.contains { $0.message == "message dropped: the peer is not reading" && $0.metadata["mdp.peer"] == "lazy" }
+            })
+        #expect(harness.logCount("message dropped: the peer is not reading") == 1, "one line per peer and period")
+        let busy = try harness.peer("busy")
+        defer { busy.close() }
+        try busy.send([Wire.client, [0x01], Wire.text("echo"), Wire.text("still there?")])
+        #expect(try busy.receive() == [Wire.client, [0x03], Wire.text("echo"), Wire.text("still there?")])
+    }
+
+    @Test("A heartbeat for a worker that has gone is dropped and counted, not silently; the broker carries on")
+    func peerGone() throws {
+        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(100)))
+        let ghost = try harness.peer("ghost")
+        try ghost.set(.linger(.zero))
+        try ghost.send([Wire.worker, [0x01], Wire.text("echo")])
+        #expect(harness.waitForLog("worker ready", worker: "ghost"))
+        ghost.close()
+        #expect(
+            harness.logs.wait(within: .seconds(10)) { records in
+                records.contains { $0.message == "message dropped: the peer has disconnected" && $0.metadata["mdp.peer"] == "ghost" }
+            })
+        #expect(harness.waitForLog("worker expired", worker: "ghost"))
+        let workers = EchoWorkers(count: 1, context: harness.context, brokerEndpoint: harness.endpoint)
+        defer { workers.stop() }
+        let client = try harness.peer("client")
+        defer { client.close() }
+        try client.send([Wire.client, [0x01], Wire.text("echo"), Wire.text("me")])
+        #expect(try client.receive() == [Wire.client, [0x03], Wire.text("echo"), Wire.text("me")])
+    }
 }

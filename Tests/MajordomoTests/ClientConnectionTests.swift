@@ -48,6 +48,50 @@ struct ClientConnectionTests {
         #expect(streamed == 0)
     }
 
+    @Test("a client whose loop is busy for a while still gets every reply: the broker never has to drop any")
+    func busyLoopLosesNothing() async throws {
+        let context = try Context()
+        let logs = Observed<[LogRecord]>([])
+        let broker = Broker(
+            configuration: BrokerConfiguration(bindEndpoints: ["tcp://127.0.0.1:0"], peerQueueLimit: 10),
+            context: context, logger: Logger(label: "test.broker") { _ in CapturingLogHandler(records: logs) })
+        let endpoint = try broker.start()[0]
+        defer { broker.stop() }
+        // 4,000 replies of 8 KB (32 MB): more than libzmq's default inbound bound (1,000
+        // messages), the loopback socket buffers and the broker's queue (10) hold together.
+        let count = 4000
+        let handled = Observed(0)
+        let received = Observed(0)
+        let client = ClientConnection(
+            context: context, configuration: ClientConfiguration(brokerEndpoint: endpoint), logger: Self.logger
+        ) { replies in
+            // The first batch holds the loop (as a slow aggregator step would) until the worker
+            // has answered everything, so every reply has left the broker meanwhile.
+            if received.value == 0 { _ = handled.wait(within: .seconds(60)) { $0 == count } }
+            received.update { $0 += replies.count }
+        }
+        defer { client.close() }
+        let body = [[UInt8](repeating: 7, count: 8 << 10)]
+        // In groups that fit the client's own send queue; a management request answered after a
+        // group's requests (same connection, in order) says the broker holds them all.
+        for _ in 0..<(count / 500) {
+            for _ in 0..<500 {
+                try client.send(service: "echo", body: body)
+            }
+            _ = try await client.request(service: ManagementDirectory.servicesService, body: [], timeout: .seconds(30))
+        }
+        let worker = WorkerConnection(
+            context: context, configuration: WorkerConfiguration(brokerEndpoint: endpoint, service: "echo"),
+            logger: Self.logger
+        ) { body in
+            handled.update { $0 += 1 }
+            return body
+        }
+        defer { worker.stop() }
+        #expect(await eventually(within: .seconds(60)) { received.value == count })
+        #expect(!logs.value.contains { $0.message.hasPrefix("message dropped") })
+    }
+
     @Test(
         "500 requests in flight through our broker and two workers all come back, byte for byte",
         arguments: Dialect.allCases)

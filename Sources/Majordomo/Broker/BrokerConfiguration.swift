@@ -36,6 +36,11 @@ public struct BrokerConfiguration: Sendable, Hashable {
     /// loses every request it holds (up to this many), and one busy with a slow request
     /// delays the others it holds, so raise it only for many small, quick requests.
     public var workerCredit: Int
+    /// The most messages queued for one peer before the broker drops further ones (its
+    /// ROUTER's `ZMQ_SNDHWM`; default 1 000, libzmq's; 0: no bound). Only a peer that stops
+    /// reading fills it (newsbus's own clients and workers take everything they asked for), and
+    /// a drop is logged and counted (`newsbus_broker_messages_dropped_total`), never silent.
+    public var peerQueueLimit: Int
 
     /// A configuration; every parameter has its documented default.
     public init(
@@ -49,7 +54,8 @@ public struct BrokerConfiguration: Sendable, Hashable {
         maximumMessageSize: Int = 16 << 20,
         maximumFrameCount: Int = 256,
         curve: CurveServerConfiguration? = nil,
-        workerCredit: Int = 1
+        workerCredit: Int = 1,
+        peerQueueLimit: Int = 1000
     ) {
         self.bindEndpoints = bindEndpoints
         self.heartbeatInterval = heartbeatInterval
@@ -62,6 +68,7 @@ public struct BrokerConfiguration: Sendable, Hashable {
         self.maximumFrameCount = maximumFrameCount
         self.curve = curve
         self.workerCredit = workerCredit
+        self.peerQueueLimit = peerQueueLimit
     }
 
     /// A copy with `edit` applied.

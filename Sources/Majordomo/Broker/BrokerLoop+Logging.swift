@@ -28,6 +28,28 @@ extension BrokerLoop {
         }
     }
 
+    /// Counts a message the ROUTER could not queue for `peer` (its queue full, or the peer
+    /// gone) and logs it, unless one was already logged for this peer this period.
+    func dropped(for peer: PeerIdentity, peerGone: Bool) {
+        metrics.countDrop(peerGone: peerGone)
+        let decision = droppedMessages.record(peer, now: clock.now)
+        guard decision != .suppress else { return }
+        let note: Logger.Metadata =
+            decision == .logLast ? ["mdp.note": "further drops for this peer are counted, not logged, this period"] : [:]
+        if peerGone {
+            // A client that left before its reply, a worker gone before it was expired: routine.
+            logger.debug(
+                "message dropped: the peer has disconnected", metadata: ["mdp.peer": "\(peer)"].merging(note) { $1 })
+        } else {
+            logger.warning(
+                "message dropped: the peer is not reading",
+                metadata: [
+                    "mdp.peer": "\(peer)", "mdp.queue_limit": "\(machine.configuration.peerQueueLimit)",
+                    "mdp.hint": "the peer takes messages slower than they come; MDP clients retry after their timeout",
+                ].merging(note) { $1 })
+        }
+    }
+
     /// Logs a message that could not be parsed, unless this peer already sent too many.
     func logMalformed(from peer: PeerIdentity, _ error: MDPError) {
         let decision = malformedInput.record(peer, now: clock.now)
@@ -37,10 +59,11 @@ extension BrokerLoop {
             metadata: ["mdp.peer": "\(peer)", "mdp.error": "\(error)"].merging(Self.lastNote(decision)) { $1 })
     }
 
-    /// One line for the bad input counted but not logged in the last period.
-    func log(_ summary: MalformedInputLog<ContinuousClock.Instant>.Summary) {
+    /// One line for the reports counted but not logged in the last period; `message` says what
+    /// they were about.
+    func log(_ summary: PeerReportLog<ContinuousClock.Instant>.Summary, _ message: String) {
         logger.warning(
-            "bad input from peers was dropped without a log line each",
+            "\(message)",
             metadata: [
                 "mdp.dropped": "\(summary.suppressed)", "mdp.peers": "\(summary.peers)",
                 "mdp.period": "\(summary.period)",
@@ -48,7 +71,7 @@ extension BrokerLoop {
     }
 
     /// The metadata that tells the reader a peer's further bad input is only counted.
-    private static func lastNote(_ decision: MalformedInputLog<ContinuousClock.Instant>.Decision) -> Logger.Metadata {
+    private static func lastNote(_ decision: PeerReportLog<ContinuousClock.Instant>.Decision) -> Logger.Metadata {
         decision == .logLast ? ["mdp.note": "further bad input from this peer is counted, not logged, this period"] : [:]
     }
 }

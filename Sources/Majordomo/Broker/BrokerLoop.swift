@@ -26,7 +26,9 @@ final class BrokerLoop {
     /// The frames of the message being sent, reused so sending allocates no frame list.
     @exclusivity(unchecked) private var outgoing: [[UInt8]] = []
     /// Keeps bad input from flooding the log.
-    var malformedInput = MalformedInputLog<ContinuousClock.Instant>()
+    var malformedInput = PeerReportLog<ContinuousClock.Instant>()
+    /// Keeps messages dropped for peers from flooding the log: one line per peer and period.
+    var droppedMessages = PeerReportLog<ContinuousClock.Instant>(perPeer: 1)
     let clock = ContinuousClock()
     let metrics = BrokerMetrics()
 
@@ -52,6 +54,10 @@ final class BrokerLoop {
         let configuration = broker.configuration
         router = try Socket(broker.context, type: .router)
         try router.set(.maxMessageSize(Int64(configuration.maximumMessageSize)))
+        // A message that cannot be queued for its peer (queue full, or the peer gone) fails its
+        // send instead of vanishing, so the loop can log and count it (see perform).
+        try router.set(.routerMandatory(true))
+        try router.set(.sendHighWaterMark(Int32(clamping: configuration.peerQueueLimit)))
         control = broker.control
         authentication = try Self.secure(router, with: configuration.curve, in: broker.context)
         limits = configuration.frameLimits
@@ -100,7 +106,8 @@ final class BrokerLoop {
                 // Read once per wake-up: it walks every worker. A deadline moved by the messages
                 // handled below only makes the tick find nothing due, and the next poll sees it.
                 let machineDeadline = machine.nextDeadline()
-                var timeout = Self.earliest(machineDeadline, malformedInput.nextDeadline).map {
+                let reportDeadline = Self.earliest(malformedInput.nextDeadline, droppedMessages.nextDeadline)
+                var timeout = Self.earliest(machineDeadline, reportDeadline).map {
                     max(clock.now.duration(to: $0), .zero)
                 }
                 if controlIndex == nil { timeout = min(timeout ?? .seconds(1), Mailbox<Command>.fallbackInterval) }
@@ -118,7 +125,12 @@ final class BrokerLoop {
                 if let machineDeadline, machineDeadline <= now {
                     try perform(machine.tick(now: now))
                 }
-                if let summary = malformedInput.summary(now: now) { log(summary) }
+                if let summary = malformedInput.summary(now: now) {
+                    log(summary, "bad input from peers was dropped without a log line each")
+                }
+                if let summary = droppedMessages.summary(now: now) {
+                    log(summary, "messages for peers were dropped without a log line each")
+                }
             }
             try perform(machine.shutdown())
             logger.info("broker stopped")
@@ -182,7 +194,9 @@ final class BrokerLoop {
         try perform(outbox)
     }
 
-    /// Sends what the state machine asked for and logs what it reported.
+    /// Sends what the state machine asked for and logs what it reported. Never waits: a message
+    /// its peer's queue has no room for (the peer stopped reading) is dropped, as MDP lets a
+    /// broker do, and logged and counted.
     private func perform(_ actions: [BrokerAction]) throws(ZMQError) {
         defer { outgoing.removeAll(keepingCapacity: true) }
         for action in actions {
@@ -192,9 +206,13 @@ final class BrokerLoop {
                 continue
             }
             do {
-                try router.send(outgoing)
+                if try !router.send(outgoing, dontWait: true) {
+                    dropped(for: PeerIdentity(outgoing[0]), peerGone: false)
+                }
             } catch ZMQError.terminated {
                 throw ZMQError.terminated
+            } catch ZMQError.hostUnreachable {
+                dropped(for: PeerIdentity(outgoing[0]), peerGone: true)
             } catch {
                 logger.debug(
                     "send failed", metadata: ["mdp.peer": "\(PeerIdentity(outgoing[0]))", "mdp.error": "\(error)"])

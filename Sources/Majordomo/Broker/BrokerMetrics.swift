@@ -19,12 +19,22 @@ struct BrokerMetrics {
     let violations = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "violation")])
     /// Requests lost because their worker went away mid-request (the client retries).
     let lostRequests = Counter(label: "newsbus_broker_requests_lost_total")
+    /// Messages the broker could not queue for a peer: its queue was full (it stopped reading),
+    /// or it had gone.
+    let droppedNotReading = Counter(
+        label: "newsbus_broker_messages_dropped_total", dimensions: [("reason", "peer_not_reading")])
+    let droppedGone = Counter(label: "newsbus_broker_messages_dropped_total", dimensions: [("reason", "peer_gone")])
 
     /// Counts one batch of received messages, `requests` of them from clients.
     func count(messages received: Int, requests clientRequests: Int) {
         guard received > 0 else { return }
         messages.increment(by: received)
         if clientRequests > 0 { requests.increment(by: clientRequests) }
+    }
+
+    /// Counts a message dropped for a peer that stopped reading, or that had gone.
+    func countDrop(peerGone: Bool) {
+        (peerGone ? droppedGone : droppedNotReading).increment()
     }
 
     /// Counts one state machine event.

@@ -1,11 +1,12 @@
-/// Decides which reports of bad input (malformed messages, protocol violations) the broker
-/// logs, so that a flood of garbage does not become a flood of log lines.
+/// Decides which reports about peers the broker logs (bad input: malformed messages, protocol
+/// violations; messages it had to drop for a peer), so that a flood of them does not become a
+/// flood of log lines. The broker keeps one for each kind of report.
 ///
 /// Each peer gets its first ``perPeer`` reports logged in full; later ones are only counted,
 /// and once a ``period`` the count comes out as one summary line. Each period starts afresh.
 /// At most ``peerLimit`` peers are remembered per period (a flood from many fresh routing ids
 /// is counted, not logged). A pure value: callers pass `now` in.
-package struct MalformedInputLog<Instant: InstantProtocol> where Instant.Duration == Duration {
+package struct PeerReportLog<Instant: InstantProtocol> where Instant.Duration == Duration {
     /// What to do with one report.
     package enum Decision: Equatable {
         /// Log it in full.
@@ -20,7 +21,7 @@ package struct MalformedInputLog<Instant: InstantProtocol> where Instant.Duratio
     package struct Summary: Equatable {
         /// How many reports were not logged.
         package var suppressed: Int
-        /// From how many peers (at least; peers past ``MalformedInputLog/peerLimit`` are not told apart).
+        /// From how many peers (at least; peers past ``PeerReportLog/peerLimit`` are not told apart).
         package var peers: Int
         /// The period they were counted in.
         package var period: Duration
