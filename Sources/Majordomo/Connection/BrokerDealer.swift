@@ -1,8 +1,8 @@
 import ZeroMQ
 
 /// Opens the DEALER socket a worker or client uses to talk to the broker: message size bound,
-/// no bound on what it queues inbound, optional CURVE client keys, connected to `endpoint`. Call
-/// on the loop thread that will use it.
+/// no bound on what it queues either way, optional CURVE client keys, connected to `endpoint`.
+/// Call on the loop thread that will use it.
 func openBrokerDealer(
     context: Context,
     endpoint: String,
@@ -13,11 +13,13 @@ func openBrokerDealer(
     let socket = try Socket(context, type: .dealer)
     do {
         try socket.set(.maxMessageSize(Int64(frameLimits.maximumFrameSize)))
-        // Everything that arrives was asked for (replies to this client's requests, or the
-        // requests its credit lets the broker send this worker): take it all, so that a loop
-        // busy for a while never makes the broker drop messages for it (libzmq's default bound
-        // of 1 000 would, behind a window or credit larger than that).
+        // No bound on either queue (libzmq's default is 1 000 messages each way): what arrives
+        // was asked for (replies to this client's requests, requests within this worker's
+        // credit), and what leaves is bounded by the caller (the client's window, the worker's
+        // credit). A bound would only drop messages: a loop busy for a while would make the
+        // broker drop replies for it, and a burst of requests past 1 000 would be dropped here.
         try socket.set(.receiveHighWaterMark(0))
+        try socket.set(.sendHighWaterMark(0))
         if let curveServerKey, let curveKeyPair {
             try socket.set(.curveServerKey(curveServerKey))
             try socket.set(.curvePublicKey(curveKeyPair.publicKey))
