@@ -50,6 +50,11 @@ static void send_bytes(void *socket, const void *data, size_t size, int more) {
     zmq_send(socket, data, size, more ? ZMQ_SNDMORE : 0);
 }
 
+// Sends frames[from..<count] on (moved, not copied), the last without ZMQ_SNDMORE.
+static void forward(void *socket, zmq_msg_t *frames, int from, int count) {
+    for (int i = from; i < count; i++) zmq_msg_send(&frames[i], socket, i + 1 < count ? ZMQ_SNDMORE : 0);
+}
+
 static int same(const zmq_msg_t *message, const unsigned char *bytes, size_t size) {
     return zmq_msg_size((zmq_msg_t *)message) == size && memcmp(zmq_msg_data((zmq_msg_t *)message), bytes, size) == 0;
 }
@@ -81,7 +86,7 @@ static void send_request(worker_t *worker, zmq_msg_t *frames, int count) {
     send_bytes(router, &command, 1, 1);
     zmq_msg_send(&frames[0], router, ZMQ_SNDMORE);
     send_bytes(router, "", 0, count > 2);
-    for (int i = 2; i < count; i++) zmq_msg_send(&frames[i], router, i + 1 < count ? ZMQ_SNDMORE : 0);
+    forward(router, frames, 2, count);
 }
 
 static void dispatch_waiting(void) {
@@ -131,7 +136,7 @@ static void worker_command(zmq_msg_t *frames, int count) {
         send_bytes(router, "MDPC02", 6, 1);
         send_bytes(router, &reply, 1, 1);
         send_bytes(router, worker->service, worker->service_size, count > 5);
-        for (int i = 5; i < count; i++) zmq_msg_send(&frames[i], router, i + 1 < count ? ZMQ_SNDMORE : 0);
+        forward(router, frames, 5, count);
         if (command == 0x04) {
             if (worker->held > 0) worker->held--;
             dispatch_waiting();
@@ -203,7 +208,7 @@ static void *echo_worker(void *endpoint) {
         send_bytes(socket, &final, 1, 1);
         zmq_msg_send(&frames[2], socket, ZMQ_SNDMORE);
         send_bytes(socket, "", 0, count > 4);
-        for (int i = 4; i < count; i++) zmq_msg_send(&frames[i], socket, i + 1 < count ? ZMQ_SNDMORE : 0);
+        forward(socket, frames, 4, count);
     }
 }
 

@@ -44,19 +44,18 @@ final class ChildBroker {
         self.processIdentifier = processIdentifier
         stopChild = stop
         let deadline = ContinuousClock.now.advanced(by: .seconds(30))
-        var line: String?
-        var (lines, exited, errors) = output()
-        while line == nil, ContinuousClock.now < deadline {
-            line = lines.first { $0.hasPrefix("ENDPOINT ") }
-            if line != nil || exited { break }
+        while true {
+            let (lines, exited, errors) = output()
+            if let line = lines.first(where: { $0.hasPrefix("ENDPOINT ") }) {
+                endpoint = String(line.dropFirst("ENDPOINT ".count))
+                return
+            }
+            guard !exited, ContinuousClock.now < deadline else {
+                stop()
+                throw BenchError("\(name) did not start: \(errors); \(hint)")
+            }
             Thread.sleep(forTimeInterval: 0.01)
-            (lines, exited, errors) = output()
         }
-        guard let line else {
-            stop()
-            throw BenchError("\(name) did not start: \(errors); \(hint)")
-        }
-        endpoint = String(line.dropFirst("ENDPOINT ".count))
     }
 
     /// Ends the child.

@@ -85,23 +85,18 @@ struct ProcessUsage {
 
     /// The totals so far of this process and, when given, of the running child `child`.
     static func now(including child: pid_t? = nil) -> ProcessUsage {
-        var total = now()
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let microseconds = { (time: timeval) in Double(time.tv_sec) * 1e6 + Double(time.tv_usec) }
+        var total = ProcessUsage(
+            cpuMicroseconds: microseconds(usage.ru_utime) + microseconds(usage.ru_stime),
+            voluntarySwitches: usage.ru_nvcsw)
         if let child {
             let childUsage = ofRunningChild(child)
             total.cpuMicroseconds += childUsage.cpuMicroseconds
             total.voluntarySwitches += childUsage.voluntarySwitches
         }
         return total
-    }
-
-    /// The process's totals so far.
-    static func now() -> ProcessUsage {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let microseconds = { (time: timeval) in Double(time.tv_sec) * 1e6 + Double(time.tv_usec) }
-        return ProcessUsage(
-            cpuMicroseconds: microseconds(usage.ru_utime) + microseconds(usage.ru_stime),
-            voluntarySwitches: usage.ru_nvcsw)
     }
 
     /// A running child's totals: utime and stime of `/proc/PID/stat` (every thread), and the
