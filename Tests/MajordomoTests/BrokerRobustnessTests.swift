@@ -58,21 +58,67 @@ struct BrokerRobustnessTests {
         try expectEchoWorks(harness, worker: "calm-worker", client: "calm-client")
     }
 
-    @Test("A worker that vanishes without DISCONNECT is expired and no longer advertised")
+    @Test("A worker whose connection drops without DISCONNECT is removed at the next heartbeat, long before expiry")
     func vanishingWorker() throws {
-        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(20), heartbeatLiveness: 3))
+        // Expiry would take 20 s; the next heartbeat's send finds the connection gone.
+        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(100), heartbeatLiveness: 200))
         do {
             let ghost = try harness.peer("ghost-worker")
             try ghost.send([Wire.worker, [0x01], Wire.text("ghost")])
             #expect(harness.waitForLog("worker ready", worker: "ghost-worker"))
             ghost.close()
         }
-        #expect(harness.waitForLog("worker expired", worker: "ghost-worker"))
+        #expect(harness.waitForLog("worker unreachable: its connection is gone", worker: "ghost-worker"))
+        #expect(harness.logCount("worker expired") == 0)
 
         let client = try harness.peer("asker")
         try client.send([Wire.client, [0x01], Wire.text("mmi.service"), Wire.text("ghost")])
         #expect(try client.receive() == [Wire.client, [0x03], Wire.text("mmi.service"), Wire.text("404")])
         try expectEchoWorks(harness, worker: "live-worker", client: "live-client", heartbeats: true)
+    }
+
+    @Test("A worker that stays connected but falls silent is expired and no longer advertised")
+    func silentWorker() throws {
+        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(20), heartbeatLiveness: 3))
+        let ghost = try harness.peer("silent-worker")
+        defer { ghost.close() }
+        try ghost.send([Wire.worker, [0x01], Wire.text("ghost")])
+        #expect(harness.waitForLog("worker ready", worker: "silent-worker"))
+        #expect(harness.waitForLog("worker expired", worker: "silent-worker"))
+
+        let client = try harness.peer("asker")
+        try client.send([Wire.client, [0x01], Wire.text("mmi.service"), Wire.text("ghost")])
+        #expect(try client.receive() == [Wire.client, [0x03], Wire.text("mmi.service"), Wire.text("404")])
+    }
+
+    @Test("A request for a worker whose connection is gone goes to another worker, not into the void")
+    func requestForVanishedWorker() throws {
+        // Heartbeats a minute apart: only the request's own send can find the ghost gone.
+        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .seconds(60)))
+        do {
+            // Its own context, terminated when this scope ends: its connection is closed by then.
+            let ghost = try Socket(try Context(), type: .dealer)
+            try ghost.set(.routingID(Wire.text("ghost-worker")))
+            try ghost.connect(harness.endpoint)
+            try ghost.send([Wire.worker, [0x01], Wire.text("echo")])
+            #expect(harness.waitForLog("worker ready", worker: "ghost-worker"))
+            ghost.close()
+        }
+        // The broker's I/O thread saw the ghost hang up before this connection's handshake, and
+        // the broker reads this READY only after handling that hang-up.
+        let worker = try harness.peer("live-worker")
+        try worker.send([Wire.worker, [0x01], Wire.text("echo")])
+        #expect(harness.waitForLog("worker ready", worker: "live-worker"))
+
+        // The ghost has waited longest, so the request goes to it first.
+        let client = try harness.peer("asker")
+        try client.send([Wire.client, [0x01], Wire.text("echo"), Wire.text("anyone?")])
+        #expect(try worker.receive() == [Wire.worker, [0x02], Wire.text("asker"), [], Wire.text("anyone?")])
+        try worker.send([Wire.worker, [0x04], Wire.text("asker"), [], Wire.text("here")])
+        #expect(try client.receive() == [Wire.client, [0x03], Wire.text("echo"), Wire.text("here")])
+        let gone = harness.logs.value.filter { $0.message == "worker unreachable: its connection is gone" }
+        #expect(gone.map { $0.metadata["mdp.worker"] } == ["ghost-worker"])
+        #expect(gone.first?.metadata["mdp.request_lost"] == "false")
     }
 
     @Test("A worker that replies out of order is disconnected; the broker carries on")
@@ -131,24 +177,33 @@ struct BrokerRobustnessTests {
         #expect(try busy.receive() == [Wire.client, [0x03], Wire.text("echo"), Wire.text("still there?")])
     }
 
-    @Test("A heartbeat for a worker that has gone is dropped and counted, not silently; the broker carries on")
-    func peerGone() throws {
-        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(100)))
-        let ghost = try harness.peer("ghost")
-        try ghost.set(.linger(.zero))
-        try ghost.send([Wire.worker, [0x01], Wire.text("echo")])
-        #expect(harness.waitForLog("worker ready", worker: "ghost"))
-        ghost.close()
+    @Test("A reply for a client that has gone is dropped and logged, not silently; the broker carries on")
+    func clientGone() throws {
+        let harness = try BrokerHarness()
+        let worker = try harness.peer("worker")
+        defer { worker.close() }
+        try worker.send([Wire.worker, [0x01], Wire.text("echo")])
+        #expect(harness.waitForLog("worker ready", worker: "worker"))
+        do {
+            // Its own context, terminated when this scope ends: its connection is closed by then.
+            let leaver = try Socket(try Context(), type: .dealer)
+            try leaver.set(.routingID(Wire.text("leaver")))
+            try leaver.connect(harness.endpoint)
+            try leaver.send([Wire.client, [0x01], Wire.text("echo"), Wire.text("bye")])
+            #expect(try worker.receive() == [Wire.worker, [0x02], Wire.text("leaver"), [], Wire.text("bye")])
+            leaver.close()
+        }
+        // The broker reads this FINAL after it has handled the client's hang-up.
+        try worker.send([Wire.worker, [0x04], Wire.text("leaver"), [], Wire.text("bye")])
         #expect(
             harness.logs.wait(within: .seconds(10)) { records in
-                records.contains { $0.message == "message dropped: the peer has disconnected" && $0.metadata["mdp.peer"] == "ghost" }
+                records.contains { $0.message == "message dropped: the peer has disconnected" && $0.metadata["mdp.peer"] == "leaver" }
             })
-        #expect(harness.waitForLog("worker expired", worker: "ghost"))
-        let workers = EchoWorkers(count: 1, context: harness.context, brokerEndpoint: harness.endpoint)
-        defer { workers.stop() }
         let client = try harness.peer("client")
         defer { client.close() }
         try client.send([Wire.client, [0x01], Wire.text("echo"), Wire.text("me")])
+        #expect(try worker.receive() == [Wire.worker, [0x02], Wire.text("client"), [], Wire.text("me")])
+        try worker.send([Wire.worker, [0x04], Wire.text("client"), [], Wire.text("me")])
         #expect(try client.receive() == [Wire.client, [0x03], Wire.text("echo"), Wire.text("me")])
     }
 }

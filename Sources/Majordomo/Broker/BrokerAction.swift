@@ -32,6 +32,19 @@ public enum BrokerAction: Hashable, Sendable {
     }
 }
 
+extension BrokerAction {
+    /// The worker this action sends to, if it sends to one.
+    var worker: PeerIdentity? {
+        if case .sendToWorker(let worker, _, _) = self { worker } else { nil }
+    }
+
+    /// The client and body of the request this action sends to `worker`, if it is one.
+    func request(for worker: PeerIdentity) -> (client: PeerIdentity, body: [[UInt8]])? {
+        guard case .sendToWorker(worker, .request(let client, let body), _) = self else { return nil }
+        return (client, body)
+    }
+}
+
 /// A change in the broker's state worth a log line; the state machine reports, the loop logs.
 public enum BrokerEvent: Hashable, Sendable {
     /// A worker sent READY and now serves `service`.
@@ -40,6 +53,10 @@ public enum BrokerEvent: Hashable, Sendable {
     case workerDisconnected(PeerIdentity, ServiceName, lostRequest: Bool)
     /// A worker was silent too long and was removed (a DISCONNECT is sent in case it lives).
     case workerExpired(PeerIdentity, ServiceName, lostRequest: Bool)
+    /// A worker's connection was found gone when the broker sent to it (libzmq knows at once
+    /// when a worker is killed or cut off), and it was removed without waiting for it to expire;
+    /// `lostRequest` says it held requests already sent to it, which are lost.
+    case workerUnreachable(PeerIdentity, ServiceName, lostRequest: Bool)
     /// A peer broke the protocol (e.g. a command out of order) and was sent DISCONNECT.
     case protocolViolation(PeerIdentity, reason: String)
     /// A request was refused because its service's queue is full.

@@ -15,6 +15,10 @@ extension BrokerLoop {
             logger.info(
                 "worker expired",
                 metadata: ["mdp.worker": "\(worker)", "mdp.service": "\(service)", "mdp.request_lost": "\(lost)"])
+        case .workerUnreachable(let worker, let service, let lost):
+            logger.info(
+                "worker unreachable: its connection is gone",
+                metadata: ["mdp.worker": "\(worker)", "mdp.service": "\(service)", "mdp.request_lost": "\(lost)"])
         case .protocolViolation(let peer, let reason):
             let decision = malformedInput.record(peer, now: clock.now)
             guard decision != .suppress else { return }

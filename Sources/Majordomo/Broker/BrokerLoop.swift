@@ -196,10 +196,15 @@ final class BrokerLoop {
 
     /// Sends what the state machine asked for and logs what it reported. Never waits: a message
     /// its peer's queue has no room for (the peer stopped reading) is dropped, as MDP lets a
-    /// broker do, and logged and counted.
+    /// broker do, and logged and counted. A worker whose connection is gone is reported to the
+    /// state machine at the first failed send; the requests this batch had for it are not sent
+    /// but queued again, and whatever that leads to (a request for another worker) is sent next.
     private func perform(_ actions: [BrokerAction]) throws(ZMQError) {
         defer { outgoing.removeAll(keepingCapacity: true) }
-        for action in actions {
+        var unreachable: [PeerIdentity] = []
+        var followUp: [BrokerAction] = []
+        for (index, action) in actions.enumerated() {
+            if !unreachable.isEmpty, let worker = action.worker, unreachable.contains(worker) { continue }
             outgoing.removeAll(keepingCapacity: true)
             guard action.appendRouterFrames(to: &outgoing) else {
                 if case .event(let event) = action { log(event) }
@@ -212,11 +217,20 @@ final class BrokerLoop {
             } catch ZMQError.terminated {
                 throw ZMQError.terminated
             } catch ZMQError.hostUnreachable {
-                dropped(for: PeerIdentity(outgoing[0]), peerGone: true)
+                guard let worker = action.worker else {
+                    dropped(for: PeerIdentity(outgoing[0]), peerGone: true)
+                    continue
+                }
+                unreachable.append(worker)
+                let undelivered = actions[index...].compactMap { $0.request(for: worker) }
+                if !machine.workerUnreachable(worker, undelivered: undelivered, now: clock.now, into: &followUp) {
+                    dropped(for: worker, peerGone: true)
+                }
             } catch {
                 logger.debug(
                     "send failed", metadata: ["mdp.peer": "\(PeerIdentity(outgoing[0]))", "mdp.error": "\(error)"])
             }
         }
+        if !followUp.isEmpty { try perform(followUp) }
     }
 }

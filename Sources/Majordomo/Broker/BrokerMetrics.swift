@@ -12,10 +12,11 @@ struct BrokerMetrics {
     /// Requests refused because a queue was full, or that expired waiting.
     let refused = Counter(label: "newsbus_broker_requests_failed_total", dimensions: [("reason", "queue_full")])
     let expired = Counter(label: "newsbus_broker_requests_failed_total", dimensions: [("reason", "expired")])
-    /// Workers that arrived, left, expired or were disconnected for breaking the protocol.
+    /// Workers that arrived, left, expired, were found unreachable or were disconnected for breaking the protocol.
     let workersReady = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "ready")])
     let workersGone = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "disconnected")])
     let workersExpired = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "expired")])
+    let workersUnreachable = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "unreachable")])
     let violations = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "violation")])
     /// Requests lost because their worker went away mid-request (the client retries).
     let lostRequests = Counter(label: "newsbus_broker_requests_lost_total")
@@ -46,6 +47,9 @@ struct BrokerMetrics {
             if lost { lostRequests.increment() }
         case .workerExpired(_, _, let lost):
             workersExpired.increment()
+            if lost { lostRequests.increment() }
+        case .workerUnreachable(_, _, let lost):
+            workersUnreachable.increment()
             if lost { lostRequests.increment() }
         case .protocolViolation: violations.increment()
         case .queueFull: refused.increment()

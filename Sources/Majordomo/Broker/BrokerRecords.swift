@@ -120,6 +120,18 @@ struct FIFO<Element> {
         storage.append(element)
     }
 
+    /// Puts `elements` back at the front, in their order, ahead of everything waiting.
+    mutating func prepend(contentsOf elements: [Element]) {
+        guard !elements.isEmpty else { return }
+        if head >= elements.count {
+            head -= elements.count
+            storage.replaceSubrange(head..<(head + elements.count), with: elements)
+        } else {
+            storage.replaceSubrange(0..<head, with: elements)
+            head = 0
+        }
+    }
+
     /// Removes and returns the oldest element.
     mutating func popFirst() -> Element? {
         guard !isEmpty else { return nil }

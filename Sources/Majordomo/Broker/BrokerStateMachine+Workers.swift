@@ -37,6 +37,36 @@ extension BrokerStateMachine {
         }
     }
 
+    /// The loop could not send to worker `identity`: libzmq reports its connection gone (the
+    /// worker was killed or cut off). The broker learns that at its first send, long before the
+    /// worker would expire (a busy one only after ``BrokerConfiguration/busyWorkerTimeout``), so
+    /// the worker is forgotten now. `undelivered` are the requests the loop was sending it, oldest
+    /// first: they never reached it, so they go back to the front of its service's queue, for
+    /// other workers (their request timeout starts again). Requests it was sent before are lost
+    /// with it, as with expiry. Returns `false` when the worker is not registered (it left or was
+    /// removed already): the undelivered requests are dropped then, for want of their clients'
+    /// dialects.
+    @discardableResult
+    public mutating func workerUnreachable(
+        _ identity: PeerIdentity, undelivered: [(client: PeerIdentity, body: [[UInt8]])], now: Instant,
+        into actions: inout [BrokerAction]
+    ) -> Bool {
+        guard let worker = removeWorker(identity) else { return false }
+        // The undelivered requests are the worker's newest assignments for their clients.
+        var held = worker.assignments
+        var requeued: [PendingRequest<Instant>] = []
+        for request in undelivered.reversed() {
+            guard let index = held.lastIndex(where: { $0.client == request.client }) else { continue }
+            requeued.append(
+                PendingRequest(client: request.client, dialect: held[index].clientDialect, body: request.body, arrived: now))
+            held.remove(at: index)
+        }
+        updateService(worker.service) { $0.requests.prepend(contentsOf: requeued.reversed()) }
+        actions.append(.event(.workerUnreachable(identity, worker.service, lostRequest: !held.isEmpty)))
+        dispatch(worker.service, now: now, into: &actions)
+        return true
+    }
+
     /// A command from a peer that never sent READY: READY registers it; DISCONNECT needs no
     /// answer; anything else gets DISCONNECT (RFC 18).
     private mutating func unknownWorkerSent(

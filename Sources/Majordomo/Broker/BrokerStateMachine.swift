@@ -12,6 +12,9 @@
 ///   A worker that expires or leaves loses every request it holds, as classic MDP loses one.
 /// * Workers hear a HEARTBEAT every interval; a worker silent for interval × liveness (or
 ///   ``BrokerConfiguration/busyWorkerTimeout`` while busy) is expired.
+/// * A worker the loop cannot send to because its connection is gone is forgotten at once
+///   (``workerUnreachable(_:undelivered:now:into:)``); a request that was being sent to it goes
+///   back to the front of its queue.
 /// * A worker that breaks the protocol (a command out of order, READY twice, a reply to a
 ///   client it is not serving) is sent DISCONNECT and forgotten.
 /// * Every peer is answered in the ``Dialect`` it spoke.
