@@ -118,7 +118,10 @@ let package = Package(
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "NewsbusTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "AggregationTests",
-            dependencies: ["Aggregation", "NewsWire", "Extraction", "Articles", "NewsbusTestSupport", protobuf],
+            dependencies: [
+                "Aggregation", "NewsWire", "Extraction", "Articles", "Majordomo", "ZeroMQ", "NewsbusTestSupport",
+                protobuf, logging,
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

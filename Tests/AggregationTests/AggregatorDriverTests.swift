@@ -19,21 +19,31 @@ struct AggregatorDriverTests {
             var all: [Newsbus_V1_ExtractRequest] { requests.withLock { $0 } }
         }
 
+        /// A count other threads add to.
+        final class Count: Sendable {
+            private let value = Atomic<Int>(0)
+            func add() { value.add(1, ordering: .relaxed) }
+            var current: Int { value.load(ordering: .relaxed) }
+        }
+
         let inbox = AggregatorInbox()
         let sent = Sent()
+        /// How often the driver asked for the number of workers.
+        let asked = Count()
         let store: JobStore
         private let done = DispatchSemaphore(value: 0)
 
-        init(_ directory: TemporaryDirectory, attempts: Int) throws {
+        init(_ directory: TemporaryDirectory, attempts: Int, sizing: WindowSizing? = nil) throws {
             let store = try JobStore(directory: directory.path)
             self.store = store
             // A timeout no test waits for: only the failure reply itself can bring the chunk back.
             let configuration = Aggregator.Configuration(
-                window: .init(window: 4, timeout: .seconds(3600), maximumAttempts: attempts))
-            let (inbox, sent, done) = (inbox, sent, done)
-            let driver = AggregatorDriver(core: Aggregator(store: store, configuration: configuration), inbox: inbox) {
-                request in sent.append(request)
-            }
+                window: .init(window: sizing?.minimum ?? 4, timeout: .seconds(3600), maximumAttempts: attempts))
+            let (inbox, sent, done, asked) = (inbox, sent, done, asked)
+            let driver = AggregatorDriver(
+                core: Aggregator(store: store, configuration: configuration), inbox: inbox, sizing: sizing,
+                askWorkers: { asked.add() }
+            ) { request in sent.append(request) }
             self.driver = driver
             Thread {
                 driver.run()
@@ -44,14 +54,16 @@ struct AggregatorDriverTests {
         /// The driver, for replies handed in directly as the client connection's thread does.
         let driver: AggregatorDriver
 
-        /// Submits one article and returns the job id.
-        func submit(_ text: String) throws -> JobID {
-            var article = Newsbus_V1_Article()
-            article.id = "a1"
-            article.text = text
+        /// Submits `text` as `count` articles (one chunk each) and returns the job id.
+        func submit(_ text: String, articles count: Int = 1) throws -> JobID {
             var request = Newsbus_V1_JobRequest()
             request.schemaVersion = newsbusSchemaVersion
-            request.submit.articles = [article]
+            request.submit.articles = (1...count).map { index in
+                var article = Newsbus_V1_Article()
+                article.id = "a\(index)"
+                article.text = text
+                return article
+            }
             let slot = JobReplySlot()
             inbox.post(.jobRequest(JobFrames.split(try request.serializedBytes()), slot))
             let answer = try #require(slot.wait(within: .seconds(60)))
@@ -64,6 +76,17 @@ struct AggregatorDriverTests {
             let all = sent.all
             try #require(reached, "the driver sent \(all.count) request(s), expected \(count)")
             return try #require(all.last)
+        }
+
+        /// Returns once the driver has handled everything posted before (one driver thread, FIFO
+        /// inbox: a status request is answered after the events ahead of it).
+        func handledEverythingPosted(_ job: JobID) throws {
+            var request = Newsbus_V1_JobRequest()
+            request.schemaVersion = newsbusSchemaVersion
+            request.status.jobID = job.rawValue
+            let slot = JobReplySlot()
+            inbox.post(.jobRequest(JobFrames.split(try request.serializedBytes()), slot))
+            _ = try #require(slot.wait(within: .seconds(60)))
         }
 
         /// Posts the MDP worker failure reply ("500" and a reason) a worker sends when its handler throws.
@@ -108,13 +131,7 @@ struct AggregatorDriverTests {
         let job = try running.submit("Israel welcomed the move.")
         _ = try await running.waitForSend(1)
         running.failReply("the 'newsbus.extract' worker failed on this request: j-other/0-0 is not ours")
-        // A status request is answered after the failure reply was handled (one driver thread, FIFO inbox).
-        var request = Newsbus_V1_JobRequest()
-        request.schemaVersion = newsbusSchemaVersion
-        request.status.jobID = job.rawValue
-        let slot = JobReplySlot()
-        running.inbox.post(.jobRequest(JobFrames.split(try request.serializedBytes()), slot))
-        _ = try #require(slot.wait(within: .seconds(60)))
+        try running.handledEverythingPosted(job)
         #expect(running.sent.all.count == 1)
         #expect(try running.store.job(job).state == .running)
     }
@@ -154,5 +171,44 @@ struct AggregatorDriverTests {
         reply.chunkID = request.chunkID
         running.driver.receive([[try reply.serializedBytes()]])
         #expect(try running.store.job(job).state == .running)
+    }
+
+    @Test("with a sizing, the driver asks for the workers at start and sizes the window from each count")
+    func windowFollowsWorkers() async throws {
+        let directory = try TemporaryDirectory()
+        let sizing = WindowSizing(minimum: 2, perWorker: 3, maximum: 10, checkInterval: .seconds(3600))
+        let running = try Running(directory, attempts: 1, sizing: sizing)
+        defer { running.stop() }
+        let job = try running.submit("Israel welcomed the move.", articles: 30)
+        _ = try await running.waitForSend(2)
+        try running.handledEverythingPosted(job)
+        #expect(running.asked.current == 1, "asked once at start, not again within the interval")
+        #expect(running.sent.all.count == 2, "the minimum before any count")
+
+        running.inbox.post(.extractWorkers(3))
+        try running.handledEverythingPosted(job)
+        #expect(running.sent.all.count == 9, "3 workers x 3")
+
+        running.inbox.post(.extractWorkers(1000))
+        try running.handledEverythingPosted(job)
+        #expect(running.sent.all.count == 10, "the maximum")
+
+        // Fewer workers: nothing in flight is recalled and nothing new goes out.
+        running.inbox.post(.extractWorkers(0))
+        try running.handledEverythingPosted(job)
+        #expect(running.sent.all.count == 10)
+    }
+
+    @Test("without a sizing the driver never asks for the workers")
+    func fixedWindowNeverAsks() async throws {
+        let directory = try TemporaryDirectory()
+        let running = try Running(directory, attempts: 1)
+        defer { running.stop() }
+        let job = try running.submit("Israel welcomed the move.", articles: 10)
+        _ = try await running.waitForSend(4)
+        running.inbox.post(.extractWorkers(50))
+        try running.handledEverythingPosted(job)
+        #expect(running.sent.all.count == 4)
+        #expect(running.asked.current == 0)
     }
 }

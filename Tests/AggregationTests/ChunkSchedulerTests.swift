@@ -32,6 +32,36 @@ struct ChunkSchedulerTests {
         #expect(scheduler.inFlightCount == 2)
     }
 
+    @Test("a larger window sends what it has room for at once; a smaller one recalls nothing")
+    func resize() {
+        var scheduler = Scheduler(configuration: .init(window: 2))
+        _ = scheduler.add(job: job, items: items([6]), now: .zero)
+        #expect(sends(scheduler.resize(window: 4, now: .zero)) == ["0-2#1", "0-3#1"])
+        #expect(scheduler.resize(window: 1, now: .zero).isEmpty)
+        #expect(scheduler.inFlightCount == 4)
+        // Replies under the smaller window send nothing until the count is under it.
+        #expect(sends(scheduler.receive(key(0, 0), now: .zero).1).isEmpty)
+        #expect(sends(scheduler.receive(key(0, 1), now: .zero).1).isEmpty)
+        #expect(sends(scheduler.receive(key(0, 2), now: .zero).1).isEmpty)
+        #expect(sends(scheduler.receive(key(0, 3), now: .zero).1) == ["0-4#1"])
+        #expect(scheduler.configuration.window == 1)
+        #expect(sends(scheduler.resize(window: 0, now: .zero)).isEmpty, "at least 1")
+        #expect(scheduler.configuration.window == 1)
+    }
+
+    @Test("the sized window: per worker, between the minimum and the maximum")
+    func sizing() {
+        let sizing = WindowSizing(minimum: 64, perWorker: 4, maximum: 4096)
+        #expect(sizing.window(forWorkers: 0) == 64)
+        #expect(sizing.window(forWorkers: 16) == 64)
+        #expect(sizing.window(forWorkers: 17) == 68)
+        #expect(sizing.window(forWorkers: 1000) == 4000)
+        #expect(sizing.window(forWorkers: 2000) == 4096)
+        #expect(sizing.window(forWorkers: .max) == 4096)
+        #expect(sizing.window(forWorkers: -5) == 64)
+        #expect(WindowSizing(minimum: 100, maximum: 10).maximum == 100, "the maximum is never under the minimum")
+    }
+
     @Test("an overdue chunk is retried, then fails with its article after the last attempt")
     func retriesThenFails() throws {
         var scheduler = Scheduler(configuration: .init(window: 4, timeout: .seconds(10), maximumAttempts: 3))

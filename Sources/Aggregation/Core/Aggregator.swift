@@ -91,6 +91,17 @@ public struct Aggregator {
     /// Requests in flight now.
     public var inFlightCount: Int { scheduler.inFlightCount }
 
+    /// The most requests in flight: ``Configuration/window`` until ``resizeWindow(to:now:date:)``.
+    public var window: Int { scheduler.configuration.window }
+
+    /// Sets the most requests in flight (at least 1) and returns what a larger window sends at
+    /// once; a smaller one sends nothing new until replies bring the count under it.
+    public mutating func resizeWindow(to window: Int, now: Instant, date: Date) throws(AggregationError) -> Output {
+        var step = Step()
+        step.actions = scheduler.resize(window: window, now: now)
+        return try carryOut(&step, date: date)
+    }
+
     /// Picks up every unfinished job in the store (in-flight chunks go back to pending) and returns
     /// the first requests to send.
     public mutating func resume(now: Instant, date: Date) throws(AggregationError) -> Output {

@@ -105,6 +105,13 @@ extension ChunkScheduler {
         retryQueue.append(key)
     }
 
+    /// Sets the most requests in flight (at least 1) and sends what a larger window has room for
+    /// now. A smaller window recalls nothing: it sends nothing new until replies bring the count under it.
+    public mutating func resize(window: Int, now: Instant) -> [Action] {
+        configuration.window = max(1, window)
+        return fill(now: now)
+    }
+
     /// Sends queued chunks (retries first) while the window has room. A chunk sent before (here or
     /// by an aggregator before a restart) counts as a retry.
     mutating func fill(now: Instant) -> [Action] {

@@ -60,8 +60,8 @@ public struct ChunkScheduler<Instant: InstantProtocol>: Sendable where Instant.D
         var stats: SchedulerStats
     }
 
-    /// The window's limits.
-    public let configuration: Configuration
+    /// The window's limits (the window's size changes with ``resize(window:now:)``).
+    public internal(set) var configuration: Configuration
     var records: [ChunkKey: Record] = [:]
     var jobs: [JobID: Job] = [:]
     var queue = ChunkQueue()

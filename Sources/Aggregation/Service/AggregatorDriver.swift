@@ -5,8 +5,9 @@ import NewsWire
 import SwiftProtobuf
 
 /// Drives the pure ``Aggregator`` core: resumes unfinished jobs, then takes inbox events (job
-/// requests, extraction replies in batches), ticks at the core's next deadline, and hands every
-/// request the core produces to `send`.
+/// requests, extraction replies in batches, worker counts), ticks at the core's next deadline, and
+/// hands every request the core produces to `send`. With a ``WindowSizing`` it also calls
+/// `askWorkers` every check interval and sizes the window from the counts that come back.
 ///
 /// The core is not thread-safe; `lock` guards it. The driver's own thread runs ``run()``;
 /// ``receive(_:)`` lets the client connection's thread fold an extraction reply in at once,
@@ -24,15 +25,24 @@ final class AggregatorDriver: @unchecked Sendable {
     private var stopped = false
     /// The deadline the driver's thread waits for in the inbox (`nil`: none, it waits for an event).
     private var waitingUntil: ContinuousClock.Instant?
+    /// How the window follows the number of extraction workers (`nil`: it stays as configured).
+    private let sizing: WindowSizing?
+    /// Asks the broker how many extraction workers it has; the answer comes as an inbox event.
+    private let askWorkers: () -> Void
+    /// When to ask next (`nil` without a sizing).
+    private var nextWorkerCheck: ContinuousClock.Instant?
 
     init(
         core: Aggregator, inbox: AggregatorInbox,
         logger: Logger = Logger(label: "newsbus.aggregator", factory: { _ in SwiftLogNoOpLogHandler() }),
+        sizing: WindowSizing? = nil, askWorkers: @escaping () -> Void = {},
         send: @escaping (Newsbus_V1_ExtractRequest) -> Void
     ) {
         self.core = core
         self.inbox = inbox
         self.logger = logger
+        self.sizing = sizing
+        self.askWorkers = askWorkers
         self.send = send
     }
 
@@ -43,8 +53,9 @@ final class AggregatorDriver: @unchecked Sendable {
         perform("resume") { core, now, date throws(AggregationError) in try core.resume(now: now, date: date) }
         let running = (try? core.store.jobs().filter { $0.state == .running }.count) ?? 0
         logger.info("aggregator ready", metadata: ["store.path": "\(core.store.path)", "jobs.resumed": "\(running)"])
+        if sizing != nil { nextWorkerCheck = .now }
         while true {
-            waitingUntil = core.nextDeadline
+            waitingUntil = [core.nextDeadline, nextWorkerCheck].compactMap { $0 }.min()
             lock.unlock()
             let (events, stop) = inbox.take(waitingUntil: waitingUntil)
             lock.lock()
@@ -55,19 +66,39 @@ final class AggregatorDriver: @unchecked Sendable {
                     replies.append(body)
                 case .jobRequest(let body, let slot):
                     slot.fill(answer(body))
+                case .extractWorkers(let count):
+                    resizeWindow(forWorkers: count)
                 case .wake:
                     break
                 }
             }
             if stop { break }
             fold(replies)
-            if let deadline = core.nextDeadline, ContinuousClock.now >= deadline {
+            let now = ContinuousClock.now
+            if let deadline = core.nextDeadline, now >= deadline {
                 perform("tick") { core, now, date throws(AggregationError) in try core.tick(now: now, date: date) }
+            }
+            if let sizing, let check = nextWorkerCheck, now >= check {
+                askWorkers()
+                nextWorkerCheck = now.advanced(by: sizing.checkInterval)
             }
         }
         stopped = true
         lock.unlock()
         logger.debug("aggregator driver stopped")
+    }
+
+    /// Sizes the window for `workers` extraction workers (`lock` held); logs a change.
+    private func resizeWindow(forWorkers workers: Int) {
+        guard let sizing else { return }
+        let window = sizing.window(forWorkers: workers)
+        guard window != core.window else { return }
+        logger.info(
+            "window resized for the extraction workers",
+            metadata: ["aggregator.window": "\(window)", "aggregator.extract_workers": "\(workers)"])
+        perform("window") { core, now, date throws(AggregationError) in
+            try core.resizeWindow(to: window, now: now, date: date)
+        }
     }
 
     /// Folds extraction reply bodies into the core at once, in one step (one store transaction), on

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What reaches the aggregator's driver thread from other threads: extraction replies, job
-/// requests waiting for an answer, and the stop order.
+/// requests waiting for an answer, worker counts, and the stop order.
 ///
 /// `@unchecked Sendable`: `queue` and `stopped` are only touched while `condition` is locked.
 final class AggregatorInbox: @unchecked Sendable {
@@ -11,6 +11,8 @@ final class AggregatorInbox: @unchecked Sendable {
         case extractReply([[UInt8]])
         /// A `newsbus.jobs` request body; the answer goes into the slot.
         case jobRequest([[UInt8]], JobReplySlot)
+        /// The broker's count of `newsbus.extract` workers, for the window (see ``WindowSizing``).
+        case extractWorkers(Int)
         /// Nothing to do but look at the core's next deadline again.
         case wake
     }

@@ -26,6 +26,9 @@ public final class AggregatorService: Sendable {
         public var storeDirectory: String?
         /// Tunables of the core (window, chunk size, timeouts, where reports go).
         public var aggregator: Aggregator.Configuration
+        /// When set, the window follows the number of `newsbus.extract` workers the broker has
+        /// (asked with `mmi.services`), starting from `aggregator.window`; `nil` keeps that window.
+        public var windowSizing: WindowSizing?
         /// How long a job request may wait for the driver before the client gets a failure reply.
         public var jobRequestTimeout: Duration
         /// The largest `newsbus.jobs` request accepted, in bytes (default 256 MiB); a bigger one is
@@ -66,7 +69,15 @@ public final class AggregatorService: Sendable {
         self.inbox = inbox
         let link = ClientLink()
         let driver = AggregatorDriver(
-            core: Aggregator(store: store, configuration: configuration.aggregator), inbox: inbox, logger: logger
+            core: Aggregator(store: store, configuration: configuration.aggregator), inbox: inbox, logger: logger,
+            sizing: configuration.windowSizing,
+            askWorkers: {
+                do {
+                    try link.client?.send(service: ManagementDirectory.servicesService, body: [])
+                } catch {
+                    logger.debug("cannot ask the broker for its workers; the window stays", metadata: ["error": "\(error)"])
+                }
+            }
         ) { request in
             do {
                 try link.client?.send(service: ExtractionService.name, body: [try request.serializedBytes()])
@@ -84,7 +95,15 @@ public final class AggregatorService: Sendable {
                 curveKeyPair: configuration.curveKeyPair),
             logger: logger
         ) { replies in
-            driver.receive(replies.filter { $0.kind == .final }.map(\.body))
+            var extraction: [[[UInt8]]] = []
+            for reply in replies where reply.kind == .final {
+                if reply.service == ManagementDirectory.servicesService {
+                    inbox.post(.extractWorkers(Self.extractionWorkers(in: reply.body, logger: logger)))
+                } else {
+                    extraction.append(reply.body)
+                }
+            }
+            driver.receive(extraction)
         }
         link.client = client
         self.client = client
@@ -111,6 +130,18 @@ public final class AggregatorService: Sendable {
             guard inbox.post(.jobRequest(body, slot)) else { throw .stopping }
             guard let answer = slot.wait(within: timeout) else { throw .busy(timeout) }
             return answer
+        }
+    }
+
+    /// The number of `newsbus.extract` workers in an `mmi.services` answer (0 when it is not
+    /// listed, or the answer is unreadable: a broker that does not know the query answers "501").
+    private static func extractionWorkers(in body: [[UInt8]], logger: Logger) -> Int {
+        do {
+            let services = try ManagementDirectory.services(from: body)
+            return services.first { $0.name == ExtractionService.name.description }?.workers ?? 0
+        } catch {
+            logger.debug("cannot read the broker's services; the window stays small", metadata: ["error": "\(error)"])
+            return 0
         }
     }
 

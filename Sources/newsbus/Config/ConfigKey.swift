@@ -76,14 +76,13 @@ enum ConfigKey: String, CaseIterable, Sendable {
         case .brokerQueueLimit: .integer(10_000)
         case .brokerMaxMessageSize: .integer(16 << 20)
         case .brokerWorkerCredit: .integer(1)
-        case .aggregatorWindow: .integer(64)
         case .aggregatorChunkSize: .integer(10_000)
         case .aggregatorMaxJobBytes: .integer(256 << 20)
         case .aggregatorTimeout: .integer(60)
         case .aggregatorAttempts: .integer(3)
         case .workerThreads: .integer(1)
         case .brokerMetrics, .aggregatorMetrics, .workerMetrics, .aggregatorStore, .brokerRequestTimeout,
-            .aggregatorKeepDays, .curveSecretKey, .curvePublicKey, .curveServerKey, .curveAllow:
+            .aggregatorKeepDays, .aggregatorWindow, .curveSecretKey, .curvePublicKey, .curveServerKey, .curveAllow:
             nil
         }
     }

@@ -6,8 +6,9 @@ import ArgumentParser
 struct AggregatorOptions: ParsableArguments {
     @Option(
         help: """
-            Most chunk requests in flight at once (backpressure; default 64, for `newsbus run` 128 per worker \
-            thread; aggregator.window).
+            Most chunk requests in flight at once (backpressure; aggregator.window). Default: it follows \
+            the extraction workers the broker has (asked every 5 s), 4 per worker or 2 x broker.worker_credit \
+            when that setting is shared, at least 64 and at most 4096; for `newsbus run` 128 per worker thread.
             """)
     var window: Int?
 
@@ -51,18 +52,24 @@ struct AggregatorOptions: ParsableArguments {
     /// The service configuration these options describe (flags, then environment, then file, then defaults).
     func configuration(
         broker: String, store: String?, reports: String?,
-        defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars, defaultWindow: Int = 64
+        defaultChunkSize: Int = Aggregator.Configuration.defaultChunkScalars, defaultWindow: Int? = nil
     ) -> AggregatorService.Configuration {
         let settings = Settings.current
+        // Without a window given or a default for a known cluster, it follows the broker's workers:
+        // two batches per worker when the shared settings give the broker a worker credit.
+        let givenWindow = window ?? settings.configured(.aggregatorWindow)?.integer ?? defaultWindow
+        let credit = settings.configured(.brokerWorkerCredit)?.integer ?? 1
+        let sizing = givenWindow == nil ? WindowSizing(perWorker: max(4, 2 * credit)) : nil
         var configuration = AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
             aggregator: Aggregator.Configuration(
                 window: .init(
-                    window: window ?? settings.configured(.aggregatorWindow)?.integer ?? defaultWindow,
+                    window: givenWindow ?? sizing?.minimum ?? 64,
                     timeout: .seconds(settings.integer(timeout, .aggregatorTimeout) ?? 60),
                     maximumAttempts: settings.integer(attempts, .aggregatorAttempts) ?? 3),
                 chunkScalars: chunkSize ?? settings.configured(.aggregatorChunkSize)?.integer ?? defaultChunkSize,
                 reportsDirectory: reports, keepDays: settings.integer(keepDays, .aggregatorKeepDays)))
+        configuration.windowSizing = sizing
         configuration.maximumJobBytes = settings.integer(maxJobBytes, .aggregatorMaxJobBytes) ?? 256 << 20
         return configuration
     }
