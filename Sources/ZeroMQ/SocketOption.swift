@@ -34,6 +34,11 @@ public enum SocketOption: Sendable {
     case immediate(Bool)
     /// Delay before reconnecting after a lost connection (`ZMQ_RECONNECT_IVL`).
     case reconnectInterval(Duration)
+    /// How often libzmq sends a ZMTP PING on each connection (`ZMQ_HEARTBEAT_IVL`; zero: never).
+    case heartbeatInterval(Duration)
+    /// How long libzmq waits for any traffic after a PING before it closes the connection
+    /// (`ZMQ_HEARTBEAT_TIMEOUT`).
+    case heartbeatTimeout(Duration)
 
     var name: String {
         switch self {
@@ -52,6 +57,8 @@ public enum SocketOption: Sendable {
         case .routerMandatory: "ZMQ_ROUTER_MANDATORY"
         case .immediate: "ZMQ_IMMEDIATE"
         case .reconnectInterval: "ZMQ_RECONNECT_IVL"
+        case .heartbeatInterval: "ZMQ_HEARTBEAT_IVL"
+        case .heartbeatTimeout: "ZMQ_HEARTBEAT_TIMEOUT"
         }
     }
 
@@ -73,6 +80,8 @@ public enum SocketOption: Sendable {
         case .routerMandatory(let on): (ZMQ_ROUTER_MANDATORY, Self.bytes(Int32(on ? 1 : 0)))
         case .immediate(let on): (ZMQ_IMMEDIATE, Self.bytes(Int32(on ? 1 : 0)))
         case .reconnectInterval(let interval): (ZMQ_RECONNECT_IVL, Self.bytes(interval.wholeMilliseconds))
+        case .heartbeatInterval(let interval): (ZMQ_HEARTBEAT_IVL, Self.bytes(interval.wholeMilliseconds))
+        case .heartbeatTimeout(let timeout): (ZMQ_HEARTBEAT_TIMEOUT, Self.bytes(timeout.wholeMilliseconds))
         }
     }
 

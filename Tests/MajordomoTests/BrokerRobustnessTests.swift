@@ -77,6 +77,24 @@ struct BrokerRobustnessTests {
         try expectEchoWorks(harness, worker: "live-worker", client: "live-client", heartbeats: true)
     }
 
+    @Test("A busy worker whose host falls silent is dropped when its connection stops answering, not after the busy timeout")
+    func silentHost() throws {
+        // Busy workers may stay silent for 300 s (the default); libzmq's PINGs find the dead
+        // connection after the 2 s expiry time.
+        let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(500), heartbeatLiveness: 4))
+        // Speaks ZMTP by hand and never answers PINGs: a host cut off from the network.
+        let host = try RawZMTPPeer(connectingTo: harness.endpoint)
+        host.send([Wire.worker, [0x01], Wire.text("echo")])
+        #expect(harness.waitForLog("worker ready"))
+        let client = try harness.peer("asker")
+        defer { client.close() }
+        try client.send([Wire.client, [0x01], Wire.text("echo"), Wire.text("anyone?")])
+        #expect(harness.waitForLog("worker unreachable: its connection is gone"))
+        #expect(harness.logs.value.first { $0.message == "worker unreachable: its connection is gone" }?.metadata["mdp.request_lost"] == "true")
+        #expect(harness.logCount("worker expired") == 0)
+        withExtendedLifetime(host) {}
+    }
+
     @Test("A worker that stays connected but falls silent is expired and no longer advertised")
     func silentWorker() throws {
         let harness = try BrokerHarness(BrokerConfiguration(heartbeatInterval: .milliseconds(20), heartbeatLiveness: 3))

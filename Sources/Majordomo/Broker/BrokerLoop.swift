@@ -58,6 +58,12 @@ final class BrokerLoop {
         // send instead of vanishing, so the loop can log and count it (see perform).
         try router.set(.routerMandatory(true))
         try router.set(.sendHighWaterMark(Int32(clamping: configuration.peerQueueLimit)))
+        // libzmq's own PINGs, answered by each peer's I/O thread even while a worker is busy: a
+        // connection silent for the expiry time (a host cut off, no FIN) is closed, and the next
+        // send to it finds the worker unreachable (a busy worker would otherwise wait for the
+        // busy timeout).
+        try router.set(.heartbeatInterval(configuration.heartbeatInterval))
+        try router.set(.heartbeatTimeout(configuration.workerExpiry))
         control = broker.control
         authentication = try Self.secure(router, with: configuration.curve, in: broker.context)
         limits = configuration.frameLimits
