@@ -1,6 +1,7 @@
 @testable import Aggregation
 import Articles
 import Foundation
+import Logging
 import NewsWire
 import NewsbusTestSupport
 import SwiftProtobuf
@@ -33,16 +34,25 @@ struct AggregatorDriverTests {
         let store: JobStore
         private let done = DispatchSemaphore(value: 0)
 
-        init(_ directory: TemporaryDirectory, attempts: Int, sizing: WindowSizing? = nil) throws {
+        /// `answer`: what the "broker" says when the driver asks for its workers (nothing when `nil`).
+        init(
+            _ directory: TemporaryDirectory, attempts: Int, timeout: Duration = .seconds(3600),
+            workerCheckInterval: Duration? = nil, sizing: WindowSizing? = nil,
+            answer: (@Sendable () -> Int)? = nil
+        ) throws {
             let store = try JobStore(directory: directory.path)
             self.store = store
-            // A timeout no test waits for: only the failure reply itself can bring the chunk back.
+            // By default a timeout no test waits for: only a failure reply can bring a chunk back.
             let configuration = Aggregator.Configuration(
-                window: .init(window: sizing?.minimum ?? 4, timeout: .seconds(3600), maximumAttempts: attempts))
+                window: .init(window: sizing?.minimum ?? 4, timeout: timeout, maximumAttempts: attempts))
             let (inbox, sent, done, asked) = (inbox, sent, done, asked)
             let driver = AggregatorDriver(
-                core: Aggregator(store: store, configuration: configuration), inbox: inbox, sizing: sizing,
-                askWorkers: { asked.add() }
+                core: Aggregator(store: store, configuration: configuration), inbox: inbox,
+                workerCheckInterval: workerCheckInterval, sizing: sizing,
+                askWorkers: {
+                    asked.add()
+                    if let answer { inbox.post(.extractWorkers(answer())) }
+                }
             ) { request in sent.append(request) }
             self.driver = driver
             Thread {
@@ -176,8 +186,8 @@ struct AggregatorDriverTests {
     @Test("with a sizing, the driver asks for the workers at start and sizes the window from each count")
     func windowFollowsWorkers() async throws {
         let directory = try TemporaryDirectory()
-        let sizing = WindowSizing(minimum: 2, perWorker: 3, maximum: 10, checkInterval: .seconds(3600))
-        let running = try Running(directory, attempts: 1, sizing: sizing)
+        let sizing = WindowSizing(minimum: 2, perWorker: 3, maximum: 10)
+        let running = try Running(directory, attempts: 1, workerCheckInterval: .seconds(3600), sizing: sizing)
         defer { running.stop() }
         let job = try running.submit("Israel welcomed the move.", articles: 30)
         _ = try await running.waitForSend(2)
@@ -210,5 +220,36 @@ struct AggregatorDriverTests {
         try running.handledEverythingPosted(job)
         #expect(running.sent.all.count == 4)
         #expect(running.asked.current == 0)
+    }
+
+    @Test("while the broker has no extraction worker, chunks in flight do not time out; once one comes they do")
+    func noWorkersNoTimeouts() async throws {
+        let directory = try TemporaryDirectory()
+        let workers = Running.Count()
+        let running = try Running(
+            directory, attempts: 2, timeout: .milliseconds(200), workerCheckInterval: .milliseconds(20),
+            answer: { workers.current })
+        defer { running.stop() }
+        _ = try running.submit("Israel welcomed the move.")
+        let first = try await running.waitForSend(1)
+        // Fifty answers of "no workers" take a second: five timeouts' worth.
+        let asked = await eventually(within: .seconds(60)) { running.asked.current >= 50 }
+        #expect(asked)
+        #expect(running.sent.all.count == 1, "no copies queued behind the first, no attempts used up")
+
+        workers.add()
+        let second = try await running.waitForSend(2)
+        #expect(second.chunkID == first.chunkID)
+        #expect(second.attempt == 2, "with a worker present, the silence counts again")
+    }
+
+    @Test("a broker's services answer: the extraction workers, 0 when not listed, nil when unreadable")
+    func servicesAnswer() {
+        let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let listed: [[UInt8]] = [Array("200".utf8), Array("newsbus.extract\t3\t1\t0".utf8), Array("newsbus.jobs\t1\t1\t0".utf8)]
+        #expect(AggregatorService.extractionWorkers(in: listed, logger: quiet) == 3)
+        #expect(AggregatorService.extractionWorkers(in: [Array("200".utf8)], logger: quiet) == 0)
+        #expect(AggregatorService.extractionWorkers(in: [Array("501".utf8)], logger: quiet) == nil)
+        #expect(AggregatorService.extractionWorkers(in: [Array("200".utf8), Array("junk".utf8)], logger: quiet) == nil)
     }
 }

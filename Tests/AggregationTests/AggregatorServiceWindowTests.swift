@@ -36,8 +36,8 @@ struct AggregatorServiceWindowTests {
         var configuration = AggregatorService.Configuration(
             brokerEndpoint: endpoint, storeDirectory: directory.path,
             aggregator: .init(window: .init(window: 2, timeout: .seconds(3600))))
-        configuration.windowSizing = WindowSizing(
-            minimum: 2, perWorker: 2, maximum: 100, checkInterval: .milliseconds(100))
+        configuration.workerCheckInterval = .milliseconds(100)
+        configuration.windowSizing = WindowSizing(minimum: 2, perWorker: 2, maximum: 100)
         let service = try AggregatorService(context: context, configuration: configuration, logger: Self.quiet)
         defer { service.stop() }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NewsbusTestSupport
+import Testing
 
 /// Where the end-to-end tests find things: the package, the built `newsbus`, temporary directories.
 enum CLITestSupport {
@@ -33,6 +34,12 @@ enum CLITestSupport {
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> CommandProcess {
         try CommandProcess(executable: try binary(), arguments: arguments, directory: directory, environment: environment)
+    }
+
+    /// Waits for a broker's "broker listening on" line (text or JSON log) and returns the endpoint.
+    static func endpoint(of broker: CommandProcess, within timeout: Duration = .seconds(30)) async throws -> String {
+        let line = try await broker.stderrLine(containing: "broker listening on ", within: timeout)
+        return String(try #require(line.firstMatch(of: /tcp:\/\/[^\s"]+/), "no endpoint in: \(line)").output)
     }
 
     /// A fresh directory under the system's temporary directory.

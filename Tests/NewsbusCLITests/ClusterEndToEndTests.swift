@@ -25,8 +25,7 @@ struct ClusterEndToEndTests {
         ])
         var processes = [broker]
         defer { processes.forEach { $0.kill() } }
-        let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(30))
-        let endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
+        let endpoint = try await CLITestSupport.endpoint(of: broker)
 
         let aggregator = try CLITestSupport.start([
             "aggregator", "--broker", endpoint, "--store", directory.appendingPathComponent("store").path,
@@ -85,8 +84,7 @@ struct ClusterEndToEndTests {
         let broker = try CLITestSupport.start(["broker", "--bind", "tcp://127.0.0.1:0"])
         var processes = [broker]
         defer { processes.forEach { $0.kill() } }
-        let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(30))
-        let endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
+        let endpoint = try await CLITestSupport.endpoint(of: broker)
         let first = try CLITestSupport.start(["aggregator", "--broker", endpoint, "--store", store])
         processes.append(first)
         try await first.stderrLine(containing: "aggregator ready", within: .seconds(60))
@@ -109,6 +107,40 @@ struct ClusterEndToEndTests {
         let fetch = try CLITestSupport.start(["report", jobID, "--broker", endpoint, "--out", out.path])
         processes.append(fetch)
         #expect(try await fetch.exitStatus(within: .seconds(60)) == 0, "\(fetch.output.stderr)")
+        let report = try Self.report(in: out.appendingPathComponent(jobID))
+        let articles = try #require(report["articles"] as? [[String: Any]])
+        #expect(Set(articles.compactMap { $0["id"] as? String }) == ids)
+        #expect(articles.allSatisfy { $0["status"] as? String == "ok" })
+    }
+
+    @Test("a job sent while no worker runs waits for one, past its timeout times its attempts, and completes")
+    func jobWaitsForWorkers() async throws {
+        let directory = try CLITestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let generated = directory.appendingPathComponent("generated.jsonl")
+        let ids = Set(try GeneratedArticles.write(count: 5, to: generated))
+
+        let broker = try CLITestSupport.start(["broker", "--bind", "tcp://127.0.0.1:0"])
+        var processes = [broker]
+        defer { processes.forEach { $0.kill() } }
+        let endpoint = try await CLITestSupport.endpoint(of: broker)
+        // One attempt of one second: without workers every article would fail after a second.
+        let aggregator = try CLITestSupport.start([
+            "aggregator", "--broker", endpoint, "--store", directory.appendingPathComponent("store").path,
+            "--timeout", "1", "--attempts", "1",
+        ])
+        processes.append(aggregator)
+        try await aggregator.stderrLine(containing: "aggregator ready", within: .seconds(60))
+
+        let out = directory.appendingPathComponent("out")
+        let submit = try CLITestSupport.start(["submit", "--broker", endpoint, "--wait", "--out", out.path, generated.path])
+        processes.append(submit)
+        // Logged when the first chunk's second is up: the aggregator holds it instead of failing it.
+        try await aggregator.stderrLine(containing: "no extraction worker at the broker", within: .seconds(60))
+        processes.append(try CLITestSupport.start(["worker", "--broker", endpoint]))
+
+        #expect(try await submit.exitStatus(within: .seconds(240)) == 0, "\(submit.output.stderr)")
+        let jobID = try #require(submit.output.lines.first)
         let report = try Self.report(in: out.appendingPathComponent(jobID))
         let articles = try #require(report["articles"] as? [[String: Any]])
         #expect(Set(articles.compactMap { $0["id"] as? String }) == ids)

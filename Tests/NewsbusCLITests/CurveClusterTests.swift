@@ -34,8 +34,7 @@ struct CurveClusterTests {
         ])
         var processes = [broker]
         defer { processes.forEach { $0.kill() } }
-        let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(30))
-        let endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
+        let endpoint = try await CLITestSupport.endpoint(of: broker)
         #expect(!broker.output.stderr.contains("WITHOUT CURVE"))
 
         let aggregator = try CLITestSupport.start(

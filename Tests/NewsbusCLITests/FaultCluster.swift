@@ -34,8 +34,7 @@ final class FaultCluster {
             "broker", "--bind", endpoint.isEmpty ? "tcp://127.0.0.1:0" : endpoint,
         ]))
         broker = process
-        let listening = try await process.stderrLine(containing: "broker listening on ", within: .seconds(30))
-        endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
+        endpoint = try await CLITestSupport.endpoint(of: process)
     }
 
     /// Starts an aggregator on the cluster's store; returns its "aggregator ready" line.

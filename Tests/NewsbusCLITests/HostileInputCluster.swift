@@ -36,8 +36,7 @@ final class HostileInputCluster: Sendable {
         let broker = try CLITestSupport.start([
             "broker", "--bind", "tcp://127.0.0.1:0", "--request-timeout", "\(requestTimeout)",
         ])
-        let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(30))
-        let endpoint = try #require(listening.components(separatedBy: "broker listening on ").last)
+        let endpoint = try await CLITestSupport.endpoint(of: broker)
         let aggregator = try CLITestSupport.start([
             "aggregator", "--broker", endpoint, "--store", directory.appendingPathComponent("store").path,
             "--timeout", "20", "--max-job-bytes", "\(maximumJobBytes)",

@@ -30,8 +30,7 @@ struct OperationsClusterTests {
         let broker = try CLITestSupport.start(["broker", "--bind", "tcp://127.0.0.1:0"] + json)
         var processes = [broker]
         defer { processes.forEach { $0.kill() } }
-        let listening = try await broker.stderrLine(containing: "broker listening on ", within: .seconds(60))
-        let endpoint = try #require(listening.firstMatch(of: /(tcp:\/\/127\.0\.0\.1:\d+)/)?.1).description
+        let endpoint = try await CLITestSupport.endpoint(of: broker, within: .seconds(60))
 
         let aggregator = try CLITestSupport.start(
             ["aggregator", "--broker", endpoint, "--store", directory.appendingPathComponent("store").path,

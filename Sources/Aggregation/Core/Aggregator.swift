@@ -94,6 +94,12 @@ public struct Aggregator {
     /// The most requests in flight: ``Configuration/window`` until ``resizeWindow(to:now:date:)``.
     public var window: Int { scheduler.configuration.window }
 
+    /// Starts the reply timeout of every chunk in flight again at `now` (see
+    /// ``ChunkScheduler/postponeDeadlines(now:)``): while the broker has no extraction worker.
+    public mutating func postponeDeadlines(now: Instant) {
+        scheduler.postponeDeadlines(now: now)
+    }
+
     /// Sets the most requests in flight (at least 1) and returns what a larger window sends at
     /// once; a smaller one sends nothing new until replies bring the count under it.
     public mutating func resizeWindow(to window: Int, now: Instant, date: Date) throws(AggregationError) -> Output {

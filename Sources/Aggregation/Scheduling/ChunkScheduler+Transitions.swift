@@ -77,6 +77,20 @@ extension ChunkScheduler {
         return actions + fill(now: now)
     }
 
+    /// Starts every in-flight chunk's wait for a reply again at `now`: the time so far does not
+    /// count. For a wait that cannot end well, such as while no worker serves the chunks at all
+    /// (they wait in the broker's queue, and sending them again would only queue copies and use up
+    /// attempts).
+    public mutating func postponeDeadlines(now: Instant) {
+        let deadline = now.advanced(by: configuration.timeout)
+        deadlines.removeAll(keepingCapacity: true)
+        deadlineHead = 0
+        for key in inFlight {
+            records[key]?.deadline = deadline
+            deadlines.append((key, deadline))
+        }
+    }
+
     /// Takes a worker's failure reply for `key` (its handler failed on the chunk): a failed attempt
     /// at once. The chunk goes out again while attempts remain; after the last one its article fails
     /// with the worker's `reason`. Replies for chunks not in flight are late.

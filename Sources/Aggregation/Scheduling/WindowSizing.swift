@@ -12,15 +12,12 @@ public struct WindowSizing: Sendable, Hashable {
     public var perWorker: Int
     /// The window however many workers there are.
     public var maximum: Int
-    /// How often the broker is asked how many workers serve `newsbus.extract` (`mmi.services`).
-    public var checkInterval: Duration
 
-    /// A sizing; the defaults keep 4 requests per worker, between 64 and 4,096, asked every 5 s.
-    public init(minimum: Int = 64, perWorker: Int = 4, maximum: Int = 4096, checkInterval: Duration = .seconds(5)) {
+    /// A sizing; the defaults keep 4 requests per worker, between 64 and 4,096.
+    public init(minimum: Int = 64, perWorker: Int = 4, maximum: Int = 4096) {
         self.minimum = max(1, minimum)
         self.perWorker = max(1, perWorker)
         self.maximum = max(self.minimum, maximum)
-        self.checkInterval = checkInterval
     }
 
     /// The window for `workers` extraction workers.

@@ -6,8 +6,11 @@ import SwiftProtobuf
 
 /// Drives the pure ``Aggregator`` core: resumes unfinished jobs, then takes inbox events (job
 /// requests, extraction replies in batches, worker counts), ticks at the core's next deadline, and
-/// hands every request the core produces to `send`. With a ``WindowSizing`` it also calls
-/// `askWorkers` every check interval and sizes the window from the counts that come back.
+/// hands every request the core produces to `send`. Given a check interval it also calls
+/// `askWorkers` that often; from the counts that come back it sizes the window (with a
+/// ``WindowSizing``) and, while the broker has no extraction worker at all, keeps the chunks in
+/// flight from timing out: they wait in the broker's queue, and sending them again would only
+/// queue copies and use up their attempts.
 ///
 /// The core is not thread-safe; `lock` guards it. The driver's own thread runs ``run()``;
 /// ``receive(_:)`` lets the client connection's thread fold an extraction reply in at once,
@@ -25,22 +28,29 @@ final class AggregatorDriver: @unchecked Sendable {
     private var stopped = false
     /// The deadline the driver's thread waits for in the inbox (`nil`: none, it waits for an event).
     private var waitingUntil: ContinuousClock.Instant?
+    /// How often to ask the broker for its extraction workers (`nil`: never).
+    private let workerCheckInterval: Duration?
     /// How the window follows the number of extraction workers (`nil`: it stays as configured).
     private let sizing: WindowSizing?
     /// Asks the broker how many extraction workers it has; the answer comes as an inbox event.
     private let askWorkers: () -> Void
-    /// When to ask next (`nil` without a sizing).
+    /// When to ask next (`nil` without a check interval).
     private var nextWorkerCheck: ContinuousClock.Instant?
+    /// The broker's last count of extraction workers (`nil`: none came yet).
+    private var lastWorkerCount: Int?
+    /// Set while timeouts are held for want of workers with chunks in flight (for the log).
+    private var pausedSince: ContinuousClock.Instant?
 
     init(
         core: Aggregator, inbox: AggregatorInbox,
         logger: Logger = Logger(label: "newsbus.aggregator", factory: { _ in SwiftLogNoOpLogHandler() }),
-        sizing: WindowSizing? = nil, askWorkers: @escaping () -> Void = {},
+        workerCheckInterval: Duration? = nil, sizing: WindowSizing? = nil, askWorkers: @escaping () -> Void = {},
         send: @escaping (Newsbus_V1_ExtractRequest) -> Void
     ) {
         self.core = core
         self.inbox = inbox
         self.logger = logger
+        self.workerCheckInterval = workerCheckInterval
         self.sizing = sizing
         self.askWorkers = askWorkers
         self.send = send
@@ -53,7 +63,7 @@ final class AggregatorDriver: @unchecked Sendable {
         perform("resume") { core, now, date throws(AggregationError) in try core.resume(now: now, date: date) }
         let running = (try? core.store.jobs().filter { $0.state == .running }.count) ?? 0
         logger.info("aggregator ready", metadata: ["store.path": "\(core.store.path)", "jobs.resumed": "\(running)"])
-        if sizing != nil { nextWorkerCheck = .now }
+        if workerCheckInterval != nil { nextWorkerCheck = .now }
         while true {
             waitingUntil = [core.nextDeadline, nextWorkerCheck].compactMap { $0 }.min()
             lock.unlock()
@@ -67,7 +77,7 @@ final class AggregatorDriver: @unchecked Sendable {
                 case .jobRequest(let body, let slot):
                     slot.fill(answer(body))
                 case .extractWorkers(let count):
-                    resizeWindow(forWorkers: count)
+                    counted(extractionWorkers: count)
                 case .wake:
                     break
                 }
@@ -76,16 +86,42 @@ final class AggregatorDriver: @unchecked Sendable {
             fold(replies)
             let now = ContinuousClock.now
             if let deadline = core.nextDeadline, now >= deadline {
+                holdTimeoutsWithoutWorkers(now: now)
                 perform("tick") { core, now, date throws(AggregationError) in try core.tick(now: now, date: date) }
             }
-            if let sizing, let check = nextWorkerCheck, now >= check {
+            if let workerCheckInterval, let check = nextWorkerCheck, now >= check {
                 askWorkers()
-                nextWorkerCheck = now.advanced(by: sizing.checkInterval)
+                nextWorkerCheck = now.advanced(by: workerCheckInterval)
             }
         }
         stopped = true
         lock.unlock()
         logger.debug("aggregator driver stopped")
+    }
+
+    /// Takes the broker's count of extraction workers (`lock` held) and sizes the window.
+    private func counted(extractionWorkers workers: Int) {
+        lastWorkerCount = workers
+        if workers > 0, let since = pausedSince {
+            pausedSince = nil
+            logger.info(
+                "extraction workers are back: chunk timeouts run again",
+                metadata: ["aggregator.extract_workers": "\(workers)", "aggregator.paused": "\(since.duration(to: .now))"])
+        }
+        resizeWindow(forWorkers: workers)
+    }
+
+    /// While the broker's last count of extraction workers was 0, chunks in flight start their
+    /// wait again instead of timing out (`lock` held; called when a deadline is due).
+    private func holdTimeoutsWithoutWorkers(now: ContinuousClock.Instant) {
+        guard lastWorkerCount == 0 else { return }
+        core.postponeDeadlines(now: now)
+        if pausedSince == nil, core.inFlightCount > 0 {
+            pausedSince = now
+            logger.warning(
+                "no extraction worker at the broker: chunks wait in its queue, their timeouts paused until one comes",
+                metadata: ["aggregator.in_flight": "\(core.inFlightCount)"])
+        }
     }
 
     /// Sizes the window for `workers` extraction workers (`lock` held); logs a change.

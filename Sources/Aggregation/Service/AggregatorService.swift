@@ -26,8 +26,11 @@ public final class AggregatorService: Sendable {
         public var storeDirectory: String?
         /// Tunables of the core (window, chunk size, timeouts, where reports go).
         public var aggregator: Aggregator.Configuration
-        /// When set, the window follows the number of `newsbus.extract` workers the broker has
-        /// (asked with `mmi.services`), starting from `aggregator.window`; `nil` keeps that window.
+        /// How often the broker is asked (`mmi.services`) how many `newsbus.extract` workers it has
+        /// (default 5 s; `nil`: never). While it has none, chunks in flight do not time out.
+        public var workerCheckInterval: Duration? = .seconds(5)
+        /// When set, the window follows those worker counts, starting from `aggregator.window`;
+        /// `nil` keeps that window.
         public var windowSizing: WindowSizing?
         /// How long a job request may wait for the driver before the client gets a failure reply.
         public var jobRequestTimeout: Duration
@@ -70,7 +73,7 @@ public final class AggregatorService: Sendable {
         let link = ClientLink()
         let driver = AggregatorDriver(
             core: Aggregator(store: store, configuration: configuration.aggregator), inbox: inbox, logger: logger,
-            sizing: configuration.windowSizing,
+            workerCheckInterval: configuration.workerCheckInterval, sizing: configuration.windowSizing,
             askWorkers: {
                 do {
                     try link.client?.send(service: ManagementDirectory.servicesService, body: [])
@@ -98,7 +101,9 @@ public final class AggregatorService: Sendable {
             var extraction: [[[UInt8]]] = []
             for reply in replies where reply.kind == .final {
                 if reply.service == ManagementDirectory.servicesService {
-                    inbox.post(.extractWorkers(Self.extractionWorkers(in: reply.body, logger: logger)))
+                    if let count = Self.extractionWorkers(in: reply.body, logger: logger) {
+                        inbox.post(.extractWorkers(count))
+                    }
                 } else {
                     extraction.append(reply.body)
                 }
@@ -134,14 +139,15 @@ public final class AggregatorService: Sendable {
     }
 
     /// The number of `newsbus.extract` workers in an `mmi.services` answer (0 when it is not
-    /// listed, or the answer is unreadable: a broker that does not know the query answers "501").
-    private static func extractionWorkers(in body: [[UInt8]], logger: Logger) -> Int {
+    /// listed); `nil` when the answer is unreadable (a broker that does not know the query, such
+    /// as majortomo's, answers "501"): then the window and the timeouts stay as they are.
+    static func extractionWorkers(in body: [[UInt8]], logger: Logger) -> Int? {
         do {
             let services = try ManagementDirectory.services(from: body)
             return services.first { $0.name == ExtractionService.name.description }?.workers ?? 0
         } catch {
-            logger.debug("cannot read the broker's services; the window stays small", metadata: ["error": "\(error)"])
-            return 0
+            logger.debug("cannot read the broker's services", metadata: ["error": "\(error)"])
+            return nil
         }
     }
 

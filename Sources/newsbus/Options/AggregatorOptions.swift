@@ -19,7 +19,11 @@ struct AggregatorOptions: ParsableArguments {
             """)
     var chunkSize: Int?
 
-    @Option(help: "Seconds to wait for a chunk's reply before sending it again (default 60; aggregator.timeout_s).")
+    @Option(
+        help: """
+            Seconds to wait for a chunk's reply before sending it again (default 60; aggregator.timeout_s). \
+            The wait is held while the broker has no extraction worker: chunks stay queued for the next one.
+            """)
     var timeout: Int?
 
     @Option(help: "Attempts per chunk before its article is reported as failed (default 3; aggregator.attempts).")
