@@ -3,8 +3,9 @@
 /// never so many that chunks wait at the broker long enough to time out.
 ///
 /// Each worker needs one request to work on and a few waiting at the broker, so a FINAL is
-/// followed by the next request without a round trip to the aggregator; with a broker
-/// `--worker-credit` above ``perWorker``, give `--window` instead.
+/// followed by the next request without a round trip to the aggregator; with a broker worker
+/// credit, two batches of it (`newsbus aggregator` sets ``perWorker`` so when it sees
+/// `broker.worker_credit`).
 public struct WindowSizing: Sendable, Hashable {
     /// The window with few or no workers (also the window before the first count arrives).
     public var minimum: Int

@@ -106,7 +106,9 @@ final class AggregatorDriver: @unchecked Sendable {
             pausedSince = nil
             logger.info(
                 "extraction workers are back: chunk timeouts run again",
-                metadata: ["aggregator.extract_workers": "\(workers)", "aggregator.paused": "\(since.duration(to: .now))"])
+                metadata: [
+                    "aggregator.extract_workers": "\(workers)", "aggregator.paused": "\(since.duration(to: .now))",
+                ])
         }
         resizeWindow(forWorkers: workers)
     }
@@ -119,7 +121,7 @@ final class AggregatorDriver: @unchecked Sendable {
         if pausedSince == nil, core.inFlightCount > 0 {
             pausedSince = now
             logger.warning(
-                "no extraction worker at the broker: chunks wait in its queue, their timeouts paused until one comes",
+                "no extraction worker at the broker: chunks wait in its queue, timeouts paused until one comes",
                 metadata: ["aggregator.in_flight": "\(core.inFlightCount)"])
         }
     }

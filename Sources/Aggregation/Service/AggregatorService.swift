@@ -78,7 +78,7 @@ public final class AggregatorService: Sendable {
                 do {
                     try link.client?.send(service: ManagementDirectory.servicesService, body: [])
                 } catch {
-                    logger.debug("cannot ask the broker for its workers; the window stays", metadata: ["error": "\(error)"])
+                    logger.debug("cannot ask the broker for its workers", metadata: ["error": "\(error)"])
                 }
             }
         ) { request in

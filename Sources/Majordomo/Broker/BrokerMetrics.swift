@@ -12,7 +12,8 @@ struct BrokerMetrics {
     /// Requests refused because a queue was full, or that expired waiting.
     let refused = Counter(label: "newsbus_broker_requests_failed_total", dimensions: [("reason", "queue_full")])
     let expired = Counter(label: "newsbus_broker_requests_failed_total", dimensions: [("reason", "expired")])
-    /// Workers that arrived, left, expired, were found unreachable or were disconnected for breaking the protocol.
+    /// Workers that arrived, left, expired, were found unreachable or were disconnected for
+    /// breaking the protocol.
     let workersReady = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "ready")])
     let workersGone = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "disconnected")])
     let workersExpired = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "expired")])
