@@ -1,5 +1,6 @@
 import Aggregation
 import Articles
+import ExtractionWorker
 import Foundation
 import NewsWire
 
@@ -24,19 +25,41 @@ struct JobSession {
         return JobID(status.jobID)
     }
 
-    /// Polls the job's status, showing progress, until it is done; returns its final status.
+    /// Polls the job's status, showing progress, until it is done; returns its final status. When
+    /// no chunk has come back for a while it asks the broker whether any extraction worker is
+    /// connected, and says once how to start one if none is (the job waits for it).
     func waitUntilDone(_ job: JobID) async throws -> Newsbus_V1_JobStatus {
         var display = ProgressDisplay()
         defer { display.finish() }
+        var lastProgress = (done: -1, at: ContinuousClock.now)
+        var toldNoWorkers = false
         while true {
             guard let status = try await client.status(of: job).first else {
                 throw JobsClientError.badReply("the status of \(job) came back empty")
             }
             display.show(status)
             if status.state == JobState.done.rawValue { return status }
+            let now = ContinuousClock.now
+            if Int(status.chunksDone) != lastProgress.done {
+                lastProgress = (Int(status.chunksDone), now)
+            } else if !toldNoWorkers, lastProgress.at.duration(to: now) >= Self.stallBeforeWorkerCheck {
+                // Asked at most once per stall period: the clock restarts either way.
+                lastProgress.at = now
+                // No answer says nothing about workers: the status polls report a broker that is gone.
+                if (try? await client.hasWorkers(for: ExtractionWorkerService.service, timeout: .seconds(5))) == false {
+                    toldNoWorkers = true
+                    let broker = client.brokerEndpoint
+                    display.note(
+                        "no extraction worker is connected to the broker at \(broker); the job waits for one: "
+                            + "start it with `newsbus worker --broker \(broker)`")
+                }
+            }
             try await Task.sleep(for: display.pollInterval(after: status))
         }
     }
+
+    /// How long without a chunk coming back before the broker is asked about workers.
+    static let stallBeforeWorkerCheck: Duration = .seconds(5)
 
     /// Fetches the report of `job` and writes it into `directory/<job id>/`; returns the paths.
     @discardableResult

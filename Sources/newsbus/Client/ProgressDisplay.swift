@@ -46,6 +46,12 @@ struct ProgressDisplay {
         }
     }
 
+    /// Writes `text` on a line of its own (below the updating line, which is drawn again next time).
+    mutating func note(_ text: String) {
+        finish()
+        write(text + "\n")
+    }
+
     /// Ends the updating line, if one was drawn.
     mutating func finish() {
         if drewLine { write("\n") }

@@ -8,7 +8,10 @@ struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
         abstract: "Submit articles as one job and print its id; with --wait, follow it and write the report.",
-        discussion: "Needs a running broker, aggregator and at least one worker (or `scripts/cluster start`)."
+        discussion: """
+            Needs a running broker and aggregator, and workers to do the work (or `scripts/cluster start`). \
+            A job sent before any worker runs waits for one; with --wait, submit says so after 5 s without progress.
+            """
     )
 
     @OptionGroup var broker: BrokerOptions
