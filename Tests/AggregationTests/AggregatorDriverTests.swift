@@ -23,7 +23,7 @@ struct AggregatorDriverTests {
         /// A count other threads add to.
         final class Count: Sendable {
             private let value = Atomic<Int>(0)
-            func add() { value.add(1, ordering: .relaxed) }
+            func add(_ amount: Int = 1) { value.add(amount, ordering: .relaxed) }
             var current: Int { value.load(ordering: .relaxed) }
         }
 
@@ -34,11 +34,12 @@ struct AggregatorDriverTests {
         let store: JobStore
         private let done = DispatchSemaphore(value: 0)
 
-        /// `answer`: what the "broker" says when the driver asks for its workers (nothing when `nil`).
+        /// `answer`: the count the "broker" gives when the driver asks for its workers; it stays
+        /// silent when `answer` is `nil` or returns `nil`.
         init(
             _ directory: TemporaryDirectory, attempts: Int, timeout: Duration = .seconds(3600),
             workerCheckInterval: Duration? = nil, sizing: WindowSizing? = nil,
-            answer: (@Sendable () -> Int)? = nil
+            answer: (@Sendable () -> Int?)? = nil
         ) throws {
             let store = try JobStore(directory: directory.path)
             self.store = store
@@ -51,7 +52,7 @@ struct AggregatorDriverTests {
                 workerCheckInterval: workerCheckInterval, sizing: sizing,
                 askWorkers: {
                     asked.add()
-                    if let answer { inbox.post(.extractWorkers(answer())) }
+                    if let count = answer?() { inbox.post(.extractWorkers(count)) }
                 }
             ) { request in sent.append(request) }
             self.driver = driver
@@ -241,6 +242,28 @@ struct AggregatorDriverTests {
         let second = try await running.waitForSend(2)
         #expect(second.chunkID == first.chunkID)
         #expect(second.attempt == 2, "with a worker present, the silence counts again")
+    }
+
+    @Test("while the broker does not answer, chunks in flight do not time out; once it answers they do")
+    func silentBrokerNoTimeouts() async throws {
+        let directory = try TemporaryDirectory()
+        let silent = Running.Count()
+        let running = try Running(
+            directory, attempts: 2, timeout: .milliseconds(200), workerCheckInterval: .milliseconds(20),
+            answer: { silent.current > 0 ? nil : 1 })
+        defer { running.stop() }
+        _ = try running.submit("Israel welcomed the move.")
+        let first = try await running.waitForSend(1)
+        silent.add()
+        // Fifty unanswered questions take a second: five timeouts' worth.
+        let asked = running.asked.current
+        #expect(await eventually(within: .seconds(60)) { running.asked.current >= asked + 50 })
+        #expect(running.sent.all.count == 1, "no copies queued for a broker that is not there")
+
+        silent.add(-1)
+        let second = try await running.waitForSend(2)
+        #expect(second.chunkID == first.chunkID)
+        #expect(second.attempt == 2, "once the broker answers, the silence counts again")
     }
 
     @Test("a broker's services answer: the extraction workers, 0 when not listed, nil when unreadable")

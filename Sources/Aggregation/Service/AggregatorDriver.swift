@@ -8,9 +8,9 @@ import SwiftProtobuf
 /// requests, extraction replies in batches, worker counts), ticks at the core's next deadline, and
 /// hands every request the core produces to `send`. Given a check interval it also calls
 /// `askWorkers` that often; from the counts that come back it sizes the window (with a
-/// ``WindowSizing``) and, while the broker has no extraction worker at all, keeps the chunks in
-/// flight from timing out: they wait in the broker's queue, and sending them again would only
-/// queue copies and use up their attempts.
+/// ``WindowSizing``), and while the broker has no extraction worker at all, or stops answering,
+/// it keeps the chunks in flight from timing out: no reply can come then, and sending them again
+/// would only queue copies and use up their attempts.
 ///
 /// The core is not thread-safe; `lock` guards it. The driver's own thread runs ``run()``;
 /// ``receive(_:)`` lets the client connection's thread fold an extraction reply in at once,
@@ -38,7 +38,12 @@ final class AggregatorDriver: @unchecked Sendable {
     private var nextWorkerCheck: ContinuousClock.Instant?
     /// The broker's last count of extraction workers (`nil`: none came yet).
     private var lastWorkerCount: Int?
-    /// Set while timeouts are held for want of workers with chunks in flight (for the log).
+    /// Whether the broker ever answered a question about its workers (a broker that never does,
+    /// such as one without `mmi.services` that stays silent, is never taken for a silent one).
+    private var everAnswered = false
+    /// When the oldest question still without an answer was asked (`nil`: all answered).
+    private var unansweredSince: ContinuousClock.Instant?
+    /// Set while timeouts are held with chunks in flight (for the log).
     private var pausedSince: ContinuousClock.Instant?
 
     init(
@@ -86,11 +91,12 @@ final class AggregatorDriver: @unchecked Sendable {
             fold(replies)
             let now = ContinuousClock.now
             if let deadline = core.nextDeadline, now >= deadline {
-                holdTimeoutsWithoutWorkers(now: now)
+                holdTimeoutsIfPointless(now: now)
                 perform("tick") { core, now, date throws(AggregationError) in try core.tick(now: now, date: date) }
             }
             if let workerCheckInterval, let check = nextWorkerCheck, now >= check {
                 askWorkers()
+                if unansweredSince == nil { unansweredSince = now }
                 nextWorkerCheck = now.advanced(by: workerCheckInterval)
             }
         }
@@ -99,30 +105,45 @@ final class AggregatorDriver: @unchecked Sendable {
         logger.debug("aggregator driver stopped")
     }
 
-    /// Takes the broker's count of extraction workers (`lock` held) and sizes the window.
-    private func counted(extractionWorkers workers: Int) {
-        lastWorkerCount = workers
-        if workers > 0, let since = pausedSince {
+    /// Takes the broker's answer about its extraction workers (`lock` held): `nil` when it
+    /// answered something unreadable (it is there, but does not count them). Sizes the window.
+    private func counted(extractionWorkers workers: Int?) {
+        everAnswered = true
+        unansweredSince = nil
+        if let workers { lastWorkerCount = workers }
+        let now = ContinuousClock.now
+        if let since = pausedSince, timeoutHold(now: now) == nil {
             pausedSince = nil
             logger.info(
-                "extraction workers are back: chunk timeouts run again",
-                metadata: [
-                    "aggregator.extract_workers": "\(workers)", "aggregator.paused": "\(since.duration(to: .now))",
-                ])
+                "chunk timeouts run again: the broker answers and has extraction workers",
+                metadata: ["aggregator.extract_workers": "\(lastWorkerCount ?? 0)", "aggregator.paused": "\(since.duration(to: now))"])
         }
-        resizeWindow(forWorkers: workers)
+        if let workers { resizeWindow(forWorkers: workers) }
     }
 
-    /// While the broker's last count of extraction workers was 0, chunks in flight start their
-    /// wait again instead of timing out (`lock` held; called when a deadline is due).
-    private func holdTimeoutsWithoutWorkers(now: ContinuousClock.Instant) {
-        guard lastWorkerCount == 0 else { return }
+    /// Why a reply cannot come now, so timing chunks out would only queue copies and use up their
+    /// attempts: the broker has no extraction worker, or has not answered for three check
+    /// intervals (it is down, or cut off from this aggregator). `nil` when replies can come.
+    private func timeoutHold(now: ContinuousClock.Instant) -> String? {
+        if let interval = workerCheckInterval, everAnswered, let since = unansweredSince,
+            since.duration(to: now) > interval * 3
+        {
+            return "the broker does not answer: chunks wait, their timeouts held until it answers"
+        }
+        if lastWorkerCount == 0 {
+            return "no extraction worker at the broker: chunks wait in its queue, timeouts paused until one comes"
+        }
+        return nil
+    }
+
+    /// While a reply cannot come (see ``timeoutHold(now:)``), chunks in flight start their wait
+    /// again instead of timing out (`lock` held; called when a deadline is due). Logs once.
+    private func holdTimeoutsIfPointless(now: ContinuousClock.Instant) {
+        guard let reason = timeoutHold(now: now) else { return }
         core.postponeDeadlines(now: now)
         if pausedSince == nil, core.inFlightCount > 0 {
             pausedSince = now
-            logger.warning(
-                "no extraction worker at the broker: chunks wait in its queue, timeouts paused until one comes",
-                metadata: ["aggregator.in_flight": "\(core.inFlightCount)"])
+            logger.warning("\(reason)", metadata: ["aggregator.in_flight": "\(core.inFlightCount)"])
         }
     }
 

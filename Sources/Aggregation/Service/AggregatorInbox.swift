@@ -11,9 +11,10 @@ final class AggregatorInbox: @unchecked Sendable {
         case extractReply([[UInt8]])
         /// A `newsbus.jobs` request body; the answer goes into the slot.
         case jobRequest([[UInt8]], JobReplySlot)
-        /// The broker's count of `newsbus.extract` workers: for the window (see ``WindowSizing``),
-        /// and with none, to hold the chunks' timeouts.
-        case extractWorkers(Int)
+        /// The broker's answer about its `newsbus.extract` workers: their count (`nil`: an
+        /// answer without one), for the window (see ``WindowSizing``) and to hold the chunks'
+        /// timeouts while no reply can come.
+        case extractWorkers(Int?)
         /// Nothing to do but look at the core's next deadline again.
         case wake
     }

@@ -27,7 +27,8 @@ public final class AggregatorService: Sendable {
         /// Tunables of the core (window, chunk size, timeouts, where reports go).
         public var aggregator: Aggregator.Configuration
         /// How often the broker is asked (`mmi.services`) how many `newsbus.extract` workers it has
-        /// (default 5 s; `nil`: never). While it has none, chunks in flight do not time out.
+        /// (default 5 s; `nil`: never). While it has none, or stops answering, chunks in flight
+        /// do not time out.
         public var workerCheckInterval: Duration? = .seconds(5)
         /// When set, the window follows those worker counts, starting from `aggregator.window`;
         /// `nil` keeps that window.
@@ -101,9 +102,7 @@ public final class AggregatorService: Sendable {
             var extraction: [[[UInt8]]] = []
             for reply in replies where reply.kind == .final {
                 if reply.service == ManagementDirectory.servicesService {
-                    if let count = Self.extractionWorkers(in: reply.body, logger: logger) {
-                        inbox.post(.extractWorkers(count))
-                    }
+                    inbox.post(.extractWorkers(Self.extractionWorkers(in: reply.body, logger: logger)))
                 } else {
                     extraction.append(reply.body)
                 }
@@ -140,7 +139,7 @@ public final class AggregatorService: Sendable {
 
     /// The number of `newsbus.extract` workers in an `mmi.services` answer (0 when it is not
     /// listed); `nil` when the answer is unreadable (a broker that does not know the query, such
-    /// as majortomo's, answers "501"): then the window and the timeouts stay as they are.
+    /// as majortomo's, answers "501"): then the window stays as it is.
     static func extractionWorkers(in body: [[UInt8]], logger: Logger) -> Int? {
         do {
             let services = try ManagementDirectory.services(from: body)

@@ -22,7 +22,7 @@ struct AggregatorOptions: ParsableArguments {
     @Option(
         help: """
             Seconds to wait for a chunk's reply before sending it again (default 60; aggregator.timeout_s). \
-            The wait is held while the broker has no extraction worker: chunks stay queued for the next one.
+            The wait is held while the broker has no extraction worker or does not answer: no reply can come then.
             """)
     var timeout: Int?
 
