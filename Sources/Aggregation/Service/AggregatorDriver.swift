@@ -116,7 +116,10 @@ final class AggregatorDriver: @unchecked Sendable {
             pausedSince = nil
             logger.info(
                 "chunk timeouts run again: the broker answers and has extraction workers",
-                metadata: ["aggregator.extract_workers": "\(lastWorkerCount ?? 0)", "aggregator.paused": "\(since.duration(to: now))"])
+                metadata: [
+                    "aggregator.extract_workers": "\(lastWorkerCount ?? 0)",
+                    "aggregator.paused": "\(since.duration(to: now))",
+                ])
         }
         if let workers { resizeWindow(forWorkers: workers) }
     }
