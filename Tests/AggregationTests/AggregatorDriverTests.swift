@@ -223,47 +223,39 @@ struct AggregatorDriverTests {
         #expect(running.asked.current == 0)
     }
 
-    @Test("while the broker has no extraction worker, chunks in flight do not time out; once one comes they do")
-    func noWorkersNoTimeouts() async throws {
-        let directory = try TemporaryDirectory()
-        let workers = Running.Count()
-        let running = try Running(
-            directory, attempts: 2, timeout: .milliseconds(200), workerCheckInterval: .milliseconds(20),
-            answer: { workers.current })
-        defer { running.stop() }
-        _ = try running.submit("Israel welcomed the move.")
-        let first = try await running.waitForSend(1)
-        // Fifty answers of "no workers" take a second: five timeouts' worth.
-        let asked = await eventually(within: .seconds(60)) { running.asked.current >= 50 }
-        #expect(asked)
-        #expect(running.sent.all.count == 1, "no copies queued behind the first, no attempts used up")
+    /// Why no reply can come for a while: what the "broker" answers when asked for its workers.
+    enum Outage: String, CaseIterable, CustomTestStringConvertible {
+        /// It answers that it has no extraction worker.
+        case noWorkers
+        /// It does not answer at all.
+        case silentBroker
 
-        workers.add()
-        let second = try await running.waitForSend(2)
-        #expect(second.chunkID == first.chunkID)
-        #expect(second.attempt == 2, "with a worker present, the silence counts again")
+        /// The answer during the outage (`nil`: none).
+        var answer: Int? { self == .noWorkers ? 0 : nil }
+        var testDescription: String { rawValue }
     }
 
-    @Test("while the broker does not answer, chunks in flight do not time out; once it answers they do")
-    func silentBrokerNoTimeouts() async throws {
+    @Test("while no reply can come (no worker, or a silent broker), chunks in flight do not time out; after, they do",
+          arguments: Outage.allCases)
+    func outageHoldsTimeouts(_ outage: Outage) async throws {
         let directory = try TemporaryDirectory()
-        let silent = Running.Count()
+        let during = Running.Count()
         let running = try Running(
             directory, attempts: 2, timeout: .milliseconds(200), workerCheckInterval: .milliseconds(20),
-            answer: { silent.current > 0 ? nil : 1 })
+            answer: { during.current > 0 ? outage.answer : 1 })
         defer { running.stop() }
         _ = try running.submit("Israel welcomed the move.")
         let first = try await running.waitForSend(1)
-        silent.add()
-        // Fifty unanswered questions take a second: five timeouts' worth.
+        during.add()
+        // Fifty questions take a second: five timeouts' worth.
         let asked = running.asked.current
         #expect(await eventually(within: .seconds(60)) { running.asked.current >= asked + 50 })
-        #expect(running.sent.all.count == 1, "no copies queued for a broker that is not there")
+        #expect(running.sent.all.count == 1, "no copies queued, no attempts used up")
 
-        silent.add(-1)
+        during.add(-1)
         let second = try await running.waitForSend(2)
         #expect(second.chunkID == first.chunkID)
-        #expect(second.attempt == 2, "once the broker answers, the silence counts again")
+        #expect(second.attempt == 2, "once replies can come, the silence counts again")
     }
 
     @Test("a broker's services answer: the extraction workers, 0 when not listed, nil when unreadable")

@@ -82,10 +82,7 @@ public struct Aggregator {
     /// The earliest time `tick` has work to do, or `nil` when nothing is in flight and no
     /// retention check is due.
     public var nextDeadline: Instant? {
-        switch (scheduler.nextDeadline, nextRetentionCheck) {
-        case (let chunks?, let retention?): min(chunks, retention)
-        case (let chunks, let retention): chunks ?? retention
-        }
+        earlier(scheduler.nextDeadline, nextRetentionCheck)
     }
 
     /// Requests in flight now.
@@ -205,4 +202,11 @@ public struct Aggregator {
         }
         return output
     }
+}
+
+/// The earlier of two optional instants; `nil` only when both are.
+func earlier<Instant: Comparable>(_ first: Instant?, _ second: Instant?) -> Instant? {
+    guard let first else { return second }
+    guard let second else { return first }
+    return min(first, second)
 }

@@ -70,7 +70,7 @@ final class AggregatorDriver: @unchecked Sendable {
         logger.info("aggregator ready", metadata: ["store.path": "\(core.store.path)", "jobs.resumed": "\(running)"])
         if workerCheckInterval != nil { nextWorkerCheck = .now }
         while true {
-            waitingUntil = [core.nextDeadline, nextWorkerCheck].compactMap { $0 }.min()
+            waitingUntil = earlier(core.nextDeadline, nextWorkerCheck)
             lock.unlock()
             let (events, stop) = inbox.take(waitingUntil: waitingUntil)
             lock.lock()
@@ -106,11 +106,15 @@ final class AggregatorDriver: @unchecked Sendable {
     }
 
     /// Takes the broker's answer about its extraction workers (`lock` held): `nil` when it
-    /// answered something unreadable (it is there, but does not count them). Sizes the window.
+    /// answered something unreadable (it is there, but does not count them). Sizes the window and
+    /// says when held timeouts run again.
     private func counted(extractionWorkers workers: Int?) {
         everAnswered = true
         unansweredSince = nil
-        if let workers { lastWorkerCount = workers }
+        if let workers {
+            lastWorkerCount = workers
+            resizeWindow(forWorkers: workers)
+        }
         let now = ContinuousClock.now
         if let since = pausedSince, timeoutHold(now: now) == nil {
             pausedSince = nil
@@ -121,7 +125,6 @@ final class AggregatorDriver: @unchecked Sendable {
                     "aggregator.paused": "\(since.duration(to: now))",
                 ])
         }
-        if let workers { resizeWindow(forWorkers: workers) }
     }
 
     /// Why a reply cannot come now, so timing chunks out would only queue copies and use up their

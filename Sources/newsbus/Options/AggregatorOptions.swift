@@ -61,14 +61,20 @@ struct AggregatorOptions: ParsableArguments {
         let settings = Settings.current
         // Without a window given or a default for a known cluster, it follows the broker's workers:
         // two batches per worker when the shared settings give the broker a worker credit.
-        let givenWindow = window ?? settings.configured(.aggregatorWindow)?.integer ?? defaultWindow
-        let credit = settings.configured(.brokerWorkerCredit)?.integer ?? 1
-        let sizing = givenWindow == nil ? WindowSizing(perWorker: max(4, 2 * credit)) : nil
+        let sizing: WindowSizing?
+        let initialWindow: Int
+        if let given = window ?? settings.configured(.aggregatorWindow)?.integer ?? defaultWindow {
+            (sizing, initialWindow) = (nil, given)
+        } else {
+            let credit = settings.configured(.brokerWorkerCredit)?.integer ?? 1
+            let following = WindowSizing(perWorker: max(4, 2 * credit))
+            (sizing, initialWindow) = (following, following.minimum)
+        }
         var configuration = AggregatorService.Configuration(
             brokerEndpoint: broker, storeDirectory: store,
             aggregator: Aggregator.Configuration(
                 window: .init(
-                    window: givenWindow ?? sizing?.minimum ?? 64,
+                    window: initialWindow,
                     timeout: .seconds(settings.integer(timeout, .aggregatorTimeout) ?? 60),
                     maximumAttempts: settings.integer(attempts, .aggregatorAttempts) ?? 3),
                 chunkScalars: chunkSize ?? settings.configured(.aggregatorChunkSize)?.integer ?? defaultChunkSize,
