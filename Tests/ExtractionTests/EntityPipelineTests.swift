@@ -55,7 +55,7 @@ struct EntityPipelineTests {
 
     @Test("the standard pipeline runs on the sample article")
     func standardPipeline() throws {
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try ShippedPipeline.get()
         let text = try String(contentsOf: EntitySampleArticleTests.samplePath, encoding: .utf8)
         let document = try pipeline.run(id: "sample", text: text, articleDate: nil)
         #expect(!document.tokens.isEmpty)

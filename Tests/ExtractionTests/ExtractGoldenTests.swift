@@ -31,7 +31,7 @@ struct ExtractGoldenTests {
         let metadata = ArticleMetadata(
             id: id, title: object["title"] as? String,
             date: (object["date"] as? String).flatMap { CalendarDate(iso: $0) }, source: object["source"] as? String)
-        let document = try ExtractionModels.standardPipeline().run(
+        let document = try ShippedPipeline.get().run(
             id: metadata.id, text: text, articleDate: metadata.date)
         return (metadata, document)
     }

@@ -47,7 +47,7 @@ struct PipelineBatchTests {
 
     @Test("a batch gives every article what it gets alone, errors included")
     func batchEqualsSingle() throws {
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try ShippedPipeline.get()
         let limited = try Pipeline(stages: pipeline.stages, maximumLength: 200)
         let articles = try Self.articles()
         let batch = limited.run(batch: articles)
@@ -68,7 +68,7 @@ struct PipelineBatchTests {
 
     @Test("the shipped pipeline tags a batch as it tags each article alone")
     func shippedBatch() throws {
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try ShippedPipeline.get()
         let articles = try Self.articles()
         for (article, result) in zip(articles, pipeline.run(batch: articles)) {
             let single = Result { () throws(ExtractionError) -> Document in
@@ -80,7 +80,7 @@ struct PipelineBatchTests {
 
     @Test("a batch split before every step, the parts run apart, gives what it gives whole")
     func splitBatch() throws {
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try ShippedPipeline.get()
         // Four copies under their own ids: enough documents to split within a stage's steps too.
         let articles = try (1...4).flatMap { copy in
             try Self.articles().map { Pipeline.Article(id: "\($0.id)-\(copy)", text: $0.text, date: $0.date) }
@@ -107,6 +107,6 @@ struct PipelineBatchTests {
 
     @Test("an empty batch gives no results")
     func emptyBatch() throws {
-        #expect(try ExtractionModels.standardPipeline().run(batch: []).isEmpty)
+        #expect(try ShippedPipeline.get().run(batch: []).isEmpty)
     }
 }

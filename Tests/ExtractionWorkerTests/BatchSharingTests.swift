@@ -10,6 +10,9 @@ import Testing
 /// another thread is idle.
 @Suite("BatchSharing")
 struct BatchSharingTests {
+    /// The shipped pipeline, loaded once for the suite (seconds of CPU per load in a debug build).
+    private static let shipped = Result { try ExtractionModels.standardPipeline() }
+
     /// Forty chunks of news-like text (several sentences, names, dates), each its own request.
     private static func requests() -> [Newsbus_V1_ExtractRequest] {
         let sentences = [
@@ -41,7 +44,7 @@ struct BatchSharingTests {
 
     @Test("with another thread idle, parts are handed on and the replies are those of the whole batch")
     func sharesWithIdleThread() throws {
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try Self.shipped.get()
         let requests = Self.requests()
         let sharing = BatchSharing(threads: 2, patience: .zero)
         let shared = sharing.handling(on: 0) {
@@ -54,7 +57,7 @@ struct BatchSharingTests {
 
     @Test("nothing is handed on while every other thread is busy, or when there is none")
     func keepsBatchWhenNoneIdle() throws {
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try Self.shipped.get()
         let requests = Self.requests()
         let pair = BatchSharing(threads: 2, patience: .zero)
         let replies = pair.handling(on: 1) {
@@ -69,7 +72,7 @@ struct BatchSharingTests {
 
     @Test("a thread idle for less than the patience does not count as idle")
     func patience() throws {
-        let pipeline = try ExtractionModels.standardPipeline()
+        let pipeline = try Self.shipped.get()
         let sharing = BatchSharing(threads: 2, patience: .seconds(3600))
         _ = sharing.handling(on: 0) {
             ChunkExtraction.replies(to: Self.requests(), pipeline: pipeline, sharing: sharing)

@@ -234,7 +234,7 @@ struct ClientConnectionTests {
         let context = try Context()
         let client = Self.client(context, router.endpoint)
         let waiting = Task { try await client.request(service: "svc", body: [[0]], timeout: .seconds(30)) }
-        #expect(await eventually(within: .seconds(30)) { !router.received.value.isEmpty })
+        #expect(await eventually(within: .seconds(60)) { !router.received.value.isEmpty })
         client.close()
         await #expect(throws: ClientConnectionError.closed(broker: router.endpoint)) { try await waiting.value }
         for await _ in client.replies {}
@@ -263,7 +263,7 @@ struct ClientConnectionTests {
         let client = Self.client(context, router.endpoint)
         defer { client.close() }
         let waiting = Task { try await client.request(service: "svc", body: [[1]], timeout: .seconds(30)) }
-        #expect(await eventually(within: .seconds(30)) { !router.received.value.isEmpty })
+        #expect(await eventually(within: .seconds(60)) { !router.received.value.isEmpty })
         waiting.cancel()
         await #expect(throws: CancellationError.self) { try await waiting.value }
         #expect(try await client.request(service: "svc", body: [[2]]) == [Array("fresh".utf8)])

@@ -205,7 +205,7 @@ struct WorkerBrokerRestartTests {
         // The old listener is released in the background; bind again until the port is free.
         let second = Observed<Broker?>(nil)
         defer { second.value?.stop() }
-        let rebound = await eventually(within: .seconds(30)) {
+        let rebound = await eventually(within: .seconds(60)) {
             let broker = Broker(
                 configuration: BrokerConfiguration(bindEndpoints: [endpoint]), context: context,
                 logger: Logger(label: "newsbus.test.broker"))
