@@ -133,13 +133,15 @@ struct BrokerStateMachineTests {
                 == [[c2.bytes, [], .text("MDPC02"), [0x04], .text("200")]])
     }
 
-    @Test("A busy worker's DISCONNECT drops it; the next request waits for another worker")
+    @Test("A busy worker's DISCONNECT drops it and hands its request back, to wait for another worker")
     mutating func workerDisconnects() {
         _ = broker.worker(w1, .ready(echo))
         _ = broker.client(c1, echo, [[1]])
-        #expect(broker.worker(w1, .disconnect) == [.event(.workerDisconnected(w1, echo, lostRequest: true))])
+        #expect(broker.worker(w1, .disconnect) == [.event(.workerDisconnected(w1, echo, requeued: 1, lostRequest: false))])
         #expect(broker.workerCount(for: echo) == 0)
         #expect(broker.client(c2, echo, [[2]]) == [])
+        #expect(broker.queuedRequestCount(for: echo) == 2)
+        #expect(broker.worker(w2, .ready(echo)).contains(.sendToWorker(w2, .request(client: c1, body: [[1]]), .rfc18)))
     }
 
     @Test("Shutdown sends DISCONNECT to every worker and 503 to every waiting client")

@@ -38,7 +38,7 @@ struct BrokerStateMachineUnreachableTests {
         #expect(known)
         #expect(
             actions == [
-                .event(.workerUnreachable(w1, echo, lostRequest: false)),
+                .event(.workerUnreachable(w1, echo, requeued: 1, lostRequest: false)),
                 .sendToWorker(w2, .request(client: c1, body: [[7]]), .majortomo),
             ])
         #expect(broker.workerIdentities == [w2])
@@ -58,7 +58,7 @@ struct BrokerStateMachineUnreachableTests {
 
         // [1] reached the worker in an earlier batch; [2] and [3] were being sent when it went.
         let (_, actions) = unreachable(&broker, w1, undelivered: [(c2, [[2]]), (c1, [[3]])])
-        #expect(actions == [.event(.workerUnreachable(w1, echo, lostRequest: true))])
+        #expect(actions == [.event(.workerUnreachable(w1, echo, requeued: 2, lostRequest: true))])
         #expect(broker.queuedRequestCount(for: echo) == 3)
 
         let requests = broker.worker(w2, .ready(echo)).compactMap { action -> [[UInt8]]? in
@@ -74,7 +74,7 @@ struct BrokerStateMachineUnreachableTests {
         _ = broker.client(c1, echo, [[1]])
         let (known, actions) = unreachable(&broker, w1)
         #expect(known)
-        #expect(actions == [.event(.workerUnreachable(w1, echo, lostRequest: true))])
+        #expect(actions == [.event(.workerUnreachable(w1, echo, requeued: 0, lostRequest: true))])
         #expect(broker.workerCount(for: echo) == 0)
         #expect(broker.tick(now: TestInstant(offset: .seconds(400))).isEmpty)
     }

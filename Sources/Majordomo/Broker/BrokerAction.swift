@@ -49,14 +49,16 @@ extension BrokerAction {
 public enum BrokerEvent: Hashable, Sendable {
     /// A worker sent READY and now serves `service`.
     case workerReady(PeerIdentity, ServiceName)
-    /// A worker sent DISCONNECT; `lostRequest` says it was busy with a request that is dropped.
-    case workerDisconnected(PeerIdentity, ServiceName, lostRequest: Bool)
+    /// A worker sent DISCONNECT; `requeued` requests it held went back to the queue, and
+    /// `lostRequest` says it held one that could not (answered in part, or requeued too often).
+    case workerDisconnected(PeerIdentity, ServiceName, requeued: Int, lostRequest: Bool)
     /// A worker was silent too long and was removed (a DISCONNECT is sent in case it lives).
     case workerExpired(PeerIdentity, ServiceName, lostRequest: Bool)
     /// A worker's connection was found gone when the broker sent to it (libzmq knows at once
     /// when a worker is killed or cut off), and it was removed without waiting for it to expire;
-    /// `lostRequest` says it held requests already sent to it, which are lost.
-    case workerUnreachable(PeerIdentity, ServiceName, lostRequest: Bool)
+    /// `requeued` requests being sent to it went back to the queue; `lostRequest` says it held
+    /// requests already sent to it, which are lost.
+    case workerUnreachable(PeerIdentity, ServiceName, requeued: Int, lostRequest: Bool)
     /// A peer broke the protocol (e.g. a command out of order) and was sent DISCONNECT.
     case protocolViolation(PeerIdentity, reason: String)
     /// A request was refused because its service's queue is full.

@@ -7,18 +7,24 @@ extension BrokerLoop {
         switch event {
         case .workerReady(let worker, let service):
             logger.info("worker ready", metadata: ["mdp.worker": "\(worker)", "mdp.service": "\(service)"])
-        case .workerDisconnected(let worker, let service, let lost):
+        case .workerDisconnected(let worker, let service, let requeued, let lost):
             logger.info(
                 "worker disconnected",
-                metadata: ["mdp.worker": "\(worker)", "mdp.service": "\(service)", "mdp.request_lost": "\(lost)"])
+                metadata: [
+                    "mdp.worker": "\(worker)", "mdp.service": "\(service)", "mdp.requests_requeued": "\(requeued)",
+                    "mdp.request_lost": "\(lost)",
+                ])
         case .workerExpired(let worker, let service, let lost):
             logger.info(
                 "worker expired",
                 metadata: ["mdp.worker": "\(worker)", "mdp.service": "\(service)", "mdp.request_lost": "\(lost)"])
-        case .workerUnreachable(let worker, let service, let lost):
+        case .workerUnreachable(let worker, let service, let requeued, let lost):
             logger.info(
                 "worker unreachable: its connection is gone",
-                metadata: ["mdp.worker": "\(worker)", "mdp.service": "\(service)", "mdp.request_lost": "\(lost)"])
+                metadata: [
+                    "mdp.worker": "\(worker)", "mdp.service": "\(service)", "mdp.requests_requeued": "\(requeued)",
+                    "mdp.request_lost": "\(lost)",
+                ])
         case .protocolViolation(let peer, let reason):
             let decision = malformedInput.record(peer, now: clock.now)
             guard decision != .suppress else { return }

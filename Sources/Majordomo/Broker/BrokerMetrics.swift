@@ -21,6 +21,7 @@ struct BrokerMetrics {
     let violations = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "violation")])
     /// Requests lost because their worker went away mid-request (the client retries).
     let lostRequests = Counter(label: "newsbus_broker_requests_lost_total")
+    let requeuedRequests = Counter(label: "newsbus_broker_requests_requeued_total")
     /// Messages the broker could not queue for a peer: its queue was full (it stopped reading),
     /// or it had gone.
     let droppedNotReading = Counter(
@@ -43,14 +44,16 @@ struct BrokerMetrics {
     func record(_ event: BrokerEvent) {
         switch event {
         case .workerReady: workersReady.increment()
-        case .workerDisconnected(_, _, let lost):
+        case .workerDisconnected(_, _, let requeued, let lost):
             workersGone.increment()
+            if requeued > 0 { requeuedRequests.increment(by: requeued) }
             if lost { lostRequests.increment() }
         case .workerExpired(_, _, let lost):
             workersExpired.increment()
             if lost { lostRequests.increment() }
-        case .workerUnreachable(_, _, let lost):
+        case .workerUnreachable(_, _, let requeued, let lost):
             workersUnreachable.increment()
+            if requeued > 0 { requeuedRequests.increment(by: requeued) }
             if lost { lostRequests.increment() }
         case .protocolViolation: violations.increment()
         case .queueFull: refused.increment()

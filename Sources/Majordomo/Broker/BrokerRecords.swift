@@ -21,10 +21,17 @@ struct WorkerRecord<Instant: InstantProtocol> {
     /// When it last became idle, holding no request (for `mmi.workers`).
     var idleSince: Instant? = nil
 
-    /// The client a busy worker is answering, and how to talk to that client.
+    /// A request the worker holds: the client it answers, how to talk to that client, and
+    /// what the broker needs to give the request to another worker should this one leave.
     struct Assignment: Hashable {
         let client: PeerIdentity
         let clientDialect: Dialect
+        /// The request body, kept until the FINAL (the frames are shared, not copied).
+        let body: [[UInt8]]
+        /// How often the request went back to the queue before (see ``PendingRequest/requeues``).
+        let requeues: Int
+        /// Whether a PARTIAL for it has gone to the client: it cannot be started afresh then.
+        var answeredInPart = false
     }
 
     /// What the broker needs after a worker answered: where the reply goes, and whether the
@@ -56,6 +63,8 @@ struct WorkerRecord<Instant: InstantProtocol> {
         if isFinal {
             assignments.remove(at: index)
             if assignments.isEmpty { idleSince = now }
+        } else {
+            assignments[index].answeredInPart = true
         }
         return answer
     }
@@ -71,6 +80,9 @@ struct PendingRequest<Instant: InstantProtocol> {
     let body: [[UInt8]]
     /// When it arrived, for the request timeout.
     let arrived: Instant
+    /// How often it went back to the queue because the worker holding it left (see
+    /// ``BrokerStateMachine/requeueLimit``).
+    var requeues = 0
 }
 
 /// One service: its idle workers (longest idle first) and its waiting requests (oldest first).

@@ -29,7 +29,16 @@ extension BrokerStateMachine {
         case .disconnect:
             let worker = workers.values[slot]
             removeWorker(identity)
-            actions.append(.event(.workerDisconnected(identity, worker.service, lostRequest: !worker.assignments.isEmpty)))
+            // Its replies came before the DISCONNECT (one connection, in order): what it still
+            // holds it never served, and goes to other workers.
+            let requests = worker.assignments.filter { !$0.answeredInPart && $0.requeues < Self.requeueLimit }.map {
+                PendingRequest(
+                    client: $0.client, dialect: $0.clientDialect, body: $0.body, arrived: now, requeues: $0.requeues + 1)
+            }
+            updateService(worker.service) { $0.requests.prepend(contentsOf: requests) }
+            let lost = worker.assignments.count > requests.count
+            actions.append(.event(.workerDisconnected(identity, worker.service, requeued: requests.count, lostRequest: lost)))
+            dispatch(worker.service, now: now, into: &actions)
         case .ready:
             violation(by: workers.values[slot], "READY from a worker that is already registered", into: &actions)
         case .request:
@@ -58,11 +67,14 @@ extension BrokerStateMachine {
         for request in undelivered.reversed() {
             guard let index = held.lastIndex(where: { $0.client == request.client }) else { continue }
             requeued.append(
-                PendingRequest(client: request.client, dialect: held[index].clientDialect, body: request.body, arrived: now))
+                PendingRequest(
+                    client: request.client, dialect: held[index].clientDialect, body: request.body, arrived: now,
+                    requeues: held[index].requeues))
             held.remove(at: index)
         }
         updateService(worker.service) { $0.requests.prepend(contentsOf: requeued.reversed()) }
-        actions.append(.event(.workerUnreachable(identity, worker.service, lostRequest: !held.isEmpty)))
+        actions.append(
+            .event(.workerUnreachable(identity, worker.service, requeued: requeued.count, lostRequest: !held.isEmpty)))
         dispatch(worker.service, now: now, into: &actions)
         return true
     }

@@ -9,7 +9,11 @@
 /// * With ``BrokerConfiguration/workerCredit`` N above 1, a worker may hold up to N requests
 ///   (it serves them in order from its socket); workers with credit left take requests in
 ///   turn, and a reply goes to the oldest request the worker holds for the client it names.
-///   A worker that expires or leaves loses every request it holds, as classic MDP loses one.
+///   A worker that expires or vanishes loses every request it holds, as classic MDP loses one.
+/// * A worker that says DISCONNECT holding requests (a worker stopping sends its replies first,
+///   then DISCONNECT, so these are requests it never served) hands them back: they go to the
+///   front of the queue for other workers, at most ``requeueLimit`` times each, and never one
+///   the client already has a PARTIAL for.
 /// * Workers hear a HEARTBEAT every interval; a worker silent for interval × liveness (or
 ///   ``BrokerConfiguration/busyWorkerTimeout`` while busy) is expired.
 /// * A worker the loop cannot send to because its connection is gone is forgotten at once
@@ -148,7 +152,8 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         let nextHeartbeat = now.advanced(by: configuration.heartbeatInterval)
         while let (identity, request) = services.values[service].nextPairing() {
             guard let worker = workers.index(forKey: identity) else { continue }
-            let assignment = WorkerRecord<Instant>.Assignment(client: request.client, clientDialect: request.dialect)
+            let assignment = WorkerRecord<Instant>.Assignment(
+                client: request.client, clientDialect: request.dialect, body: request.body, requeues: request.requeues)
             let (dialect, hasCredit) = workers.values[worker].take(
                 assignment, credit: credit, nextHeartbeat: nextHeartbeat)
             if hasCredit {
@@ -167,6 +172,11 @@ public struct BrokerStateMachine<Instant: InstantProtocol> where Instant.Duratio
         }
         return result
     }
+
+    /// How often one request may go back to the queue because the worker holding it said
+    /// DISCONNECT: enough for workers stopped one after another, and a bound should a worker
+    /// leave whenever it is given that request.
+    public static var requeueLimit: Int { 3 }
 
     /// Requests one worker may hold at once (at least 1).
     var workerCredit: Int {
