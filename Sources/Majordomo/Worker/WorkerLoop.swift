@@ -260,7 +260,9 @@ final class WorkerLoop {
         if delay == .zero { connect() }
     }
 
-    /// Tells the broker this worker is leaving, giving the message a moment to go out.
+    /// Tells the broker this worker is leaving, giving the message a moment to go out (a process
+    /// about to exit waits for that with ``ZeroMQ/Context/terminate(within:)``): the broker gives
+    /// the requests this worker still holds to other workers when it reads the DISCONNECT.
     private func sayGoodbye() {
         guard let dealer else { return }
         send(.disconnect)

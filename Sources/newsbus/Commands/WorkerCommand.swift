@@ -66,6 +66,11 @@ struct WorkerCommand: AsyncParsableCommand {
         await TerminationSignals.wait()
         logger.info("worker stopping")
         service.stop()
+        // The last replies and DISCONNECTs go out before the process ends: the broker hands the
+        // requests this worker still held to other workers when it reads the DISCONNECT.
+        if !context.terminate(within: .seconds(5)) {
+            logger.warning("the broker did not take this worker's last messages within 5 s; its requests wait for their timeout")
+        }
         await endpoint?.stop()
     }
 
