@@ -244,9 +244,15 @@ struct AggregatorDriverTests {
             directory, attempts: 2, timeout: .milliseconds(200), workerCheckInterval: .milliseconds(20),
             answer: { during.current > 0 ? outage.answer : 1 })
         defer { running.stop() }
+        // The outage starts before the chunk goes out, so a slow test thread cannot let its first
+        // timeout pass first: the broker answers once, then the outage is seen (past three
+        // unanswered questions, for a silent one).
+        #expect(await eventually(within: .seconds(60)) { running.asked.current >= 1 })
+        during.add()
+        let before = running.asked.current
+        #expect(await eventually(within: .seconds(60)) { running.asked.current >= before + 4 })
         _ = try running.submit("Israel welcomed the move.")
         let first = try await running.waitForSend(1)
-        during.add()
         // Fifty questions take a second: five timeouts' worth.
         let asked = running.asked.current
         #expect(await eventually(within: .seconds(60)) { running.asked.current >= asked + 50 })

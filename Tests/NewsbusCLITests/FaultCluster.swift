@@ -29,10 +29,10 @@ final class FaultCluster {
     }
 
     /// Starts the broker (on a free port the first time, on the same endpoint afterwards).
-    func startBroker() async throws {
+    func startBroker(_ options: [String] = []) async throws {
         let process = try track(CLITestSupport.start([
             "broker", "--bind", endpoint.isEmpty ? "tcp://127.0.0.1:0" : endpoint,
-        ]))
+        ] + options))
         broker = process
         endpoint = try await CLITestSupport.endpoint(of: process)
     }

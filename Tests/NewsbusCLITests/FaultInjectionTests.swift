@@ -72,6 +72,40 @@ struct FaultInjectionTests {
               + "duplicates_dropped=\(report.stats["duplicates_dropped"] ?? -1), took \(ContinuousClock.now - started)")
     }
 
+    @Test("a worker stopped with SIGTERM mid-job hands back the requests it held: none waits for a timeout")
+    func stoppedWorker() async throws {
+        let started = ContinuousClock.now
+        let directory = try CLITestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let articles = directory.appendingPathComponent("articles.jsonl")
+        let ids = Set(try GeneratedArticles.write(count: 200, to: articles))
+        // With credit each worker holds several chunks at once (queued in its socket while it
+        // extracts one); a chunk lost with the stopped worker would wait the 120 s timeout.
+        let cluster = FaultCluster(
+            directory: directory,
+            tuning: ["--chunk-size", "600", "--window", "16", "--timeout", "120", "--attempts", "2"],
+            workerEnvironment: ["NEWSBUS_FAULT_INJECTION": "delay-ms:25"])
+        try await cluster.startBroker(["--worker-credit", "8"])
+        try await cluster.startAggregator()
+        for _ in 0..<2 { try await cluster.startWorker() }
+        let out = directory.appendingPathComponent("out")
+        let submit = try cluster.submitWaiting([articles.path], out: out)
+        let job = try await FaultCluster.jobID(shownBy: submit)
+        try await FaultCluster.waitForProgress(shownBy: submit, fraction: 0.1)
+
+        let stopped = try #require(cluster.workers.first)
+        stopped.send(signal: SIGTERM)
+        #expect(try await stopped.exitStatus(within: .seconds(60)) == 0, "\(stopped.output.stderr)")
+        #expect(try await submit.exitStatus(within: .seconds(100)) == 0, "the job ends long before a timeout")
+        let report = try FaultReport(directory: out.appendingPathComponent(job))
+        #expect(Set(report.listed.keys) == ids && report.status.values.allSatisfy { $0 == "ok" })
+        #expect(report.retries == 0, "no chunk was lost: stats \(report.stats)")
+        let broker = try #require(cluster.broker).output.stderr
+        let left = broker.split(separator: "\n").filter { $0.contains("worker disconnected") }
+        #expect(left.count == 1 && left[0].contains("mdp.request_lost=false"), "\(left)")
+        print("fault test stopped worker: \(ids.count) articles, \(left.first ?? ""), took \(ContinuousClock.now - started)")
+    }
+
     @Test("a poison article that crashes every worker it reaches ends failed with a reason; the others complete")
     func poisonArticle() async throws {
         let started = ContinuousClock.now
