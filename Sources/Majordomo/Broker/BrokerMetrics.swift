@@ -21,6 +21,8 @@ struct BrokerMetrics {
     let violations = Counter(label: "newsbus_broker_worker_events_total", dimensions: [("event", "violation")])
     /// Requests lost because their worker went away mid-request (the client retries).
     let lostRequests = Counter(label: "newsbus_broker_requests_lost_total")
+    /// Requests a departing worker held (it said DISCONNECT) or was being sent (its connection
+    /// was gone) that went back to the queue for other workers.
     let requeuedRequests = Counter(label: "newsbus_broker_requests_requeued_total")
     /// Messages the broker could not queue for a peer: its queue was full (it stopped reading),
     /// or it had gone.
